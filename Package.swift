@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "qlift",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "qlift", targets: ["qlift"]),
+    .library(name: "QuantumSim", targets: ["QuantumSim"]),
+    .library(name: "QMLKit", targets: ["QMLKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+  ],
+  targets: [
+    // MARK: Public modules
+    // Quantum circuits, statevector and density-matrix simulation, noise, QASM. Knows nothing of ML.
+    .target(
+      name: "QuantumSim",
+      dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+    ),
+    // Datasets, preprocessing, encodings, quantum kernels, SVM, variational models, baselines, metrics.
+    .target(
+      name: "QMLKit",
+      dependencies: [
+        "QuantumSim",
+        .product(name: "Numerics", package: "swift-numerics"),
+        .product(name: "SwiftCSV", package: "SwiftCSV"),
+      ],
+      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+    ),
+    // The spec format (YAML in) and the results format (JSON out): typed values, validation, schema.
+    .target(name: "ClaimSpec", dependencies: [.product(name: "Yams", package: "Yams")]),
+    // Runs claims: splits, baselines, quantum models, verdicts, snapshots, JUnit.
+    .target(name: "ClaimRunner", dependencies: ["ClaimSpec", "QMLKit", "QuantumSim"]),
+    // Static HTML/SVG report pages through libxml2.
+    .target(name: "ReportKit", dependencies: ["CLibXML2", "ClaimSpec"]),
+    .executableTarget(
+      name: "qlift",
+      dependencies: [
+        "QuantumSim", "QMLKit", "ClaimSpec", "ClaimRunner", "ReportKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Benchmarks (`make bench`): a release executable that prints figures for docs/BENCHMARKS.md.
+    .executableTarget(
+      name: "qlift-bench",
+      dependencies: ["QuantumSim", "QMLKit"],
+      path: "bench",
+      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+    ),
+    // MARK: System libraries
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // MARK: Tests
+    .testTarget(name: "QuantumSimTests", dependencies: ["QuantumSim"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "QMLKitTests", dependencies: ["QMLKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ClaimSpecTests", dependencies: ["ClaimSpec"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ClaimRunnerTests", dependencies: ["ClaimRunner"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "qliftTests", dependencies: ["qlift"], resources: [.copy("Fixtures")]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+/// Runs claims; see ClaimRunner.swift.
+enum ClaimRunnerModule {}

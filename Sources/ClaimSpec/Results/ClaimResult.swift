@@ -1,0 +1,453 @@
+import Foundation
+
+/// Everything one run of one claim produced: the versioned JSON written to
+/// `reports/results/<claim>.json`, from which every report page is rendered.
+/// Keys are snake_case on disk (see `ResultsCoding`); the format is documented in docs/RESULTS.md.
+public struct ClaimResult: Codable, Sendable, Equatable {
+  /// Version of this JSON format; bumped on any incompatible change.
+  public var formatVersion: Int = ClaimResult.currentFormatVersion
+  /// The claim id from the spec.
+  public var claim: String
+  /// One-line title.
+  public var title: String
+  /// The hypothesis text as written.
+  public var hypothesis: String
+  /// Spec path relative to the project folder.
+  public var specFile: String
+  /// The five facts every claim must report (nil where the spec omits one).
+  public var facts: ClaimFacts
+  /// What data the claim ran on.
+  public var dataset: DatasetSummary
+  /// The headline metric name (e.g. balanced_accuracy).
+  public var metric: String
+  /// Seeds run.
+  public var seeds: [Int]
+  /// Classical baselines, each tuned by cross-validation on the training split.
+  public var baselines: [BaselineResult]
+  /// The baseline chosen by cross-validation score (never by test score), per seed majority.
+  public var bestBaseline: String
+  /// Quantum models with their scores per backend.
+  public var models: [ModelResult]
+  /// Quantum lift over the best baseline per backend named in the criteria.
+  public var lifts: [LiftResult]
+  /// Cost of each quantum model on each backend.
+  public var costs: [CostRecord]
+  /// Each cost bound of the criteria, checked.
+  public var costChecks: [BoundCheck]
+  /// The verdict the evidence gives.
+  public var verdict: Verdict
+  /// The verdict the spec expects.
+  public var expected: Verdict
+  /// True when the build should pass on this claim (verdict as expected, no regression tripped).
+  public var passed: Bool
+  /// Plain sentences explaining the verdict and any failure.
+  public var reasons: [String]
+  /// Which classical model to serve when the quantum path does not clear the bar.
+  public var fallback: String?
+  /// Diagnostics that tell a doomed claim early.
+  public var diagnostics: [DiagnosticRecord]
+  /// Training curves of variational models (first seed).
+  public var curves: [TrainingCurve]
+  /// A kernel matrix of the first seed (or nil), small enough to draw.
+  public var kernel: KernelSnapshot?
+  /// Headline numbers compared with the accepted snapshot.
+  public var regressions: [RegressionCheck]
+  /// Problems with individual models or seeds (NaN, non-convergence), reported not hidden.
+  public var warnings: [String]
+  /// How to reproduce this result.
+  public var manifest: RunManifest
+
+  /// The format version this build writes.
+  public static let currentFormatVersion = 1
+
+  /// Creates a result; collections default to empty.
+  public init(
+    claim: String, title: String, hypothesis: String, specFile: String, facts: ClaimFacts,
+    dataset: DatasetSummary, metric: String, seeds: [Int], baselines: [BaselineResult] = [],
+    bestBaseline: String = "", models: [ModelResult] = [], lifts: [LiftResult] = [],
+    costs: [CostRecord] = [], costChecks: [BoundCheck] = [], verdict: Verdict, expected: Verdict,
+    passed: Bool, reasons: [String] = [], fallback: String? = nil, diagnostics: [DiagnosticRecord] = [],
+    curves: [TrainingCurve] = [], kernel: KernelSnapshot? = nil, regressions: [RegressionCheck] = [],
+    warnings: [String] = [], manifest: RunManifest
+  ) {
+    self.claim = claim; self.title = title; self.hypothesis = hypothesis; self.specFile = specFile
+    self.facts = facts; self.dataset = dataset; self.metric = metric; self.seeds = seeds
+    self.baselines = baselines; self.bestBaseline = bestBaseline; self.models = models
+    self.lifts = lifts; self.costs = costs; self.costChecks = costChecks; self.verdict = verdict
+    self.expected = expected; self.passed = passed; self.reasons = reasons; self.fallback = fallback
+    self.diagnostics = diagnostics; self.curves = curves; self.kernel = kernel
+    self.regressions = regressions; self.warnings = warnings; self.manifest = manifest
+  }
+}
+
+/// The outcome of a claim: lift and cost criteria met, not met, or undecided.
+public enum Verdict: String, Codable, Sendable, CaseIterable {
+  /// The lift's lower confidence bound clears the threshold on every named backend and every cost bound holds.
+  case supported
+  /// The lift's upper bound is below the threshold somewhere, or a cost bound fails.
+  case refuted
+  /// The interval straddles the threshold: more seeds or data are needed.
+  case inconclusive
+  /// The claim could not be run (a model failed on every seed).
+  case error
+}
+
+/// The five facts a claim must state: encoding, backend, shots, baseline, runtime.
+public struct ClaimFacts: Codable, Sendable, Equatable {
+  /// Encodings of the quantum models, e.g. "zz (reps 2, linear)".
+  public var encoding: String?
+  /// Backends, e.g. "ideal statevector; ibm-heron-r2 (4096 shots)".
+  public var backend: String?
+  /// Shot counts per backend, e.g. "exact; 1024; 4096".
+  public var shots: String?
+  /// Baseline models, e.g. "svm_rbf, logistic_regression".
+  public var baseline: String?
+  /// The runtime bound and the measured runtime, e.g. "bound 120 s; took 8.1 s".
+  public var runtime: String?
+
+  /// Creates the facts record.
+  public init(encoding: String?, backend: String?, shots: String?, baseline: String?, runtime: String?) {
+    self.encoding = encoding; self.backend = backend; self.shots = shots
+    self.baseline = baseline; self.runtime = runtime
+  }
+
+  /// Names of the facts that are missing.
+  public var missing: [String] {
+    [("encoding", encoding), ("backend", backend), ("shots", shots), ("baseline", baseline), ("runtime", runtime)]
+      .filter { $0.1 == nil || $0.1!.isEmpty }.map(\.0)
+  }
+}
+
+/// What data a claim ran on.
+public struct DatasetSummary: Codable, Sendable, Equatable {
+  /// Generator name or CSV path.
+  public var source: String
+  /// Total samples.
+  public var samples: Int
+  /// Training samples per seed.
+  public var trainSamples: Int
+  /// Test samples per seed.
+  public var testSamples: Int
+  /// Feature names after preprocessing.
+  public var features: [String]
+  /// Class names.
+  public var classes: [String]
+  /// Preprocessing steps in order, e.g. ["standardize", "pca 4", "scale [0, pi]"].
+  public var preprocessing: [String]
+  /// Up to a few hundred points of the first two features (or PCA components) for a scatter plot.
+  public var scatter: [ScatterPoint]
+  /// Axis names of the scatter.
+  public var scatterAxes: [String]
+
+  /// Creates the summary.
+  public init(source: String, samples: Int, trainSamples: Int, testSamples: Int, features: [String],
+              classes: [String], preprocessing: [String], scatter: [ScatterPoint], scatterAxes: [String]) {
+    self.source = source; self.samples = samples; self.trainSamples = trainSamples
+    self.testSamples = testSamples; self.features = features; self.classes = classes
+    self.preprocessing = preprocessing; self.scatter = scatter; self.scatterAxes = scatterAxes
+  }
+}
+
+/// One point of the dataset scatter plot.
+public struct ScatterPoint: Codable, Sendable, Equatable {
+  /// Horizontal coordinate.
+  public var x: Double
+  /// Vertical coordinate.
+  public var y: Double
+  /// Class index.
+  public var label: Int
+  /// Creates a point.
+  public init(x: Double, y: Double, label: Int) { self.x = x; self.y = y; self.label = label }
+}
+
+/// A mean with its confidence interval across seeds.
+public struct IntervalSummary: Codable, Sendable, Equatable {
+  /// Mean over seeds.
+  public var mean: Double
+  /// Sample standard deviation over seeds (0 for one seed).
+  public var std: Double
+  /// Lower bound of the interval.
+  public var low: Double
+  /// Upper bound of the interval.
+  public var high: Double
+  /// Confidence level, e.g. 0.95.
+  public var confidence: Double
+  /// How the interval was computed: "student-t" or "bootstrap".
+  public var method: String
+  /// Creates the summary.
+  public init(mean: Double, std: Double, low: Double, high: Double, confidence: Double, method: String) {
+    self.mean = mean; self.std = std; self.low = low; self.high = high
+    self.confidence = confidence; self.method = method
+  }
+}
+
+/// A tuned classical baseline's results.
+public struct BaselineResult: Codable, Sendable, Equatable {
+  /// Model name as in the spec, e.g. svm_rbf.
+  public var model: String
+  /// Chosen hyperparameters per seed, e.g. {"C": "10", "gamma": "scale"}.
+  public var chosen: [[String: String]]
+  /// Mean cross-validation score per seed (the selection criterion).
+  public var cvScore: [Double]
+  /// Test metric per seed.
+  public var test: [Double]
+  /// Test metric across seeds.
+  public var summary: IntervalSummary
+  /// Fit and tuning time, seconds, summed over seeds.
+  public var seconds: Double
+  /// Creates the record.
+  public init(model: String, chosen: [[String: String]], cvScore: [Double], test: [Double],
+              summary: IntervalSummary, seconds: Double) {
+    self.model = model; self.chosen = chosen; self.cvScore = cvScore; self.test = test
+    self.summary = summary; self.seconds = seconds
+  }
+}
+
+/// A quantum model's results on every backend.
+public struct ModelResult: Codable, Sendable, Equatable {
+  /// Model id from the spec.
+  public var id: String
+  /// kernel, projected_kernel or variational.
+  public var kind: String
+  /// A one-line description: encoding, ansatz, training.
+  public var description: String
+  /// Scores per backend.
+  public var backends: [BackendScore]
+  /// Creates the record.
+  public init(id: String, kind: String, description: String, backends: [BackendScore]) {
+    self.id = id; self.kind = kind; self.description = description; self.backends = backends
+  }
+}
+
+/// A model's test metric on one backend across seeds.
+public struct BackendScore: Codable, Sendable, Equatable {
+  /// Backend id from the spec.
+  public var backend: String
+  /// Test metric per seed (NaN-free: failed seeds are listed in `failedSeeds`).
+  public var test: [Double]
+  /// Test metric across seeds.
+  public var summary: IntervalSummary
+  /// Seeds on which the model failed (diverged, NaN), with the reason in the result's warnings.
+  public var failedSeeds: [Int]
+  /// Creates the record.
+  public init(backend: String, test: [Double], summary: IntervalSummary, failedSeeds: [Int] = []) {
+    self.backend = backend; self.test = test; self.summary = summary; self.failedSeeds = failedSeeds
+  }
+}
+
+/// The lift of the best quantum model over the best baseline on one backend.
+public struct LiftResult: Codable, Sendable, Equatable {
+  /// Backend id.
+  public var backend: String
+  /// The quantum model that gave the lift (the best by mean on this backend).
+  public var model: String
+  /// Lift per seed (quantum minus baseline, paired by seed).
+  public var perSeed: [Double]
+  /// Lift across seeds with its interval.
+  public var summary: IntervalSummary
+  /// The threshold `lift.min`.
+  public var threshold: Double
+  /// Two-sided p-value of the paired test that the mean lift is zero.
+  public var pValue: Double
+  /// supported / refuted / inconclusive on this backend.
+  public var verdict: Verdict
+  /// Creates the record.
+  public init(backend: String, model: String, perSeed: [Double], summary: IntervalSummary,
+              threshold: Double, pValue: Double, verdict: Verdict) {
+    self.backend = backend; self.model = model; self.perSeed = perSeed; self.summary = summary
+    self.threshold = threshold; self.pValue = pValue; self.verdict = verdict
+  }
+}
+
+/// Cost counters of one quantum model on one backend.
+public struct CostRecord: Codable, Sendable, Equatable {
+  /// Model id.
+  public var model: String
+  /// Backend id.
+  public var backend: String
+  /// Qubits used.
+  public var qubits: Int
+  /// Circuit depth before routing.
+  public var depth: Int
+  /// Two-qubit gates before routing.
+  public var twoQubitGates: Int
+  /// Depth after routing to the device (equal to `depth` without a device).
+  public var routedDepth: Int
+  /// Two-qubit gates after routing.
+  public var routedTwoQubitGates: Int
+  /// Depth of the data-loading (encoding) part.
+  public var encodingDepth: Int
+  /// Two-qubit gates of the encoding part.
+  public var encodingTwoQubitGates: Int
+  /// Circuit executions (distinct circuits run) over all seeds.
+  public var executions: Double
+  /// Total shots over all seeds (0 for exact simulation).
+  public var shots: Double
+  /// Projected cloud price on the device profile, USD (0 without prices).
+  public var cloudUSD: Double
+  /// Projected queue time, seconds.
+  public var queueSeconds: Double
+  /// Simulated wall-clock, seconds.
+  public var seconds: Double
+  /// Creates the record.
+  public init(model: String, backend: String, qubits: Int, depth: Int, twoQubitGates: Int,
+              routedDepth: Int, routedTwoQubitGates: Int, encodingDepth: Int, encodingTwoQubitGates: Int,
+              executions: Double, shots: Double, cloudUSD: Double, queueSeconds: Double, seconds: Double) {
+    self.model = model; self.backend = backend; self.qubits = qubits; self.depth = depth
+    self.twoQubitGates = twoQubitGates; self.routedDepth = routedDepth
+    self.routedTwoQubitGates = routedTwoQubitGates; self.encodingDepth = encodingDepth
+    self.encodingTwoQubitGates = encodingTwoQubitGates; self.executions = executions
+    self.shots = shots; self.cloudUSD = cloudUSD; self.queueSeconds = queueSeconds; self.seconds = seconds
+  }
+}
+
+/// One bound of the criteria checked against its measured value.
+public struct BoundCheck: Codable, Sendable, Equatable {
+  /// The bound's key, e.g. max_depth.
+  public var name: String
+  /// The limit.
+  public var limit: Double
+  /// The measured value (the worst over models and backends).
+  public var actual: Double
+  /// Whether it held.
+  public var held: Bool
+  /// Creates the record.
+  public init(name: String, limit: Double, actual: Double, held: Bool) {
+    self.name = name; self.limit = limit; self.actual = actual; self.held = held
+  }
+}
+
+/// A diagnostic value with a plain reading of what it means.
+public struct DiagnosticRecord: Codable, Sendable, Equatable {
+  /// e.g. gradient_variance, kernel_concentration, kernel_target_alignment, geometric_difference.
+  public var name: String
+  /// Model id.
+  public var model: String
+  /// The value.
+  public var value: Double
+  /// One line on what the value means for the claim.
+  public var reading: String
+  /// Creates the record.
+  public init(name: String, model: String, value: Double, reading: String) {
+    self.name = name; self.model = model; self.value = value; self.reading = reading
+  }
+}
+
+/// Loss and accuracy per iteration of a variational model's training.
+public struct TrainingCurve: Codable, Sendable, Equatable {
+  /// Model id.
+  public var model: String
+  /// Backend id.
+  public var backend: String
+  /// Seed.
+  public var seed: Int
+  /// Loss per iteration.
+  public var loss: [Double]
+  /// Training accuracy per iteration.
+  public var accuracy: [Double]
+  /// Creates the record.
+  public init(model: String, backend: String, seed: Int, loss: [Double], accuracy: [Double]) {
+    self.model = model; self.backend = backend; self.seed = seed; self.loss = loss; self.accuracy = accuracy
+  }
+}
+
+/// A (possibly subsampled) training kernel matrix, rows ordered by class, for a heatmap.
+public struct KernelSnapshot: Codable, Sendable, Equatable {
+  /// Model id.
+  public var model: String
+  /// Backend id.
+  public var backend: String
+  /// Labels of the rows/columns.
+  public var labels: [Int]
+  /// The matrix entries, row-major nested.
+  public var values: [[Double]]
+  /// Creates the record.
+  public init(model: String, backend: String, labels: [Int], values: [[Double]]) {
+    self.model = model; self.backend = backend; self.labels = labels; self.values = values
+  }
+}
+
+/// A headline number compared with the accepted snapshot.
+public struct RegressionCheck: Codable, Sendable, Equatable {
+  /// What moved, e.g. "lift ideal" or "cost max_depth".
+  public var name: String
+  /// The accepted value.
+  public var accepted: Double
+  /// Today's value.
+  public var actual: Double
+  /// The allowed movement.
+  public var tolerance: Double
+  /// True when the movement is past the tolerance in the bad direction.
+  public var tripped: Bool
+  /// Creates the record.
+  public init(name: String, accepted: Double, actual: Double, tolerance: Double, tripped: Bool) {
+    self.name = name; self.accepted = accepted; self.actual = actual; self.tolerance = tolerance
+    self.tripped = tripped
+  }
+}
+
+/// How a result was produced, so anyone can reproduce it.
+public struct RunManifest: Codable, Sendable, Equatable {
+  /// SHA-256 of the spec file and its data files.
+  public var specHash: String
+  /// qlift version.
+  public var qliftVersion: String
+  /// Git commit of the project, if known.
+  public var gitCommit: String?
+  /// Seeds.
+  public var seeds: [Int]
+  /// Machine description (OS, cores, memory).
+  public var machine: String
+  /// Start time, ISO 8601.
+  public var started: String
+  /// End time, ISO 8601.
+  public var finished: String
+  /// Wall-clock seconds for the whole claim.
+  public var seconds: Double
+  /// True when the result came from the cache.
+  public var cached: Bool
+  /// Creates the manifest.
+  public init(specHash: String, qliftVersion: String, gitCommit: String?, seeds: [Int], machine: String,
+              started: String, finished: String, seconds: Double, cached: Bool = false) {
+    self.specHash = specHash; self.qliftVersion = qliftVersion; self.gitCommit = gitCommit
+    self.seeds = seeds; self.machine = machine; self.started = started; self.finished = finished
+    self.seconds = seconds; self.cached = cached
+  }
+}
+
+/// One line of `reports/history.jsonl`: a claim's headline after a run.
+public struct HistoryEntry: Codable, Sendable, Equatable {
+  /// Claim id.
+  public var claim: String
+  /// Finish time, ISO 8601.
+  public var date: String
+  /// Verdict.
+  public var verdict: Verdict
+  /// Mean lift per backend.
+  public var lift: [String: Double]
+  /// Git commit, if known.
+  public var gitCommit: String?
+  /// Creates the entry.
+  public init(claim: String, date: String, verdict: Verdict, lift: [String: Double], gitCommit: String?) {
+    self.claim = claim; self.date = date; self.verdict = verdict; self.lift = lift; self.gitCommit = gitCommit
+  }
+}
+
+/// The JSON coders for results files: snake_case keys, sorted and pretty for stable diffs.
+public enum ResultsCoding {
+  /// Encoder for results, history and snapshots.
+  public static func encoder(pretty: Bool = true) -> JSONEncoder {
+    let e = JSONEncoder()
+    e.keyEncodingStrategy = .convertToSnakeCase
+    e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
+    e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return e
+  }
+  /// Decoder matching `encoder`.
+  public static func decoder() -> JSONDecoder {
+    let d = JSONDecoder()
+    d.keyDecodingStrategy = .convertFromSnakeCase
+    d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return d
+  }
+}

@@ -1,0 +1,66 @@
+import Numerics
+
+extension StateVector {
+  /// Applies one gate with its angles evaluated under `bindings`.
+  public mutating func apply(_ gate: Gate, bindings: UnsafeBufferPointer<Double>) {
+    var p = GateParameters(repeating: 0)
+    for (i, a) in gate.parameters.enumerated() { p[i] = a.evaluate(bindings) }
+    apply(gate, parameters: p)
+  }
+
+  /// Applies one gate whose parameters are already numbers (no symbols).
+  public mutating func apply(_ gate: Gate) {
+    [Double]().withUnsafeBufferPointer { apply(gate, bindings: $0) }
+  }
+
+  /// Applies one gate with evaluated parameters `p`, choosing the kernel by the gate's shape.
+  public mutating func apply(_ gate: Gate, parameters p: GateParameters) {
+    let dim = dimension, threads = self.threads
+    let q = gate.qubits
+    re.withUnsafeMutableBufferPointer { rb in
+      im.withUnsafeMutableBufferPointer { ib in
+        let r = rb.baseAddress!, i = ib.baseAddress!
+        switch gate.kind {
+        case .id: break
+        case .x: Kernels.controlledX(r, i, dim: dim, threads: threads, q: q[0], controlMask: 0)
+        case .cx: Kernels.controlledX(r, i, dim: dim, threads: threads, q: q[1], controlMask: 1 << q[0])
+        case .ccx: Kernels.controlledX(r, i, dim: dim, threads: threads, q: q[2], controlMask: (1 << q[0]) | (1 << q[1]))
+        case .swap: Kernels.swapQubits(r, i, dim: dim, threads: threads, a: q[0], b: q[1], controlMask: 0)
+        case .cswap: Kernels.swapQubits(r, i, dim: dim, threads: threads, a: q[1], b: q[2], controlMask: 1 << q[0])
+        case .z, .s, .sdg, .t, .tdg, .rz, .p:
+          let m = GateMatrices.single(gate.kind, p)
+          Kernels.diagonal1(r, i, dim: dim, threads: threads, q: q[0],
+                            d0r: m.m00.real, d0i: m.m00.imaginary, d1r: m.m11.real, d1i: m.m11.imaginary)
+        case .cz, .cp:
+          let m = GateMatrices.single(gate.kind, p)
+          Kernels.maskedPhase(r, i, dim: dim, threads: threads, mask: (1 << q[0]) | (1 << q[1]),
+                              pr: m.m11.real, pi: m.m11.imaginary)
+        case .y, .h, .sx, .sxdg, .rx, .ry, .u, .unitary1:
+          let m = GateMatrices.single(gate.kind, p, matrix: gate.matrix)
+          Kernels.dense1(r, i, dim: dim, threads: threads, q: q[0], controlMask: 0, m: m)
+        case .cy, .ch, .crx, .cry, .crz, .cu:
+          let m = GateMatrices.single(gate.kind, p)
+          Kernels.dense1(r, i, dim: dim, threads: threads, q: q[1], controlMask: 1 << q[0], m: m)
+        case .rzz:
+          Kernels.diagonal2(r, i, dim: dim, threads: threads, q0: q[0], q1: q[1], d: GateMatrices.dense2(.rzz, p))
+        case .iswap, .rxx, .ryy, .unitary2:
+          Kernels.dense2(r, i, dim: dim, threads: threads, q0: q[0], q1: q[1],
+                         m: GateMatrices.dense2(gate.kind, p, matrix: gate.matrix))
+        }
+      }
+    }
+  }
+
+  /// Applies every gate of `circuit` (measurements and barriers are skipped) under `bindings`.
+  public mutating func apply(_ circuit: Circuit, bindings: [Double] = []) throws {
+    guard bindings.count == circuit.symbols.count else {
+      throw SimulationError.bindingCount(expected: circuit.symbols.count, got: bindings.count)
+    }
+    precondition(circuit.qubitCount <= qubitCount, "circuit has more qubits than the state")
+    bindings.withUnsafeBufferPointer { b in
+      for op in circuit.operations {
+        if case .gate(let g) = op { apply(g, bindings: b) }
+      }
+    }
+  }
+}

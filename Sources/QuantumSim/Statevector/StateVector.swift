@@ -1,0 +1,73 @@
+import Numerics
+
+/// A pure state of `qubitCount` qubits: 2^n complex amplitudes stored as split
+/// real and imaginary arrays. Qubit 0 is the least significant bit of the index.
+public struct StateVector: Sendable, Equatable {
+  /// Number of qubits.
+  public let qubitCount: Int
+  /// Real parts of the amplitudes.
+  public internal(set) var re: [Double]
+  /// Imaginary parts of the amplitudes.
+  public internal(set) var im: [Double]
+  /// Threads the kernels may use (1 = serial). Results do not depend on it.
+  public var threads: Int = 1
+
+  /// The all-zeros state |0...0>; fails up front if it would not fit in memory.
+  public init(qubits: Int) throws {
+    guard qubits >= 0, qubits < 62 else {
+      throw SimulationError.insufficientMemory(
+        qubits: qubits, bytesNeeded: MemoryGuard.statevectorBytes(qubits: max(qubits, 0)),
+        bytesAvailable: MemoryGuard.availableBytes, what: "statevector")
+    }
+    try MemoryGuard.check(qubits: qubits, bytes: MemoryGuard.statevectorBytes(qubits: qubits), what: "statevector")
+    qubitCount = qubits
+    re = [Double](repeating: 0, count: 1 << qubits)
+    im = [Double](repeating: 0, count: 1 << qubits)
+    re[0] = 1
+  }
+
+  /// A state from explicit amplitudes (count must be a power of two).
+  public init(amplitudes: [Complex<Double>]) {
+    let n = amplitudes.count.trailingZeroBitCount
+    precondition(amplitudes.count == 1 << n, "amplitude count must be a power of two")
+    qubitCount = n
+    re = amplitudes.map(\.real)
+    im = amplitudes.map(\.imaginary)
+  }
+
+  /// Number of amplitudes, 2^n.
+  public var dimension: Int { re.count }
+
+  /// The amplitude of basis state `index`.
+  public subscript(index: Int) -> Complex<Double> { Complex(re[index], im[index]) }
+
+  /// All amplitudes as complex numbers.
+  public var amplitudes: [Complex<Double>] { (0..<dimension).map { self[$0] } }
+
+  /// Resets to |0...0> without reallocating.
+  public mutating func reset() {
+    for i in 0..<dimension { re[i] = 0; im[i] = 0 }
+    re[0] = 1
+  }
+
+  /// Squared norm (1 for a normalised state).
+  public var normSquared: Double {
+    var s = 0.0
+    for i in 0..<dimension { s += re[i] * re[i] + im[i] * im[i] }
+    return s
+  }
+
+  /// <self|other>.
+  public func inner(_ other: StateVector) -> Complex<Double> {
+    precondition(dimension == other.dimension, "states differ in size")
+    var sr = 0.0, si = 0.0
+    for i in 0..<dimension {
+      sr += re[i] * other.re[i] + im[i] * other.im[i]
+      si += re[i] * other.im[i] - im[i] * other.re[i]
+    }
+    return Complex(sr, si)
+  }
+
+  /// |<self|other>|^2.
+  public func fidelity(_ other: StateVector) -> Double { inner(other).lengthSquared }
+}
