@@ -12,7 +12,7 @@ release:
 	$(SWIFT) build -c release --product qlift
 
 test:
-	$(SWIFT) test --parallel
+	$(SWIFT) test
 
 verify: release
 	$(QLIFT_RELEASE) verify specs/ --out reports/ --jobs $(JOBS)

@@ -1,5 +1,37 @@
 import Foundation
-import QuantumSim
 
-// qlift-bench: prints benchmark figures; see docs/BENCHMARKS.md for how to read them.
-print("qlift-bench: no benchmarks registered yet")
+// qlift-bench: prints benchmark figures as Markdown tables for docs/BENCHMARKS.md.
+// Usage: qlift-bench [NAME ...]   (no names: run every benchmark; `--list` prints the names)
+// To add a benchmark: write `enum MyBenchmark { static func run() }` in its own file here and
+// add one line to `benchmarks` below.
+
+/// A named benchmark the dispatcher can run.
+struct Benchmark {
+  let name: String
+  let summary: String
+  let run: () -> Void
+}
+
+let benchmarks: [Benchmark] = [
+  Benchmark(name: "statevector", summary: "B1: layered ry/rz/cx circuit, n = 10, 16, 20, 22", run: StatevectorBenchmark.run),
+  Benchmark(name: "statevector-kernels", summary: "one gate at n = 20 by kernel and target qubit, 1 thread", run: StatevectorBenchmark.runKernels),
+  Benchmark(name: "quantum", summary: "B2/B3: ZZ kernel Gram matrices and variational training", run: runQuantumBenchmarks),
+  Benchmark(name: "classical", summary: "B4: classical baselines next to scikit-learn", run: ClassicalBenchmark.run),
+]
+
+let requested = Array(CommandLine.arguments.dropFirst())
+if requested.contains("--list") {
+  for b in benchmarks { print("\(b.name)\t\(b.summary)") }
+  exit(0)
+}
+let unknown = requested.filter { name in !benchmarks.contains { $0.name == name } }
+if !unknown.isEmpty {
+  FileHandle.standardError.write(Data("qlift-bench: unknown benchmark(s) \(unknown); known: \(benchmarks.map(\.name))\n".utf8))
+  exit(2)
+}
+for b in benchmarks where requested.isEmpty || requested.contains(b.name) {
+  print("## \(b.name): \(b.summary)\n")
+  b.run()
+  print("")
+  fflush(nil)
+}

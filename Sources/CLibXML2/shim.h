@@ -1,5 +1,12 @@
 #ifndef QLIFT_CLIBXML2_SHIM_H
 #define QLIFT_CLIBXML2_SHIM_H
+// Debian's libxml2 is built with ICU, so <libxml/encoding.h> includes the system's
+// <unicode/ucnv.h>; Swift's Foundation ships its own ICU headers (_FoundationICU) whose
+// UErrorCode differs, and the module fails to import next to Foundation. qlift never
+// touches the ICU fields of xmlCharEncodingHandler (only pointers to it), so the ICU
+// part of libxml2's headers is switched off here.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/HTMLparser.h>

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// The qlift command line: keeps quantum machine learning claims honest.
@@ -7,6 +8,24 @@ struct Qlift: ParsableCommand {
     commandName: "qlift",
     abstract: "Run quantum machine learning claims against tuned classical baselines.",
     version: "0.1.0",
-    subcommands: []
+    subcommands: [VerifyCommand.self, RunCommand.self, AcceptCommand.self, MergeCommand.self, KernelCommand.self, LintCommand.self, SchemaCommand.self, NewCommand.self, ReportCommand.self, SimulateCommand.self]
   )
+
+  /// Runs the command, mapping argument errors to exit code 2 (bad input) as DESIGN.md specifies.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { print(message) }
+        Foundation.exit(0)
+      }
+      if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+      if code == .validationFailure { Foundation.exit(2) }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

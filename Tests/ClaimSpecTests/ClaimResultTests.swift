@@ -6,11 +6,21 @@ import Testing
   let r = ClaimResult(claim: "c", title: "t", hypothesis: "h", specFile: "s.yaml",
     facts: ClaimFacts(encoding: "zz", backend: nil, shots: nil, baseline: "svm", runtime: nil),
     dataset: DatasetSummary(source: "adhoc", samples: 10, trainSamples: 7, testSamples: 3, features: ["a"], classes: ["0", "1"], preprocessing: [], scatter: [], scatterAxes: []),
-    metric: "accuracy", seeds: [1], verdict: .supported, expected: .supported, passed: true,
+    metric: "accuracy", seeds: [1],
+    lifts: [LiftResult(backend: "b", model: "m", perSeed: [0.1], summary: IntervalSummary(mean: 0.1, std: 0,
+      low: 0.1, high: 0.1, confidence: 0.95, method: "student-t"), threshold: 0, pValue: 0.5, verdict: .supported)],
+    costs: [CostRecord(model: "m", backend: "b", qubits: 2, depth: 3, twoQubitGates: 1, routedDepth: 4,
+      routedTwoQubitGates: 2, encodingDepth: 1, encodingTwoQubitGates: 0, executions: 10, shots: 100,
+      cloudUsd: 1.5, queueSeconds: 0, seconds: 0.1)],
+    verdict: .supported, expected: .supported, passed: true,
     manifest: RunManifest(specHash: "x", qliftVersion: "0", gitCommit: nil, seeds: [1], machine: "m", started: "a", finished: "b", seconds: 1))
   let data = try ResultsCoding.encoder().encode(r)
   let text = String(decoding: data, as: UTF8.self)
   #expect(text.contains("\"spec_file\""))
   #expect(try ResultsCoding.decoder().decode(ClaimResult.self, from: data) == r)
   #expect(r.facts.missing == ["backend", "shots", "runtime"])
+  var nanLift = r
+  nanLift.lifts[0].pValue = .nan
+  let back = try ResultsCoding.decoder().decode(ClaimResult.self, from: ResultsCoding.encoder().encode(nanLift))
+  #expect(back.lifts[0].pValue.isNaN)
 }

@@ -28,7 +28,7 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   public var bestBaseline: String
   /// Quantum models with their scores per backend.
   public var models: [ModelResult]
-  /// Quantum lift over the best baseline per backend named in the criteria.
+  /// Quantum lift over the reference baseline on every backend (`decisive` marks those named in the criteria).
   public var lifts: [LiftResult]
   /// Cost of each quantum model on each backend.
   public var costs: [CostRecord]
@@ -251,11 +251,14 @@ public struct LiftResult: Codable, Sendable, Equatable {
   public var pValue: Double
   /// supported / refuted / inconclusive on this backend.
   public var verdict: Verdict
+  /// True when the backend is named in `criteria.lift.on`, so its verdict decides the claim;
+  /// lifts on other backends are reported (e.g. how the lift shrinks under noise) but not decisive.
+  public var decisive: Bool
   /// Creates the record.
   public init(backend: String, model: String, perSeed: [Double], summary: IntervalSummary,
-              threshold: Double, pValue: Double, verdict: Verdict) {
+              threshold: Double, pValue: Double, verdict: Verdict, decisive: Bool = true) {
     self.backend = backend; self.model = model; self.perSeed = perSeed; self.summary = summary
-    self.threshold = threshold; self.pValue = pValue; self.verdict = verdict
+    self.threshold = threshold; self.pValue = pValue; self.verdict = verdict; self.decisive = decisive
   }
 }
 
@@ -284,7 +287,7 @@ public struct CostRecord: Codable, Sendable, Equatable {
   /// Total shots over all seeds (0 for exact simulation).
   public var shots: Double
   /// Projected cloud price on the device profile, USD (0 without prices).
-  public var cloudUSD: Double
+  public var cloudUsd: Double
   /// Projected queue time, seconds.
   public var queueSeconds: Double
   /// Simulated wall-clock, seconds.
@@ -292,12 +295,12 @@ public struct CostRecord: Codable, Sendable, Equatable {
   /// Creates the record.
   public init(model: String, backend: String, qubits: Int, depth: Int, twoQubitGates: Int,
               routedDepth: Int, routedTwoQubitGates: Int, encodingDepth: Int, encodingTwoQubitGates: Int,
-              executions: Double, shots: Double, cloudUSD: Double, queueSeconds: Double, seconds: Double) {
+              executions: Double, shots: Double, cloudUsd: Double, queueSeconds: Double, seconds: Double) {
     self.model = model; self.backend = backend; self.qubits = qubits; self.depth = depth
     self.twoQubitGates = twoQubitGates; self.routedDepth = routedDepth
     self.routedTwoQubitGates = routedTwoQubitGates; self.encodingDepth = encodingDepth
     self.encodingTwoQubitGates = encodingTwoQubitGates; self.executions = executions
-    self.shots = shots; self.cloudUSD = cloudUSD; self.queueSeconds = queueSeconds; self.seconds = seconds
+    self.shots = shots; self.cloudUsd = cloudUsd; self.queueSeconds = queueSeconds; self.seconds = seconds
   }
 }
 

@@ -10,11 +10,13 @@ extension StateVector {
 
   /// Applies one gate whose parameters are already numbers (no symbols).
   public mutating func apply(_ gate: Gate) {
+    precondition(gate.parameters.allSatisfy { $0.constantValue != nil }, "\(gate.kind) has unbound symbols; pass bindings")
     [Double]().withUnsafeBufferPointer { apply(gate, bindings: $0) }
   }
 
   /// Applies one gate with evaluated parameters `p`, choosing the kernel by the gate's shape.
   public mutating func apply(_ gate: Gate, parameters p: GateParameters) {
+    precondition(gate.qubits.allSatisfy { $0 >= 0 && $0 < qubitCount }, "\(gate.kind) on qubit(s) \(gate.qubits) outside 0..<\(qubitCount)")
     let dim = dimension, threads = self.threads
     let q = gate.qubits
     re.withUnsafeMutableBufferPointer { rb in
@@ -22,30 +24,31 @@ extension StateVector {
         let r = rb.baseAddress!, i = ib.baseAddress!
         switch gate.kind {
         case .id: break
-        case .x: Kernels.controlledX(r, i, dim: dim, threads: threads, q: q[0], controlMask: 0)
-        case .cx: Kernels.controlledX(r, i, dim: dim, threads: threads, q: q[1], controlMask: 1 << q[0])
-        case .ccx: Kernels.controlledX(r, i, dim: dim, threads: threads, q: q[2], controlMask: (1 << q[0]) | (1 << q[1]))
-        case .swap: Kernels.swapQubits(r, i, dim: dim, threads: threads, a: q[0], b: q[1], controlMask: 0)
-        case .cswap: Kernels.swapQubits(r, i, dim: dim, threads: threads, a: q[1], b: q[2], controlMask: 1 << q[0])
+        case .x: Kernels.controlledX(r, i, dim: dim, threads: threads, q: q[0])
+        case .cx: Kernels.controlledX(r, i, dim: dim, threads: threads, q: q[1], c0: q[0])
+        case .ccx: Kernels.controlledX(r, i, dim: dim, threads: threads, q: q[2], c0: q[0], c1: q[1])
+        case .swap: Kernels.swapQubits(r, i, dim: dim, threads: threads, a: q[0], b: q[1])
+        case .cswap: Kernels.swapQubits(r, i, dim: dim, threads: threads, a: q[1], b: q[2], c0: q[0])
         case .z, .s, .sdg, .t, .tdg, .rz, .p:
           let m = GateMatrices.single(gate.kind, p)
-          Kernels.diagonal1(r, i, dim: dim, threads: threads, q: q[0],
-                            d0r: m.m00.real, d0i: m.m00.imaginary, d1r: m.m11.real, d1i: m.m11.imaginary)
+          Kernels.diagonal1(
+            r, i, dim: dim, threads: threads, q: q[0],
+            d0r: m.m00.real, d0i: m.m00.imaginary, d1r: m.m11.real, d1i: m.m11.imaginary)
         case .cz, .cp:
           let m = GateMatrices.single(gate.kind, p)
-          Kernels.maskedPhase(r, i, dim: dim, threads: threads, mask: (1 << q[0]) | (1 << q[1]),
-                              pr: m.m11.real, pi: m.m11.imaginary)
+          Kernels.maskedPhase(r, i, dim: dim, threads: threads, a: q[0], b: q[1], pr: m.m11.real, pi: m.m11.imaginary)
         case .y, .h, .sx, .sxdg, .rx, .ry, .u, .unitary1:
           let m = GateMatrices.single(gate.kind, p, matrix: gate.matrix)
-          Kernels.dense1(r, i, dim: dim, threads: threads, q: q[0], controlMask: 0, m: m)
+          Kernels.dense1(r, i, dim: dim, threads: threads, q: q[0], m: m)
         case .cy, .ch, .crx, .cry, .crz, .cu:
           let m = GateMatrices.single(gate.kind, p)
-          Kernels.dense1(r, i, dim: dim, threads: threads, q: q[1], controlMask: 1 << q[0], m: m)
+          Kernels.dense1(r, i, dim: dim, threads: threads, q: q[1], c0: q[0], m: m)
         case .rzz:
           Kernels.diagonal2(r, i, dim: dim, threads: threads, q0: q[0], q1: q[1], d: GateMatrices.dense2(.rzz, p))
         case .iswap, .rxx, .ryy, .unitary2:
-          Kernels.dense2(r, i, dim: dim, threads: threads, q0: q[0], q1: q[1],
-                         m: GateMatrices.dense2(gate.kind, p, matrix: gate.matrix))
+          Kernels.dense2(
+            r, i, dim: dim, threads: threads, q0: q[0], q1: q[1],
+            m: GateMatrices.dense2(gate.kind, p, matrix: gate.matrix))
         }
       }
     }

@@ -68,6 +68,11 @@ public struct StateVector: Sendable, Equatable {
     return Complex(sr, si)
   }
 
+  /// Equal when the amplitudes are equal (the thread count is a setting, not part of the state).
+  public static func == (a: StateVector, b: StateVector) -> Bool {
+    a.qubitCount == b.qubitCount && a.re == b.re && a.im == b.im
+  }
+
   /// |<self|other>|^2.
   public func fidelity(_ other: StateVector) -> Double { inner(other).lengthSquared }
 }

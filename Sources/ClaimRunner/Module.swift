@@ -1,2 +1,0 @@
-/// Runs claims; see ClaimRunner.swift.
-enum ClaimRunnerModule {}

@@ -1,0 +1,77 @@
+import ClaimSpec
+import Foundation
+
+/// A claim's headline numbers recorded by `qlift accept`, stored in `specs/accepted/<claim>.json`.
+public struct AcceptedSnapshot: Codable, Sendable, Equatable {
+  /// Claim id.
+  public var claim: String
+  /// When it was accepted, ISO 8601.
+  public var accepted: String
+  /// Verdict at acceptance.
+  public var verdict: Verdict
+  /// Mean lift per backend.
+  public var lift: [String: Double]
+  /// Worst measured value of each cost bound (name -> value).
+  public var cost: [String: Double]
+  /// The spec hash at acceptance.
+  public var specHash: String
+
+  /// The snapshot of a result's headline numbers.
+  public init(result: ClaimResult, date: String) {
+    claim = result.claim
+    accepted = date
+    verdict = result.verdict
+    lift = Dictionary(uniqueKeysWithValues: result.lifts.map { ($0.backend, $0.summary.mean) })
+    cost = Dictionary(uniqueKeysWithValues: result.costChecks.map { ($0.name, $0.actual) })
+    specHash = result.manifest.specHash
+  }
+
+  /// Compares today's result with this snapshot: a lift that drops by more than `liftDrop`
+  /// or a cost that rises by more than `costRise` (relative) trips. Runtime is not compared
+  /// (it depends on the machine); its absolute bound is a cost check of its own.
+  public func compare(with result: ClaimResult, liftDrop: Double, costRise: Double) -> [RegressionCheck] {
+    var checks: [RegressionCheck] = []
+    for l in result.lifts {
+      guard let old = lift[l.backend] else { continue }
+      checks.append(RegressionCheck(
+        name: "lift \(l.backend)", accepted: old, actual: l.summary.mean, tolerance: liftDrop,
+        tripped: l.summary.mean < old - liftDrop - 1e-12))
+    }
+    // Wall-clock runtime is checked against its absolute bound only: it moves with machine load.
+    for c in result.costChecks where c.name != "max_runtime_seconds" {
+      guard let old = cost[c.name] else { continue }
+      let allowed = old * (1 + costRise)
+      checks.append(RegressionCheck(
+        name: "cost \(c.name)", accepted: old, actual: c.actual, tolerance: costRise,
+        tripped: c.actual > allowed + 1e-12 && c.actual > old))
+    }
+    return checks.sorted { $0.name < $1.name }
+  }
+}
+
+/// Reads and writes accepted snapshots in a folder (normally `specs/accepted/`).
+public struct SnapshotStore: Sendable {
+  /// The folder holding `<claim>.json` files.
+  public let folder: URL
+
+  /// A store over `folder`.
+  public init(folder: URL) { self.folder = folder }
+
+  /// The snapshot for `claim`, or nil if none was accepted.
+  public func load(_ claim: String) throws -> AcceptedSnapshot? {
+    let url = folder.appendingPathComponent(claim + ".json")
+    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    do {
+      return try ResultsCoding.decoder().decode(AcceptedSnapshot.self, from: Data(contentsOf: url))
+    } catch {
+      throw RunnerError.corruptFile(url.path, "\(error)")
+    }
+  }
+
+  /// Stores a snapshot (atomically), replacing any earlier one.
+  public func save(_ snapshot: AcceptedSnapshot) throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let data = try ResultsCoding.encoder().encode(snapshot)
+    try data.write(to: folder.appendingPathComponent(snapshot.claim + ".json"), options: .atomic)
+  }
+}

@@ -1,0 +1,82 @@
+import ClaimSpec
+import Dispatch
+import Foundation
+import QMLKit
+import QuantumSim
+
+/// Options of a run that do not change its numbers.
+public struct RunOptions: Sendable {
+  /// Seeds run concurrently (the numbers do not depend on it).
+  public var jobs: Int
+  /// Called with one line of progress text.
+  public var progress: (@Sendable (String) -> Void)?
+
+  /// Creates options.
+  public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: (@Sendable (String) -> Void)? = nil) {
+    self.jobs = max(1, jobs)
+    self.progress = progress
+  }
+}
+
+/// Runs one claim end to end: data, tuned baselines, quantum models on every backend,
+/// lift with its interval, cost, verdict. Deterministic for a given spec and seeds.
+public struct ClaimRunner: Sendable {
+  /// Device profiles by id (from `specs/devices/`).
+  public var devices: [String: DeviceProfile]
+  /// Run options.
+  public var options: RunOptions
+
+  /// A runner with the given device profiles.
+  public init(devices: [String: DeviceProfile] = [:], options: RunOptions = RunOptions()) {
+    self.devices = devices
+    self.options = options
+  }
+
+  /// Runs `claim` and returns its result (without regression checks; see `SuiteRunner`).
+  public func run(_ claim: Claim, specHash: String, gitCommit: String?) throws -> ClaimResult {
+    let started = Date()
+    let metric = Metric(rawValue: claim.criteria.metric.rawValue)!
+    let data = try DataStage(claim: claim)
+    let plan = try ModelPlan(claim: claim, devices: devices)
+    let seeds = claim.seeds
+    nonisolated(unsafe) var outcomes = [Result<SeedOutcome, Error>?](repeating: nil, count: seeds.count)
+    let lock = NSLock()
+    let progress = options.progress
+    let work: @Sendable (Int) -> Void = { i in
+      let r = Result { try SeedStage.run(claim: claim, plan: plan, data: data, metric: metric, seed: seeds[i]) }
+      lock.withLock { outcomes[i] = r }
+      progress?("\(claim.id): seed \(seeds[i]) done")
+    }
+    runLimited(count: seeds.count, jobs: options.jobs, work)
+    var perSeed: [SeedOutcome] = []
+    for o in outcomes {
+      switch o! {
+      case .success(let s): perSeed.append(s)
+      case .failure(let e): throw e
+      }
+    }
+    let finished = Date()
+    let manifest = RunManifest(
+      specHash: specHash, qliftVersion: RunEnvironment.qliftVersion, gitCommit: gitCommit, seeds: seeds,
+      machine: RunEnvironment.machine, started: RunEnvironment.timestamp(started),
+      finished: RunEnvironment.timestamp(finished), seconds: finished.timeIntervalSince(started))
+    return ResultAssembler(claim: claim, plan: plan, data: data, metric: metric, seeds: perSeed, manifest: manifest).result()
+  }
+}
+
+/// Runs `work(i)` for i in 0..<count with at most `jobs` running at once.
+func runLimited(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Void) {
+  if jobs <= 1 || count <= 1 {
+    for i in 0..<count { work(i) }
+    return
+  }
+  let next = NSLock()
+  nonisolated(unsafe) var cursor = 0
+  DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
+    while true {
+      let i: Int = next.withLock { defer { cursor += 1 }; return cursor }
+      if i >= count { return }
+      work(i)
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import ClaimSpec
+import QMLKit
+import QuantumSim
+
+/// The quantum models and backends of a claim, resolved once into runnable QMLKit values.
+struct ModelPlan: Sendable {
+  /// A quantum model with its encoding built.
+  struct Model: Sendable {
+    var spec: QuantumModelSpec
+    var encoding: any Encoding
+  }
+  /// A backend resolved to a QMLKit backend plus, for device backends, the profile.
+  struct Backend: Sendable {
+    var spec: BackendSpec
+    var backend: QuantumBackend
+    var device: DeviceProfile?
+  }
+
+  var models: [Model]
+  var backends: [Backend]
+
+  /// Resolves the claim's models and backends; unknown devices are input errors.
+  init(claim: Claim, devices: [String: DeviceProfile]) throws {
+    models = try claim.quantum.enumerated().map { i, m in
+      do {
+        let e = m.encoding
+        let enc = try EncodingName.make(
+          e.map.rawValue, reps: e.reps, entanglement: e.entanglement.rawValue, alpha: e.alpha,
+          paulis: e.paulis, rotation: e.rotation.rawValue)
+        return Model(spec: m, encoding: enc)
+      } catch {
+        throw RunnerError.invalidClaim(
+          file: claim.location(of: "quantum[\(i)].encoding").description, field: "quantum[\(i)].encoding",
+          message: "\(error)")
+      }
+    }
+    backends = try claim.backends.enumerated().map { i, b in
+      let field = "backends[\(i)]"
+      var device: DeviceProfile?
+      if let id = b.profileID {
+        guard let d = devices[id] else {
+          throw RunnerError.invalidClaim(
+            file: claim.location(of: field).description, field: field,
+            message: "unknown device profile '\(id)'; known: \(devices.keys.sorted().joined(separator: ", "))")
+        }
+        device = d
+      }
+      return Backend(spec: b, backend: try BackendResolver.backend(for: b, device: device), device: device)
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import ClaimSpec
+import Foundation
+import QMLKit
+
+/// Everything one seed produced.
+struct SeedOutcome: Sendable {
+  /// Seed.
+  var seed: Int
+  /// Training and test sizes.
+  var trainCount: Int
+  var testCount: Int
+  /// Feature names after preprocessing and the steps' descriptions.
+  var featureNames: [String]
+  var classNames: [String]
+  var steps: [String]
+  /// Training data after preprocessing (for the scatter and diagnostics), first seed only.
+  var train: Dataset?
+  /// Baselines in spec order.
+  var baselines: [BaselineOutcome]
+  /// Quantum outcomes keyed by model id then backend id.
+  var quantum: [String: [String: QuantumOutcome]]
+}
+
+/// One quantum model on one backend and seed.
+struct QuantumOutcome: Sendable {
+  /// Test metric, or nil when the model failed on this seed.
+  var test: Double?
+  /// Why it failed, if it did.
+  var failure: String?
+  /// Chosen hyperparameters (e.g. C).
+  var chosen: [String: String]
+  /// Circuit executions and shots used.
+  var executions: Int
+  var shots: Int
+  /// Wall-clock seconds.
+  var seconds: Double
+  /// Training curve (variational models).
+  var loss: [Double]
+  var accuracy: [Double]
+  /// Train kernel (kernel models, first seed only).
+  var kernel: Matrix?
+  /// Non-fatal problems.
+  var warnings: [String]
+}
+
+/// Runs one seed: split and preprocess, tune and test every baseline, train and test every
+/// quantum model on every backend.
+enum SeedStage {
+  static func run(claim: Claim, plan: ModelPlan, data: DataStage, metric: Metric, seed: Int) throws -> SeedOutcome {
+    let (split, steps) = try data.split(seed: seed)
+    let baselines = try claim.baselines.map { try BaselineStage.run($0, split: split, metric: metric, seed: seed) }
+    var quantum: [String: [String: QuantumOutcome]] = [:]
+    let first = seed == claim.seeds.first
+    for model in plan.models {
+      var byBackend: [String: QuantumOutcome] = [:]
+      for backend in plan.backends {
+        byBackend[backend.spec.id] = QuantumStage.run(
+          model: model, backend: backend, split: split, metric: metric, seed: seed, keepKernel: first)
+      }
+      quantum[model.spec.id] = byBackend
+    }
+    return SeedOutcome(
+      seed: seed, trainCount: split.train.count, testCount: split.test.count,
+      featureNames: split.train.featureNames, classNames: split.train.classNames, steps: steps,
+      train: first ? split.train : nil, baselines: baselines, quantum: quantum)
+  }
+}
+
+/// Runs one quantum model on one backend, turning model failures into a reported failure.
+enum QuantumStage {
+  static func run(
+    model: ModelPlan.Model, backend: ModelPlan.Backend, split: DataSplit, metric: Metric, seed: Int, keepKernel: Bool
+  ) -> QuantumOutcome {
+    let start = Date()
+    let s = UInt64(bitPattern: Int64(seed))
+    do {
+      switch model.spec.kind {
+      case .kernel, .projectedKernel:
+        let kind: KernelKind = model.spec.kind == .kernel ? .fidelity : .projected(gamma: model.spec.gamma.first ?? 1)
+        let kernel = QuantumKernel(encoding: model.encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17)
+        let o = try KernelModelStage.run(kernel: kernel, cGrid: model.spec.svmC, split: split, metric: metric, seed: seed)
+        return QuantumOutcome(
+          test: o.test, failure: nil, chosen: ["C": fmtParam(o.chosenC)], executions: o.executions, shots: o.shots,
+          seconds: Date().timeIntervalSince(start), loss: [], accuracy: [], kernel: keepKernel ? o.trainKernel : nil,
+          warnings: o.warnings)
+      case .variational:
+        let o = try VariationalStage.run(model: model, backend: backend, split: split, metric: metric, seed: seed)
+        return QuantumOutcome(
+          test: o.test, failure: nil, chosen: [:], executions: o.executions, shots: o.shots,
+          seconds: Date().timeIntervalSince(start), loss: o.loss, accuracy: o.accuracy, kernel: nil, warnings: o.warnings)
+      }
+    } catch {
+      return QuantumOutcome(
+        test: nil, failure: "\(error)", chosen: [:], executions: 0, shots: 0,
+        seconds: Date().timeIntervalSince(start), loss: [], accuracy: [], kernel: nil, warnings: [])
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import ClaimSpec
+import Foundation
+
+/// A share of the suite for one CI job: shard `index` (1-based) of `count`.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+  /// 1-based shard number.
+  public var index: Int
+  /// Number of shards.
+  public var count: Int
+
+  /// Parses `K/N` with 1 <= K <= N.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+    index = k; count = n
+  }
+
+  public var description: String { "\(index)/\(count)" }
+
+  /// The claims of this shard. Claims are dealt by longest recorded runtime first to the
+  /// least-loaded shard (ties by claim id), so shards are balanced and the split is stable:
+  /// every shard computes the same assignment from the same inputs.
+  public func select(_ claims: [Claim], runtimes: [String: Double]) -> [Claim] {
+    let ordered = claims.sorted {
+      let a = runtimes[$0.id] ?? 1, b = runtimes[$1.id] ?? 1
+      return a != b ? a > b : $0.id < $1.id
+    }
+    var load = [Double](repeating: 0, count: count)
+    var mine = Set<String>()
+    for c in ordered {
+      var best = 0
+      for s in 1..<count where load[s] < load[best] { best = s }
+      load[best] += runtimes[c.id] ?? 1
+      if best == index - 1 { mine.insert(c.id) }
+    }
+    return claims.filter { mine.contains($0.id) }
+  }
+}
+
+/// Combines the outputs of several shard runs into one reports folder.
+public enum ShardMerger {
+  /// Reads `results/*.json` and `history.jsonl` of each folder. Duplicate claims are an error.
+  public static func merge(_ folders: [URL], into out: URL) throws -> [ClaimResult] {
+    var results: [ClaimResult] = []
+    var seen: [String: String] = [:]
+    var history: [HistoryEntry] = []
+    for folder in folders {
+      let dir = folder.appendingPathComponent("results")
+      let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+      if names.isEmpty { throw RunnerError.corruptFile(dir.path, "no results to merge") }
+      for name in names {
+        let url = dir.appendingPathComponent(name)
+        let r: ClaimResult
+        do { r = try ResultsCoding.decoder().decode(ClaimResult.self, from: Data(contentsOf: url)) } catch {
+          throw RunnerError.corruptFile(url.path, "\(error)")
+        }
+        if let other = seen[r.claim] {
+          throw RunnerError.corruptFile(url.path, "claim '\(r.claim)' is also in \(other)")
+        }
+        seen[r.claim] = url.path
+        results.append(r)
+      }
+      history += HistoryLog.read(from: folder).entries
+    }
+    results.sort { $0.claim < $1.claim }
+    let resultsOut = out.appendingPathComponent("results")
+    try FileManager.default.createDirectory(at: resultsOut, withIntermediateDirectories: true)
+    for r in results {
+      try ResultsCoding.encoder().encode(r).write(to: resultsOut.appendingPathComponent(r.claim + ".json"), options: .atomic)
+    }
+    try Data(JUnitWriter.document(results).utf8).write(to: out.appendingPathComponent("junit.xml"), options: .atomic)
+    let encoder = ResultsCoding.encoder(pretty: false)
+    let lines = try history.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+    try Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8)
+      .write(to: out.appendingPathComponent("history.jsonl"), options: .atomic)
+    return results
+  }
+
+  /// Runtimes recorded in a reports folder's results (claim id -> seconds), for balancing shards.
+  public static func recordedRuntimes(in out: URL) -> [String: Double] {
+    let dir = out.appendingPathComponent("results")
+    var t: [String: Double] = [:]
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasSuffix(".json") {
+      if let r = try? ResultsCoding.decoder().decode(ClaimResult.self, from: Data(contentsOf: dir.appendingPathComponent(name))) {
+        t[r.claim] = r.manifest.seconds
+      }
+    }
+    return t
+  }
+}

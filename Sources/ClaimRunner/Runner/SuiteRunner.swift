@@ -1,0 +1,120 @@
+import ClaimSpec
+import Foundation
+
+/// Settings of `qlift verify` / `qlift run`.
+public struct SuiteOptions: Sendable {
+  /// The reports folder (results/, junit.xml, history.jsonl).
+  public var out: URL
+  /// Parallel jobs.
+  public var jobs: Int
+  /// Ignore cached results.
+  public var fresh: Bool
+  /// Print progress lines to stderr.
+  public var progress: Bool
+
+  /// Creates settings.
+  public init(out: URL, jobs: Int, fresh: Bool = false, progress: Bool = true) {
+    self.out = out; self.jobs = jobs; self.fresh = fresh; self.progress = progress
+  }
+}
+
+/// Runs a set of loaded claims: reuses cached results of unchanged claims, runs the rest,
+/// checks them against accepted snapshots, and writes results JSON, junit.xml and history.
+public struct SuiteRunner: Sendable {
+  /// Settings.
+  public var options: SuiteOptions
+
+  /// A suite runner.
+  public init(options: SuiteOptions) { self.options = options }
+
+  /// The cache key of a claim: its spec file, its data files and the qlift version.
+  public static func specHash(_ claim: Claim) -> String {
+    var parts: [Data] = [Data(RunEnvironment.qliftVersion.utf8)]
+    parts.append((try? Data(contentsOf: URL(fileURLWithPath: claim.file))) ?? Data(claim.file.utf8))
+    for f in claim.dataset.source.files { parts.append((try? Data(contentsOf: f.url)) ?? Data()) }
+    return ContentHash.hex(parts)
+  }
+
+  /// The folder of accepted snapshots for a claim: `accepted/` beside its spec file.
+  public static func acceptedFolder(for claim: Claim) -> URL {
+    URL(fileURLWithPath: claim.file).deletingLastPathComponent().appendingPathComponent("accepted")
+  }
+
+  /// Runs every claim (in order; each claim's seeds in parallel) and writes the outputs.
+  public func run(_ claims: [Claim], devices: [String: DeviceProfile]) throws -> [ClaimResult] {
+    let results = options.out.appendingPathComponent("results")
+    try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
+    let commit = RunEnvironment.gitCommit(in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    var out: [ClaimResult] = []
+    for (i, claim) in claims.enumerated() {
+      let hash = Self.specHash(claim)
+      let file = results.appendingPathComponent(claim.id + ".json")
+      var result: ClaimResult
+      if !options.fresh, let cached = try? ResultsCoding.decoder().decode(ClaimResult.self, from: Data(contentsOf: file)),
+         cached.manifest.specHash == hash, cached.formatVersion == ClaimResult.currentFormatVersion {
+        result = cached
+        result.manifest.cached = true
+      } else {
+        var progress: (@Sendable (String) -> Void)?
+        if options.progress {
+          progress = { line in FileHandle.standardError.write(Data("  \(line)\n".utf8)) }
+        }
+        let runner = ClaimRunner(devices: devices, options: RunOptions(jobs: options.jobs, progress: progress))
+        result = try runner.run(claim, specHash: hash, gitCommit: commit)
+      }
+      result = try Self.checkRegressions(result, claim: claim)
+      try ResultsCoding.encoder().encode(result).write(to: file, options: .atomic)
+      if options.progress {
+        let note = result.manifest.cached ? " (cached)" : ""
+        let line = "[\(i + 1)/\(claims.count)] \(claim.id): \(result.verdict.rawValue) (expected \(result.expected.rawValue))"
+          + " \(result.passed ? "ok" : "FAIL") \(String(format: "%.1f", result.manifest.seconds)) s\(note)\n"
+        FileHandle.standardError.write(Data(line.utf8))
+      }
+      out.append(result)
+    }
+    try Data(JUnitWriter.document(out).utf8).write(to: options.out.appendingPathComponent("junit.xml"), options: .atomic)
+    try HistoryLog.append(out.filter { !$0.manifest.cached }, to: options.out)
+    return out
+  }
+
+  /// Compares a result with its accepted snapshot (if any) and fails it when a number moved too far.
+  public static func checkRegressions(_ r: ClaimResult, claim: Claim) throws -> ClaimResult {
+    var result = r
+    result.passed = result.verdict == result.expected
+    result.reasons.removeAll { $0.hasPrefix("Regressed: ") }
+    guard let snap = try SnapshotStore(folder: acceptedFolder(for: claim)).load(claim.id) else {
+      result.regressions = []
+      return result
+    }
+    let tol = claim.criteria.regression
+    result.regressions = snap.compare(with: result, liftDrop: tol.liftDrop, costRise: tol.costRise)
+    for c in result.regressions where c.tripped {
+      result.passed = false
+      result.reasons.append("Regressed: \(c.name) moved from \(fmt(c.accepted)) to \(fmt(c.actual)) (tolerance \(fmt(c.tolerance))).")
+    }
+    return result
+  }
+
+  /// The summary table printed after a run.
+  public static func summaryTable(_ results: [ClaimResult]) -> String {
+    var rows = [["claim", "verdict", "expected", "lift (mean [low, high]) per backend", "runtime", "build"]]
+    for r in results {
+      let lifts = r.lifts.map { "\($0.backend) \(fmt($0.summary.mean)) [\(fmt($0.summary.low)), \(fmt($0.summary.high))]" }
+        .joined(separator: "; ")
+      rows.append([r.claim, r.verdict.rawValue, r.expected.rawValue, lifts,
+                   String(format: "%.1f s", r.manifest.seconds), r.passed ? "pass" : "FAIL"])
+    }
+    let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max()! }
+    var text = ""
+    for (i, row) in rows.enumerated() {
+      text += row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+        .joined(separator: "  ") + "\n"
+      if i == 0 { text += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+    }
+    let counts = Dictionary(grouping: results, by: \.verdict).mapValues(\.count)
+    let failing = results.filter { !$0.passed }.count
+    text += "\n\(counts[.supported] ?? 0) supported, \(counts[.refuted] ?? 0) refuted, "
+      + "\(counts[.inconclusive] ?? 0) inconclusive, \(counts[.error] ?? 0) errors; \(failing) failing the build\n"
+    return text
+  }
+}

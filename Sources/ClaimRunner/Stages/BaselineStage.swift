@@ -1,0 +1,55 @@
+import ClaimSpec
+import Foundation
+import QMLKit
+
+/// One baseline tuned and tested on one seed's split.
+struct BaselineOutcome: Sendable {
+  /// Baseline id.
+  var id: String
+  /// Chosen hyperparameters.
+  var chosen: [String: String]
+  /// Mean cross-validation score of the chosen setting (the selection criterion).
+  var cvScore: Double
+  /// Test metric.
+  var test: Double
+  /// Seconds for tuning, refit and testing.
+  var seconds: Double
+}
+
+/// Tunes every baseline by stratified k-fold cross-validation on the training split only,
+/// refits the best setting on the whole training split, and scores it on the test split.
+enum BaselineStage {
+  /// Folds used for every grid search.
+  static let folds = 5
+
+  /// Tunes and tests one baseline on one split.
+  static func run(_ spec: BaselineSpec, split: DataSplit, metric: Metric, seed: Int) throws -> BaselineOutcome {
+    let start = Date()
+    var grid: [String: [HyperValue]] = [:]
+    for (name, values) in spec.grid {
+      grid[name] = values.map { v in
+        switch v {
+        case .number(let x): return .number(x)
+        case .text(let s): return .text(s)
+        }
+      }
+    }
+    if grid.isEmpty { grid = try BaselineFactory.defaultGrid(for: spec.model.rawValue) }
+    let search = GridSearch(
+      model: spec.model.rawValue, grid: grid, folds: min(folds, smallestClass(split.train.labels)),
+      metric: metric, seed: UInt64(bitPattern: Int64(seed)))
+    let result = try search.run(train: split.train)
+    let scores = try result.model.scores(split.test.features)
+    let test = metric.score(labels: split.test.labels, scores: scores, classCount: split.train.classCount)
+    return BaselineOutcome(
+      id: spec.id, chosen: result.best.mapValues(\.description), cvScore: result.bestScore, test: test,
+      seconds: Date().timeIntervalSince(start))
+  }
+
+  /// Size of the smallest class (k-fold cannot have more folds than that).
+  static func smallestClass(_ labels: [Int]) -> Int {
+    var counts: [Int: Int] = [:]
+    for l in labels { counts[l, default: 0] += 1 }
+    return max(2, counts.values.min() ?? 2)
+  }
+}

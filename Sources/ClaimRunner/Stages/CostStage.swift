@@ -1,0 +1,72 @@
+import ClaimSpec
+import Foundation
+import QMLKit
+import QuantumSim
+
+/// Cost counters of a claim's quantum models: circuit size before and after routing to the
+/// device's coupling map, the data-loading share, executions, shots, projected price and queue.
+enum CostStage {
+  /// The circuit a model runs per execution: compute-uncompute for a fidelity kernel, the
+  /// encoding for a projected kernel, encoding plus ansatz for a variational model.
+  static func executedCircuit(_ m: ModelPlan.Model, features: Int) throws -> (circuit: Circuit, encoding: CircuitStatistics) {
+    let enc = try m.encoding.circuit(features: features).circuit
+    switch m.spec.kind {
+    case .kernel:
+      var c = enc
+      c.append(enc.inverse)
+      return (c, enc.statistics)
+    case .projectedKernel:
+      return (enc, enc.statistics)
+    case .variational:
+      return (try VariationalStage.fullCircuit(m, features: features), enc.statistics)
+    }
+  }
+
+  /// One record per model and backend, summed over seeds.
+  static func records(claim: Claim, plan: ModelPlan, seeds: [SeedOutcome], features: Int) -> [CostRecord] {
+    var out: [CostRecord] = []
+    for m in plan.models {
+      guard let (circuit, enc) = try? executedCircuit(m, features: features) else { continue }
+      let stats = circuit.statistics
+      for b in plan.backends {
+        let outs = seeds.compactMap { $0.quantum[m.spec.id]?[b.spec.id] }
+        let executions = Double(outs.reduce(0) { $0 + $1.executions })
+        let shots = Double(outs.reduce(0) { $0 + $1.shots })
+        var routedDepth = stats.depth, routed2q = circuit.nativeTwoQubitGateCount
+        var price = 0.0, queue = 0.0
+        if let d = b.device {
+          let device = DeviceAdapter(d)
+          if let map = device.couplingMap(minimumQubits: circuit.qubitCount), let r = try? route(circuit, to: map) {
+            routedDepth = r.statistics.depth
+            routed2q = r.nativeTwoQubitGates
+          }
+          price = executions * device.pricePerTask + shots * device.pricePerShot
+          queue = device.queueSeconds * Double(seeds.count)
+        }
+        out.append(CostRecord(
+          model: m.spec.id, backend: b.spec.id, qubits: stats.qubits, depth: stats.depth,
+          twoQubitGates: circuit.nativeTwoQubitGateCount, routedDepth: routedDepth, routedTwoQubitGates: routed2q,
+          encodingDepth: enc.depth, encodingTwoQubitGates: enc.twoQubitGates, executions: executions, shots: shots,
+          cloudUsd: price, queueSeconds: queue, seconds: outs.reduce(0) { $0 + $1.seconds }))
+      }
+    }
+    return out
+  }
+
+  /// Each bound of the criteria checked against the worst (or total) measured value.
+  static func checks(_ bounds: CostBounds, costs: [CostRecord], runtime: Double) -> [BoundCheck] {
+    var out: [BoundCheck] = []
+    func add(_ name: String, _ limit: Double?, _ actual: Double) {
+      guard let limit else { return }
+      out.append(BoundCheck(name: name, limit: limit, actual: actual, held: actual <= limit))
+    }
+    add("max_qubits", bounds.maxQubits.map(Double.init), Double(costs.map(\.qubits).max() ?? 0))
+    add("max_depth", bounds.maxDepth.map(Double.init), Double(costs.map(\.routedDepth).max() ?? 0))
+    add("max_two_qubit_gates", bounds.maxTwoQubitGates.map(Double.init), Double(costs.map(\.routedTwoQubitGates).max() ?? 0))
+    add("max_shots", bounds.maxShots, costs.reduce(0) { $0 + $1.shots })
+    add("max_executions", bounds.maxExecutions, costs.reduce(0) { $0 + $1.executions })
+    add("max_cloud_usd", bounds.maxCloudUSD, costs.reduce(0) { $0 + $1.cloudUsd })
+    add("max_runtime_seconds", bounds.maxRuntimeSeconds, runtime)
+    return out
+  }
+}

@@ -1,0 +1,43 @@
+import ClaimSpec
+import QMLKit
+
+/// Diagnostics that tell a doomed claim early, computed on the first seed's training data:
+/// kernel concentration and kernel-target alignment for kernel models, gradient variance at
+/// random initialisation for variational models.
+enum DiagnosticStage {
+  static func records(plan: ModelPlan, seeds: [SeedOutcome]) -> [DiagnosticRecord] {
+    guard let s = seeds.first, let train = s.train else { return [] }
+    var out: [DiagnosticRecord] = []
+    for m in plan.models {
+      let id = m.spec.id
+      switch m.spec.kind {
+      case .kernel, .projectedKernel:
+        guard let b = plan.backends.first, let K = s.quantum[id]?[b.spec.id]?.kernel else { continue }
+        if let c = try? kernelConcentration(K) {
+          let reading = c.variance < 1e-3
+            ? "Off-diagonal kernel values barely vary: the kernel is concentrating (exponential concentration makes it untrainable at scale)."
+            : "Off-diagonal kernel values vary enough to separate samples; no sign of exponential concentration."
+          out.append(DiagnosticRecord(name: "kernel_concentration", model: id, value: c.variance, reading: reading))
+        }
+        if let a = try? kernelTargetAlignment(K, labels: train.labels) {
+          let reading = a > 0.1
+            ? "The kernel aligns with the labels: similar samples tend to share a class."
+            : "The kernel hardly aligns with the labels: an SVM on it has little to work with."
+          out.append(DiagnosticRecord(name: "kernel_target_alignment", model: id, value: a, reading: reading))
+        }
+      case .variational:
+        guard let circuit = try? VariationalCircuit(
+          encoding: m.encoding, features: train.featureCount, ansatz: VariationalStage.ansatz(m.spec),
+          readout: VariationalStage.readout(m.spec, qubits: m.encoding.qubits(features: train.featureCount)),
+          reuploading: m.spec.ansatz?.type == .reuploading),
+          let g = try? gradientVariance(circuit, input: train.features[0], samples: 50, seed: 11)
+        else { continue }
+        let reading = g.mean < 1e-3
+          ? "Gradients at random initialisation are tiny: a barren plateau; training will need exponentially many shots."
+          : "Gradients at random initialisation are large enough to train on (no barren plateau at this size)."
+        out.append(DiagnosticRecord(name: "gradient_variance", model: id, value: g.mean, reading: reading))
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,219 @@
+import ClaimSpec
+import Foundation
+import QMLKit
+
+/// Turns the per-seed outcomes of a claim into its `ClaimResult`: summaries with intervals,
+/// the best baseline by cross-validation, the lift per backend, costs, verdict and reasons.
+struct ResultAssembler {
+  let claim: Claim
+  let plan: ModelPlan
+  let data: DataStage
+  let metric: Metric
+  let seeds: [SeedOutcome]
+  let manifest: RunManifest
+
+  private var confidence: Double { claim.criteria.lift.confidence }
+  private var bootstrap: Bool { claim.criteria.lift.interval == .bootstrap }
+
+  private func summarize(_ xs: [Double]) -> IntervalSummary {
+    if xs.isEmpty { return IntervalSummary(mean: .nan, std: .nan, low: .nan, high: .nan, confidence: confidence, method: "none") }
+    return VerdictRule.summarize(xs, confidence: confidence, bootstrap: bootstrap, seed: UInt64(claim.seeds.first ?? 0))
+  }
+
+  func result() -> ClaimResult {
+    var warnings: [String] = []
+    var reasons: [String] = []
+
+    // Baselines, and the best one per seed by cross-validation score (never test score).
+    let baselines = claim.baselines.enumerated().map { j, b in
+      BaselineResult(
+        model: b.id, chosen: seeds.map { $0.baselines[j].chosen }, cvScore: seeds.map { $0.baselines[j].cvScore },
+        test: seeds.map { $0.baselines[j].test }, summary: summarize(seeds.map { $0.baselines[j].test }),
+        seconds: seeds.reduce(0) { $0 + $1.baselines[j].seconds })
+    }
+    let sign: Double = metric.higherIsBetter ? 1 : -1
+    let bestPerSeed: [Int] = seeds.map { s in
+      var best = 0
+      for j in s.baselines.indices where sign * s.baselines[j].cvScore > sign * s.baselines[best].cvScore { best = j }
+      return best
+    }
+    let bestBaseline = mostFrequent(bestPerSeed).map { claim.baselines[$0].id } ?? ""
+    // Quantum models per backend.
+    var models: [ModelResult] = []
+    for m in plan.models {
+      var scores: [BackendScore] = []
+      for b in plan.backends {
+        let outs = seeds.map { $0.quantum[m.spec.id]![b.spec.id]! }
+        let ok = outs.compactMap(\.test)
+        let failed = zip(seeds, outs).filter { $0.1.test == nil }.map { $0.0.seed }
+        for (s, o) in zip(seeds, outs) {
+          if let f = o.failure { warnings.append("\(m.spec.id) on \(b.spec.id), seed \(s.seed): \(f)") }
+          for w in o.warnings { warnings.append("\(m.spec.id) on \(b.spec.id), seed \(s.seed): \(w)") }
+        }
+        scores.append(BackendScore(backend: b.spec.id, test: ok, summary: summarize(ok), failedSeeds: failed))
+      }
+      models.append(ModelResult(id: m.spec.id, kind: m.spec.kind.rawValue, description: describe(m), backends: scores))
+    }
+
+    // Lift of the claim's model (the first quantum model) on each named backend.
+    let liftModel = claim.criteria.lift.model ?? plan.models.first!.spec.id
+    let baselineReference = zip(seeds, bestPerSeed).map { $0.baselines[$1].test }
+    func reference(on backendID: String) -> (scores: [Double?], name: String) {
+      switch claim.criteria.lift.over {
+      case .bestBaseline:
+        return (baselineReference, "the best baseline by cross-validation")
+      case .baseline(let id):
+        let j = claim.baselines.firstIndex { $0.id == id } ?? 0
+        return (seeds.map { $0.baselines[j].test }, "baseline \(id)")
+      case .quantumModel(let id):
+        return (seeds.map { $0.quantum[id]?[backendID]?.test }, "quantum model \(id)")
+      }
+    }
+    let on = Set(claim.criteria.lift.on.isEmpty ? claim.backends.map(\.id) : claim.criteria.lift.on)
+    let threshold = claim.criteria.lift.min
+    var lifts: [LiftResult] = []
+    for backendID in claim.backends.map(\.id) {
+      let decisive = on.contains(backendID)
+      let outs = seeds.map { $0.quantum[liftModel]![backendID]! }
+      let (refScores, referenceName) = reference(on: backendID)
+      if outs.contains(where: { $0.test == nil }) || refScores.contains(where: { $0 == nil }) {
+        let empty = summarize([])
+        lifts.append(LiftResult(backend: backendID, model: liftModel, perSeed: [], summary: empty,
+                                threshold: threshold, pValue: .nan, verdict: .error, decisive: decisive))
+        if decisive { reasons.append("\(liftModel) failed on \(backendID) for some seeds, so its lift cannot be measured (see warnings).") }
+        continue
+      }
+      let q = outs.map { $0.test! }
+      let ref = refScores.map { $0! }
+      let perSeed = VerdictRule.pairedLift(quantum: q, baseline: ref, higherIsBetter: metric.higherIsBetter)
+      let s = summarize(perSeed)
+      let p = seeds.count > 1 ? pairedTTest(q, ref).pValue : .nan
+      let v = VerdictRule.backendVerdict(s, threshold: threshold)
+      lifts.append(LiftResult(backend: backendID, model: liftModel, perSeed: perSeed, summary: s,
+                              threshold: threshold, pValue: p, verdict: v, decisive: decisive))
+      let pct = Int(confidence * 100)
+      let interval = "\(fmt(s.mean)) (\(pct)% interval [\(fmt(s.low)), \(fmt(s.high))])"
+      if !decisive {
+        reasons.append("On \(backendID) (reported, not decisive), the lift is \(interval).")
+        continue
+      }
+      switch v {
+      case .supported: reasons.append("On \(backendID), \(liftModel)'s lift over \(referenceName) is \(interval), clearing the minimum \(fmt(threshold)).")
+      case .refuted: reasons.append("On \(backendID), \(liftModel)'s lift over \(referenceName) is \(interval), entirely below the minimum \(fmt(threshold)).")
+      default: reasons.append("On \(backendID), \(liftModel)'s lift over \(referenceName) is \(interval), which straddles the minimum \(fmt(threshold)): more seeds or data are needed.")
+      }
+    }
+
+    // Cost.
+    let costs = CostStage.records(claim: claim, plan: plan, seeds: seeds, features: seeds.first?.featureNames.count ?? 0)
+    let checks = CostStage.checks(claim.criteria.cost, costs: costs, runtime: manifest.seconds)
+    for c in checks where !c.held {
+      reasons.append("Cost bound \(c.name) fails: \(fmt(c.actual)) exceeds \(fmt(c.limit)).")
+    }
+    let verdict = VerdictRule.claimVerdict(backends: lifts.filter(\.decisive).map(\.verdict), costHeld: checks.allSatisfy(\.held))
+    let expected = Verdict(rawValue: claim.expect.rawValue)!
+    if verdict != expected {
+      reasons.insert("Expected \(expected.rawValue) but the evidence says \(verdict.rawValue).", at: 0)
+    }
+
+    // Fallback: the classical model to serve when the quantum path does not clear the bar.
+    var fallback: String?
+    if let j = claim.baselines.firstIndex(where: { $0.id == bestBaseline }) {
+      let b = baselines[j]
+      let params = (b.chosen.first ?? [:]).keys.sorted().map { "\($0)=\(b.chosen[0][$0]!)" }.joined(separator: ", ")
+      fallback = "\(b.model)\(params.isEmpty ? "" : " (\(params))"): test \(metric.rawValue) \(fmt(b.summary.mean)) [\(fmt(b.summary.low)), \(fmt(b.summary.high))]"
+    }
+
+    let first = seeds.first
+    let dataset = DatasetSummary(
+      source: data.sourceDescription, samples: (first?.trainCount ?? 0) + (first?.testCount ?? 0),
+      trainSamples: first?.trainCount ?? 0, testSamples: first?.testCount ?? 0,
+      features: first?.featureNames ?? [], classes: first?.classNames ?? [], preprocessing: first?.steps ?? [],
+      scatter: scatter(first?.train), scatterAxes: Array((first?.featureNames ?? []).prefix(2)))
+
+    return ClaimResult(
+      claim: claim.id, title: claim.title, hypothesis: claim.hypothesis, specFile: claim.file,
+      facts: facts(), dataset: dataset, metric: metric.rawValue, seeds: claim.seeds, baselines: baselines,
+      bestBaseline: bestBaseline, models: models, lifts: lifts, costs: costs, costChecks: checks, verdict: verdict,
+      expected: expected, passed: verdict == expected, reasons: reasons, fallback: fallback,
+      diagnostics: DiagnosticStage.records(plan: plan, seeds: seeds), curves: curves(), kernel: kernelSnapshot(),
+      regressions: [], warnings: warnings, manifest: manifest)
+  }
+
+  private func describe(_ m: ModelPlan.Model) -> String {
+    var parts = [m.encoding.describe]
+    if let a = m.spec.ansatz { parts.append("\(a.type.rawValue) ansatz, \(a.layers) layers, \(a.entanglement.rawValue) \(a.entangler.rawValue)") }
+    if let t = m.spec.training { parts.append("\(t.optimizer.rawValue) lr \(fmt(t.learningRate)), \(t.iterations) iterations, \(t.loss.rawValue) loss") }
+    if m.spec.kind != .variational { parts.append("SVM C in \(m.spec.svmC.map(fmt))") }
+    return parts.joined(separator: "; ")
+  }
+
+  private func facts() -> ClaimFacts {
+    let enc = plan.models.map { "\($0.spec.id): \($0.encoding.describe)" }.joined(separator: "; ")
+    let backends = claim.backends.map { b -> String in
+      switch b.target {
+      case .simulator(let m): return "\(b.id): \(m.rawValue) simulator" + (b.noise != nil ? " with noise" : "")
+      case .device(let d): return "\(b.id): device profile \(d)"
+      case .hardware(let d): return "\(b.id): hardware \(d)"
+      }
+    }.joined(separator: "; ")
+    let shots = claim.backends.map { b -> String in
+      switch b.shots {
+      case .count(let n): return "\(b.id): \(n)"
+      case .exact: return "\(b.id): exact"
+      case .unstated: return ""
+      }
+    }.filter { !$0.isEmpty }
+    let runtime = claim.criteria.cost.maxRuntimeSeconds.map {
+      "bound \(fmt($0)) s; took \(String(format: "%.1f", manifest.seconds)) s"
+    }
+    return ClaimFacts(
+      encoding: enc.isEmpty ? nil : enc, backend: backends.isEmpty ? nil : backends,
+      shots: shots.count == claim.backends.count ? shots.joined(separator: "; ") : nil,
+      baseline: claim.baselines.isEmpty ? nil : claim.baselines.map(\.id).joined(separator: ", "),
+      runtime: runtime)
+  }
+
+  private func scatter(_ train: Dataset?) -> [ScatterPoint] {
+    guard let t = train, t.featureCount >= 2 else { return [] }
+    let step = max(1, t.count / 300)
+    return stride(from: 0, to: t.count, by: step).map {
+      ScatterPoint(x: t.features[$0][0], y: t.features[$0][1], label: t.labels[$0])
+    }
+  }
+
+  private func curves() -> [TrainingCurve] {
+    guard let s = seeds.first else { return [] }
+    var out: [TrainingCurve] = []
+    for m in plan.models where m.spec.kind == .variational {
+      for b in plan.backends {
+        if let o = s.quantum[m.spec.id]?[b.spec.id], !o.loss.isEmpty {
+          out.append(TrainingCurve(model: m.spec.id, backend: b.spec.id, seed: s.seed, loss: o.loss, accuracy: o.accuracy))
+        }
+      }
+    }
+    return out
+  }
+
+  private func kernelSnapshot() -> KernelSnapshot? {
+    guard let s = seeds.first, let train = s.train else { return nil }
+    for m in plan.models where m.spec.kind != .variational {
+      for b in plan.backends {
+        guard let k = s.quantum[m.spec.id]?[b.spec.id]?.kernel else { continue }
+        let order = (0..<k.rows).sorted { (train.labels[$0], $0) < (train.labels[$1], $1) }
+        let step = max(1, order.count / 60)
+        let pick = stride(from: 0, to: order.count, by: step).map { order[$0] }
+        let sub = k.submatrix(rows: pick, columns: pick)
+        return KernelSnapshot(model: m.spec.id, backend: b.spec.id, labels: pick.map { train.labels[$0] }, values: sub.nested)
+      }
+    }
+    return nil
+  }
+}
+
+/// The most frequent value (ties: the smallest), nil when empty.
+func mostFrequent(_ xs: [Int]) -> Int? {
+  var counts: [Int: Int] = [:]
+  for x in xs { counts[x, default: 0] += 1 }
+  return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+}

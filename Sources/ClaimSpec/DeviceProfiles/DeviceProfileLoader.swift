@@ -1,0 +1,175 @@
+import Foundation
+import Yams
+
+/// Loads device profiles (`specs/devices/<id>.yaml`) with the same located errors as specs.
+///
+/// Every figure key (`t1_us`, `error_2q`, `price_per_shot_usd`, `coupling.qubits`, ...) must carry
+/// its source in a YAML comment, on the same line or on the comment line just above it; a
+/// figure without one is an error, so an unsourced profile cannot ship. A figure may be `null`
+/// (no public figure), still with a comment saying so.
+public enum DeviceProfileLoader {
+  static let keys = [
+    "id", "name", "vendor", "native_gates", "coupling", "t1_us", "t2_us", "gate_time_1q_ns", "gate_time_2q_ns",
+    "error_1q", "error_2q", "readout_error", "price_per_task_usd", "price_per_shot_usd", "queue_seconds",
+  ]
+  /// The keys whose values are figures that need a source comment.
+  public static let figureKeys = [
+    "t1_us", "t2_us", "gate_time_1q_ns", "gate_time_2q_ns", "error_1q", "error_2q", "readout_error",
+    "price_per_task_usd", "price_per_shot_usd", "queue_seconds",
+  ]
+  static let couplingKeys = ["kind", "qubits", "edges", "rows", "row_length"]
+
+  /// Loads one profile file; its `id` must equal the file name without `.yaml`.
+  public static func load(contentsOf url: URL, displayPath: String? = nil) throws(SpecErrors) -> DeviceProfile {
+    let file = displayPath ?? url.relativePath
+    let text = try SpecLoader.readText(url, file: file, budget: .standard)
+    let profile = try load(yaml: text, file: file)
+    let stem = url.deletingPathExtension().lastPathComponent
+    if profile.id != stem {
+      throw SpecErrors([SpecError(file: file, line: 1, column: 1, field: "id",
+        message: "profile id '\(profile.id)' must equal the file name '\(stem)'", kind: .conflict)])
+    }
+    return profile
+  }
+
+  /// Loads profile text.
+  public static func load(yaml text: String, file: String = "<memory>") throws(SpecErrors) -> DeviceProfile {
+    let root = try SpecLoader.compose(text, file: file, budget: .standard)
+    let r = _NodeReader(file: file, text: text)
+    guard let f = r.mapping(root, "", allowed: keys) else { throw SpecErrors(r.errors) }
+    for k in ["id", "name", "vendor", "native_gates", "coupling", "error_1q", "error_2q", "readout_error"] where !f.has(k) {
+      r.missing(k, in: f)
+    }
+    let id = f["id"].flatMap { r.safeID($0, "id") }
+    let name = f["name"].flatMap { r.string($0, "name", acceptNumbers: true) }
+    let vendor = f["vendor"].flatMap { r.string($0, "vendor", acceptNumbers: true) }
+    let gates = f["native_gates"].flatMap { n in
+      r.list(n, "native_gates", nonEmpty: false)?.enumerated().compactMap { r.string($1, "native_gates[\($0)]") }
+    }
+    var sources: [String: String] = [:]
+    func source(_ key: String, _ keyNode: Node?, path: String) {
+      guard let keyNode else { return }
+      let loc = r.location(keyNode)
+      if let c = comment(at: loc.line, in: r.lines) {
+        sources[key] = c
+      } else {
+        r.fail(at: loc, path, "figure has no source: add a comment with its public source and date", .incomplete)
+      }
+    }
+    func figure(_ key: String, _ range: _Range) -> Double?? {
+      guard let v = f[key] else { return .some(nil) }
+      source(key, f.keys[key], path: key)
+      if r.isNull(v) { return .some(nil) }
+      guard let x = r.number(v, key, range) else { return nil }
+      return .some(x)
+    }
+    let positive = _Range(low: 0, lowOpen: true, high: 1e12)
+    let t1 = figure("t1_us", positive), t2 = figure("t2_us", positive)
+    let g1 = figure("gate_time_1q_ns", positive), g2 = figure("gate_time_2q_ns", positive)
+    let e1 = figure("error_1q", .closed(0, 1)), e2 = figure("error_2q", .closed(0, 1))
+    let ro = figure("readout_error", .closed(0, 0.5))
+    let pt = figure("price_per_task_usd", .closed(0, 1e6)), ps = figure("price_per_shot_usd", .closed(0, 1e6))
+    let qs = figure("queue_seconds", .closed(0, 1e9))
+    var coupling: CouplingSpec?
+    if let c = f["coupling"], let cf = r.mapping(c, "coupling", allowed: couplingKeys) {
+      if !cf.has("kind") { r.missing("kind", in: cf) }
+      if !cf.has("qubits") { r.missing("qubits", in: cf) }
+      source("coupling.qubits", cf.keys["qubits"], path: "coupling.qubits")
+      let kind = cf["kind"].flatMap { r.choice($0, "coupling.kind", CouplingKind.self, what: "coupling kind") }
+      let qubits = cf["qubits"].flatMap { r.int($0, "coupling.qubits", .closed(1, 10_000)) }
+      let rows = cf["rows"].flatMap { r.int($0, "coupling.rows", .closed(1, 1000)) }
+      let rowLength = cf["row_length"].flatMap { r.int($0, "coupling.row_length", .closed(2, 1000)) }
+      var edges: [QubitPair]?
+      if let en = cf["edges"], let items = r.list(en, "coupling.edges") {
+        source("coupling.edges", cf.keys["edges"], path: "coupling.edges")
+        edges = []
+        for (i, item) in items.enumerated() {
+          let p = "coupling.edges[\(i)]"
+          guard let pair = r.list(item, p), pair.count == 2 else {
+            r.fail(item, p, "expected a pair [a, b] of qubit indices", .typeMismatch); continue
+          }
+          let a = r.int(pair[0], p + "[0]", .closed(0, Double((qubits ?? 10_000) - 1)))
+          let b = r.int(pair[1], p + "[1]", .closed(0, Double((qubits ?? 10_000) - 1)))
+          guard let a, let b else { continue }
+          if a == b { r.fail(item, p, "an edge joins two different qubits, found [\(a), \(b)]", .outOfRange); continue }
+          edges?.append(QubitPair(a, b))
+        }
+      }
+      if kind == .heavyHex && edges == nil && (rows == nil || rowLength == nil) {
+        r.fail(c, "coupling", "a heavy_hex coupling needs 'edges' or 'rows' and 'row_length'", .missingKey)
+      }
+      if let kind, let qubits {
+        coupling = CouplingSpec(kind: kind, qubits: qubits, explicitEdges: edges, rows: rows, rowLength: rowLength)
+      }
+    }
+    guard r.errors.isEmpty, let id, let name, let vendor, let gates, let coupling, let t1, let t2, let g1, let g2,
+      let e1, let e2, let ro, let pt, let ps, let qs
+    else { throw SpecErrors(r.errors) }
+    return DeviceProfile(
+      id: id, name: name, vendor: vendor, nativeGates: gates, coupling: coupling, t1Us: t1, t2Us: t2,
+      gateTime1qNs: g1, gateTime2qNs: g2, error1q: e1 ?? 0, error2q: e2 ?? 0, readoutError: ro ?? 0,
+      pricePerTaskUSD: pt, pricePerShotUSD: ps, queueSeconds: qs, sources: sources)
+  }
+
+  /// The comment on a line (after `#`), or on the pure comment line just above it.
+  static func comment(at line: Int, in lines: [Substring]) -> String? {
+    func trailing(_ s: Substring) -> String? {
+      guard let hash = s.range(of: " #") ?? (s.hasPrefix("#") ? s.range(of: "#") : nil) else { return nil }
+      let text = s[hash.upperBound...].trimmingCharacters(in: .whitespaces)
+      return text.isEmpty ? nil : text.hasPrefix("#") ? String(text.dropFirst()).trimmingCharacters(in: .whitespaces) : text
+    }
+    if line >= 1 && line <= lines.count, let c = trailing(lines[line - 1]) { return c }
+    if line >= 2 && line - 1 <= lines.count {
+      let above = lines[line - 2].trimmingCharacters(in: .whitespaces)
+      if above.hasPrefix("#") {
+        let text = above.dropFirst().trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+      }
+    }
+    return nil
+  }
+}
+
+/// All device profiles of a folder, by id, with the errors of the files that failed to load.
+public struct DeviceProfileCatalog: Sendable, Equatable {
+  /// Loaded profiles by id.
+  public var profiles: [String: DeviceProfile]
+  /// Problems in profile files.
+  public var errors: [SpecError]
+
+  /// Loads every `*.yaml` directly in `folder` (a missing folder gives an empty catalog).
+  public init(folder: URL, displayFolder: String? = nil) {
+    profiles = [:]
+    errors = []
+    let fm = FileManager.default
+    guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+    for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+      let url = folder.appendingPathComponent(name)
+      let shown = displayFolder.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + name } ?? url.path
+      do {
+        let p = try DeviceProfileLoader.load(contentsOf: url, displayPath: shown)
+        profiles[p.id] = p
+      } catch {
+        errors += error.errors
+      }
+    }
+  }
+
+  /// The profile with this id.
+  public subscript(id: String) -> DeviceProfile? { profiles[id] }
+
+  /// Profile ids, sorted.
+  public var ids: [String] { profiles.keys.sorted() }
+}
+
+extension DeviceProfileCatalog {
+  /// The devices folder a spec uses: `devices/` beside it, else the nearest ancestor's `specs/devices/`.
+  public static func folder(forSpec spec: URL) -> URL {
+    SpecLinter.devicesFolder(for: spec, shown: spec.path, root: nil).0
+  }
+
+  /// The catalog a spec uses (see `folder(forSpec:)`).
+  public init(forSpec spec: URL) {
+    self.init(folder: Self.folder(forSpec: spec))
+  }
+}

@@ -1,0 +1,177 @@
+import Yams
+
+extension _ClaimParser {
+  static let baselineKeys = ["id", "model", "grid"]
+  static let backendKeys = ["id", "simulator", "device", "hardware", "shots", "noise"]
+  static let noiseKeys = [
+    "depolarizing", "depolarizing2", "readout", "amplitude_damping", "phase_damping", "t1", "t2",
+    "gate_time_1q_ns", "gate_time_2q_ns",
+  ]
+
+  func parseBaselines(_ node: Node) -> [BaselineSpec]? {
+    guard let items = r.list(node, "baselines") else { return nil }
+    var out: [BaselineSpec] = []
+    var ids: [String: Int] = [:]
+    for (i, item) in items.enumerated() {
+      let p = "baselines[\(i)]"
+      guard let f = r.mapping(item, p, allowed: Self.baselineKeys) else { continue }
+      guard let mn = f["model"] else { r.missing("model", in: f); continue }
+      guard let model = r.choice(mn, f.path("model"), BaselineModel.self, what: "baseline model") else { continue }
+      var id = model.rawValue
+      if let idn = f["id"] { guard let s = r.safeID(idn, f.path("id")) else { continue }; id = s }
+      var grid: [String: [GridValue]] = [:]
+      if let g = f["grid"] {
+        guard let parsed = parseGrid(g, path: f.path("grid"), model: model) else { continue }
+        grid = parsed
+      }
+      if let first = ids[id] {
+        r.fail(at: r.locations[f.path("id")] ?? r.location(item), f.path(f.has("id") ? "id" : "model"),
+          "duplicate baseline id '\(id)' (also baselines[\(first)]); give each baseline of the same model an 'id'",
+          .duplicateKey)
+        continue
+      }
+      ids[id] = i
+      out.append(BaselineSpec(id: id, model: model, grid: grid))
+    }
+    return out.count == items.count ? out : nil
+  }
+
+  func parseGrid(_ node: Node, path: String, model: BaselineModel) -> [String: [GridValue]]? {
+    let params = SpecVocabulary.baselineGrids[model] ?? []
+    guard let f = r.mapping(node, path, allowed: params.map(\.name)) else { return nil }
+    var grid: [String: [GridValue]] = [:]
+    var ok = true
+    for p in params {
+      guard let v = f[p.name] else { continue }
+      let gp = f.path(p.name)
+      guard let items = r.list(v, gp, single: true) else { ok = false; continue }
+      var values: [GridValue] = []
+      for (i, item) in items.enumerated() {
+        let ip = "\(gp)[\(i)]"
+        if let x = r.numericValue(item) {
+          if let problem = p.rangeProblem(x) {
+            r.fail(item, ip, "\(problem), found \(_Range.show(x))", .outOfRange); ok = false; continue
+          }
+          values.append(.number(x))
+        } else if case .scalar(let s) = item, p.names.contains(s.string) {
+          values.append(.text(s.string))
+        } else {
+          let allowed = p.names.isEmpty ? "a number" : "a number or one of \(p.names.joined(separator: ", "))"
+          let hint = EditDistance.suggestion(for: (item.scalar?.string ?? ""), among: p.names)
+          r.fail(item, ip, "expected \(allowed), found \(r.describe(item))" + (hint.map { "; did you mean '\($0)'?" } ?? ""),
+            .typeMismatch, suggestion: hint)
+          ok = false
+        }
+      }
+      grid[p.name] = values
+    }
+    return ok ? grid : nil
+  }
+
+  func parseBackends(_ node: Node) -> [BackendSpec]? {
+    guard let items = r.list(node, "backends") else { return nil }
+    var out: [BackendSpec] = []
+    var ids: [String: Int] = [:]
+    for (i, item) in items.enumerated() {
+      let p = "backends[\(i)]"
+      guard let b = parseBackend(item, path: p) else { continue }
+      if let first = ids[b.id] {
+        r.fail(at: r.locations["\(p).id"] ?? r.location(item), "\(p).id",
+          "duplicate backend id '\(b.id)' (also backends[\(first)].id); ids must be unique", .duplicateKey)
+        continue
+      }
+      ids[b.id] = i
+      out.append(b)
+    }
+    return out.count == items.count ? out : nil
+  }
+
+  func parseBackend(_ node: Node, path p: String) -> BackendSpec? {
+    guard let f = r.mapping(node, p, allowed: Self.backendKeys) else { return nil }
+    let id = required("id", in: f) { self.r.safeID($0, f.path("id")) }
+    let targets = ["simulator", "device", "hardware"].filter { f.has($0) }
+    guard let targetKey = targets.first else {
+      r.fail(at: r.locationForMissing(in: f), p,
+        "missing backend target: give 'simulator: statevector|density_matrix', 'device: <profile id>' or 'hardware: <profile id>'",
+        .missingKey)
+      return nil
+    }
+    if targets.count > 1 {
+      r.fail(f.keys[targets[1]], f.path(targets[1]),
+        "'\(targets[1])' cannot be combined with '\(targetKey)': a backend has exactly one target", .conflict)
+      return nil
+    }
+    var target: BackendTarget?
+    switch targetKey {
+    case "simulator":
+      target = r.choice(f["simulator"]!, f.path("simulator"), SimulatorMethod.self, what: "simulator").map { .simulator($0) }
+    case "device":
+      target = r.safeID(f["device"]!, f.path("device")).map { .device($0) }
+    default:
+      target = r.safeID(f["hardware"]!, f.path("hardware")).map { .hardware($0) }
+    }
+    var shots: ShotSetting? = .unstated
+    if let s = f["shots"] {
+      if case .scalar(let sc) = s, sc.string == "exact" {
+        if targetKey != "simulator" {
+          r.fail(s, f.path("shots"), "'exact' is only possible on a simulator; a \(targetKey) backend needs a shot count", .outOfRange)
+          shots = nil
+        } else {
+          shots = .exact
+        }
+      } else if let x = r.numericValue(s) {
+        if x != x.rounded() {
+          r.fail(s, f.path("shots"), "expected an integer, found \(r.describe(s))", .typeMismatch); shots = nil
+        } else if x <= 0 || x > Double(SpecVocabulary.maxShots) {
+          r.fail(s, f.path("shots"), "expected a value >= 1 and <= \(SpecVocabulary.maxShots), found \(_Range.show(x))", .outOfRange)
+          shots = nil
+        } else {
+          shots = .count(Int(x))
+        }
+      } else {
+        r.fail(s, f.path("shots"), "expected a shot count or 'exact', found \(r.describe(s))", .typeMismatch)
+        shots = nil
+      }
+    }
+    var noise: NoiseSpec?
+    var ok = true
+    if let n = f["noise"] {
+      if targetKey != "simulator" {
+        r.fail(f.keys["noise"], f.path("noise"), "'noise' only applies to a simulator; a \(targetKey) backend takes its noise from the device profile", .conflict)
+        ok = false
+      } else {
+        noise = parseNoise(n, path: f.path("noise"))
+        ok = noise != nil
+      }
+    }
+    guard ok, let id, let target, let shots else { return nil }
+    return BackendSpec(id: id, target: target, shots: shots, noise: noise)
+  }
+
+  func parseNoise(_ node: Node, path: String) -> NoiseSpec? {
+    guard let f = r.mapping(node, path, allowed: Self.noiseKeys) else { return nil }
+    var ok = true
+    func read(_ key: String, _ range: _Range) -> Double? {
+      guard let v = f[key] else { return nil }
+      let x = r.number(v, f.path(key), range)
+      if x == nil { ok = false }
+      return x
+    }
+    let unit = _Range.closed(0, 1)
+    let time = _Range(low: 0, lowOpen: true, high: 1e9)
+    let n = NoiseSpec(
+      depolarizing: read("depolarizing", unit), depolarizing2: read("depolarizing2", unit),
+      readout: read("readout", .closed(0, 0.5)), amplitudeDamping: read("amplitude_damping", unit),
+      phaseDamping: read("phase_damping", unit), t1: read("t1", time), t2: read("t2", time),
+      gateTime1qNs: read("gate_time_1q_ns", time), gateTime2qNs: read("gate_time_2q_ns", time))
+    if let t1 = n.t1, let t2 = n.t2, t2 > 2 * t1 {
+      r.fail(f["t2"], f.path("t2"), "t2 must be <= 2·t1 (\(_Range.show(2 * t1))), found \(_Range.show(t2))", .outOfRange)
+      ok = false
+    }
+    if (n.t1 != nil || n.t2 != nil) && (n.gateTime1qNs == nil || n.gateTime2qNs == nil) {
+      r.fail(f.node, path, "t1/t2 need gate_time_1q_ns and gate_time_2q_ns to turn into per-gate noise", .missingKey)
+      ok = false
+    }
+    return ok ? n : nil
+  }
+}

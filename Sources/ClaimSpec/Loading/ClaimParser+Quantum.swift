@@ -1,0 +1,172 @@
+import Yams
+
+extension _ClaimParser {
+  static let quantumKeys = ["id", "kind", "encoding", "svm", "gamma", "ansatz", "readout", "training"]
+  static let encodingKeys = ["map", "reps", "entanglement", "alpha", "paulis", "rotation"]
+  static let ansatzKeys = ["type", "layers", "entanglement", "entangler"]
+  static let trainingKeys = ["optimizer", "learning_rate", "iterations", "loss", "batch_size", "early_stopping"]
+  static let entanglementAliases: [String: Entanglement] = ["ring": .circular]
+
+  func parseQuantumList(_ node: Node, dataset: DatasetSpec?) -> [QuantumModelSpec]? {
+    guard let items = r.list(node, "quantum") else { return nil }
+    var models: [QuantumModelSpec] = []
+    var ids: [String: Int] = [:]
+    for (i, item) in items.enumerated() {
+      let p = "quantum[\(i)]"
+      guard let m = parseQuantum(item, path: p, dataset: dataset) else { continue }
+      if let first = ids[m.id] {
+        r.fail(at: r.locations["\(p).id"] ?? r.location(item), "\(p).id",
+          "duplicate model id '\(m.id)' (also quantum[\(first)].id); ids must be unique", .duplicateKey)
+        continue
+      }
+      ids[m.id] = i
+      models.append(m)
+    }
+    return models.count == items.count ? models : nil
+  }
+
+  func parseQuantum(_ node: Node, path p: String, dataset: DatasetSpec?) -> QuantumModelSpec? {
+    guard let f = r.mapping(node, p, allowed: Self.quantumKeys) else { return nil }
+    let id = required("id", in: f) { self.r.safeID($0, f.path("id")) }
+    let kind = required("kind", in: f) { self.r.choice($0, f.path("kind"), QuantumModelKind.self, what: "model kind") }
+    let encoding = required("encoding", in: f, why: " (every claim states its data encoding)") {
+      self.parseEncoding($0, path: f.path("encoding"))
+    }
+    guard let kind else { return nil }
+    var ok = true
+    func notFor(_ key: String, _ allowed: String) {
+      if f.has(key) {
+        r.fail(f.keys[key], f.path(key), "'\(key)' only applies to \(allowed) models, not to kind \(kind.rawValue)", .conflict)
+        ok = false
+      }
+    }
+    var svmC: [Double] = [1]
+    var gamma: [Double] = []
+    var ansatz: AnsatzSpec?
+    var readout: ReadoutSpec?
+    var training: TrainingSpec?
+    switch kind {
+    case .kernel, .projectedKernel:
+      for k in ["ansatz", "readout", "training"] { notFor(k, "variational") }
+      if kind == .kernel { notFor("gamma", "projected_kernel") }
+      if let s = f["svm"] {
+        if let sf = r.mapping(s, f.path("svm"), allowed: ["C"]) {
+          if let c = sf["C"] {
+            if let list = positiveList(c, sf.path("C")) { svmC = list } else { ok = false }
+          }
+        } else { ok = false }
+      }
+      if kind == .projectedKernel {
+        gamma = [1]
+        if let g = f["gamma"] { if let list = positiveList(g, f.path("gamma")) { gamma = list } else { ok = false } }
+      }
+    case .variational:
+      notFor("svm", "kernel or projected_kernel")
+      notFor("gamma", "projected_kernel")
+      if let a = f["ansatz"] { ansatz = parseAnsatz(a, path: f.path("ansatz")); ok = ok && ansatz != nil } else {
+        r.missing("ansatz", in: f, why: " (a variational model needs its trainable circuit)"); ok = false
+      }
+      readout = ReadoutSpec()
+      if let ro = f["readout"] {
+        if let rf = r.mapping(ro, f.path("readout"), allowed: ["observable"]), let o = rf["observable"] {
+          if let v = r.choice(o, rf.path("observable"), ReadoutObservable.self, what: "observable") {
+            readout = ReadoutSpec(observable: v)
+          } else { ok = false }
+        }
+      }
+      training = TrainingSpec()
+      if let t = f["training"] { training = parseTraining(t, path: f.path("training")); ok = ok && training != nil }
+    }
+    guard ok, let id, let encoding else { return nil }
+    if let features = dataset?.declaredFeatureCount {
+      let q = encoding.qubits(features: features)
+      if q > SpecVocabulary.maxQubits {
+        r.fail(f["encoding"], f.path("encoding"),
+          "the data has \(features) features, so this encoding needs \(q) qubits; at most \(SpecVocabulary.maxQubits) can be simulated (reduce with {pca: k} or {select: [...]})",
+          .outOfRange)
+        return nil
+      }
+    }
+    return QuantumModelSpec(
+      id: id, kind: kind, encoding: encoding, svmC: svmC, gamma: gamma, ansatz: ansatz, readout: readout,
+      training: training)
+  }
+
+  /// A positive number or a non-empty list of positive numbers.
+  func positiveList(_ node: Node, _ path: String) -> [Double]? {
+    guard let items = r.list(node, path, single: true) else { return nil }
+    let values = items.enumerated().compactMap { r.number($1, "\(path)[\($0)]", .above(0)) }
+    return values.count == items.count ? values : nil
+  }
+
+  func parseEncoding(_ node: Node, path: String) -> EncodingSpec? {
+    if case .scalar = node {
+      return r.choice(node, path, EncodingMap.self, what: "encoding map").map { EncodingSpec(map: $0) }
+    }
+    guard let f = r.mapping(node, path, allowed: Self.encodingKeys) else { return nil }
+    guard let mapNode = f["map"] else { r.missing("map", in: f, why: " (the feature map: zz, pauli, angle, iqp, amplitude or basis)"); return nil }
+    guard let map = r.choice(mapNode, f.path("map"), EncodingMap.self, what: "encoding map") else { return nil }
+    var e = EncodingSpec(map: map)
+    var ok = true
+    if let v = f["reps"] { if let x = r.int(v, f.path("reps"), .closed(1, 100)) { e.reps = x } else { ok = false } }
+    if let v = f["entanglement"] {
+      if let x = r.choice(v, f.path("entanglement"), Entanglement.self, what: "entanglement", aliases: Self.entanglementAliases) {
+        e.entanglement = x
+      } else { ok = false }
+    }
+    if let v = f["alpha"] { if let x = r.number(v, f.path("alpha"), _Range(low: 0, lowOpen: true, high: 100)) { e.alpha = x } else { ok = false } }
+    if let v = f["paulis"] {
+      if map != .pauli {
+        r.fail(f.keys["paulis"], f.path("paulis"), "'paulis' only applies to map pauli", .conflict); ok = false
+      } else if let items = r.list(v, f.path("paulis")) {
+        var list: [String] = []
+        for (i, item) in items.enumerated() {
+          guard let s = r.string(item, f.path("paulis") + "[\(i)]", acceptNumbers: true) else { ok = false; continue }
+          guard !s.isEmpty, s.count <= 4, s.allSatisfy({ "XYZ".contains($0) }) else {
+            r.fail(item, f.path("paulis") + "[\(i)]", "expected a Pauli string of 1 to 4 letters X, Y, Z (e.g. Z, ZZ, XY), found '\(s)'", .outOfRange)
+            ok = false; continue
+          }
+          list.append(s)
+        }
+        e.paulis = list
+      } else { ok = false }
+    }
+    if let v = f["rotation"] {
+      if map != .angle {
+        r.fail(f.keys["rotation"], f.path("rotation"), "'rotation' only applies to map angle", .conflict); ok = false
+      } else if let x = r.choice(v, f.path("rotation"), Rotation.self, what: "rotation") { e.rotation = x } else { ok = false }
+    }
+    return ok ? e : nil
+  }
+
+  func parseAnsatz(_ node: Node, path: String) -> AnsatzSpec? {
+    guard let f = r.mapping(node, path, allowed: Self.ansatzKeys) else { return nil }
+    guard let tn = f["type"] else { r.missing("type", in: f); return nil }
+    guard let type = r.choice(tn, f.path("type"), AnsatzType.self, what: "ansatz type") else { return nil }
+    var a = AnsatzSpec(type: type)
+    var ok = true
+    if let v = f["layers"] { if let x = r.int(v, f.path("layers"), .closed(1, 1000)) { a.layers = x } else { ok = false } }
+    if let v = f["entanglement"] {
+      if let x = r.choice(v, f.path("entanglement"), Entanglement.self, what: "entanglement", aliases: Self.entanglementAliases) {
+        a.entanglement = x
+      } else { ok = false }
+    }
+    if let v = f["entangler"] {
+      if let x = r.choice(v, f.path("entangler"), Entangler.self, what: "entangler") { a.entangler = x } else { ok = false }
+    }
+    return ok ? a : nil
+  }
+
+  func parseTraining(_ node: Node, path: String) -> TrainingSpec? {
+    guard let f = r.mapping(node, path, allowed: Self.trainingKeys) else { return nil }
+    var t = TrainingSpec()
+    var ok = true
+    if let v = f["optimizer"] { if let x = r.choice(v, f.path("optimizer"), OptimizerName.self, what: "optimizer") { t.optimizer = x } else { ok = false } }
+    if let v = f["learning_rate"] { if let x = r.number(v, f.path("learning_rate"), _Range(low: 0, lowOpen: true, high: 10)) { t.learningRate = x } else { ok = false } }
+    if let v = f["iterations"] { if let x = r.int(v, f.path("iterations"), .closed(1, 100_000)) { t.iterations = x } else { ok = false } }
+    if let v = f["loss"] { if let x = r.choice(v, f.path("loss"), LossName.self, what: "loss") { t.loss = x } else { ok = false } }
+    if let v = f["batch_size"] { if let x = r.int(v, f.path("batch_size"), .closed(1, 1_000_000)) { t.batchSize = x } else { ok = false } }
+    if let v = f["early_stopping"] { if let x = r.bool(v, f.path("early_stopping")) { t.earlyStopping = x } else { ok = false } }
+    return ok ? t : nil
+  }
+}

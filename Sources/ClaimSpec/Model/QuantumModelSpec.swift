@@ -1,0 +1,216 @@
+/// One quantum model under test: a fidelity kernel, a projected kernel or a variational classifier.
+public struct QuantumModelSpec: Sendable, Equatable {
+  /// Model id, unique within the claim.
+  public var id: String
+  /// Which family of model.
+  public var kind: QuantumModelKind
+  /// How data is loaded into the circuit.
+  public var encoding: EncodingSpec
+  /// SVM regularization grid for kernel kinds (default `[1]`; a list is tuned by CV).
+  public var svmC: [Double]
+  /// Projected-kernel width grid (`gamma`, default `[1]`); empty for other kinds.
+  public var gamma: [Double]
+  /// Trainable circuit of a variational model (nil for kernels).
+  public var ansatz: AnsatzSpec?
+  /// Readout of a variational model (nil for kernels).
+  public var readout: ReadoutSpec?
+  /// Training settings of a variational model (nil for kernels).
+  public var training: TrainingSpec?
+
+  /// Creates a quantum model spec.
+  public init(
+    id: String, kind: QuantumModelKind, encoding: EncodingSpec, svmC: [Double] = [1],
+    gamma: [Double] = [], ansatz: AnsatzSpec? = nil, readout: ReadoutSpec? = nil,
+    training: TrainingSpec? = nil
+  ) {
+    self.id = id; self.kind = kind; self.encoding = encoding; self.svmC = svmC; self.gamma = gamma
+    self.ansatz = ansatz; self.readout = readout; self.training = training
+  }
+}
+
+/// The family of a quantum model (key `kind`).
+public enum QuantumModelKind: String, Sendable, Equatable, CaseIterable {
+  /// Fidelity kernel |<phi(x)|phi(y)>|^2 with an SVM.
+  case kernel
+  /// Projected quantum kernel (Huang et al. 2021) with an SVM.
+  case projectedKernel = "projected_kernel"
+  /// Variational quantum classifier.
+  case variational
+}
+
+/// A data encoding (feature map), key `encoding`.
+public struct EncodingSpec: Sendable, Equatable {
+  /// The feature map.
+  public var map: EncodingMap
+  /// Repetitions of the map, >= 1 (default 1; ignored for amplitude/basis).
+  public var reps: Int
+  /// Entangling pattern (default linear).
+  public var entanglement: Entanglement
+  /// Data scaling factor of Pauli-type maps (default 2.0, as Qiskit's `alpha`).
+  public var alpha: Double
+  /// Pauli strings of the `pauli` map (default `["Z", "ZZ"]`).
+  public var paulis: [String]
+  /// Rotation axis of the `angle` map (default ry).
+  public var rotation: Rotation
+
+  /// Creates an encoding spec.
+  public init(
+    map: EncodingMap, reps: Int = 1, entanglement: Entanglement = .linear, alpha: Double = 2.0,
+    paulis: [String] = ["Z", "ZZ"], rotation: Rotation = .ry
+  ) {
+    self.map = map; self.reps = reps; self.entanglement = entanglement; self.alpha = alpha
+    self.paulis = paulis; self.rotation = rotation
+  }
+
+  /// Qubits needed for `features` input features.
+  public func qubits(features: Int) -> Int {
+    switch map {
+    case .amplitude:
+      var q = 0
+      while (1 << q) < max(features, 1) { q += 1 }
+      return max(q, 1)
+    default: return features
+    }
+  }
+}
+
+/// Feature map names (`encoding.map`).
+public enum EncodingMap: String, Sendable, Equatable, CaseIterable {
+  /// ZZ feature map (Havlíček et al. 2019; Qiskit `ZZFeatureMap`).
+  case zz
+  /// The ZZ map with its entanglers removed (Qiskit `ZFeatureMap`): the ablation of `zz`.
+  case z
+  /// General Pauli feature map (Qiskit `PauliFeatureMap`).
+  case pauli
+  /// One rotation per feature (angle encoding).
+  case angle
+  /// IQP encoding (Havlíček et al. 2019; PennyLane `IQPEmbedding`).
+  case iqp
+  /// Amplitude encoding of the normalized feature vector.
+  case amplitude
+  /// Basis encoding of binarized features.
+  case basis
+}
+
+/// Entangling patterns. `ring` is accepted as a synonym of `circular` and loads as `.circular`.
+public enum Entanglement: String, Sendable, Equatable, CaseIterable {
+  /// Pairs (i, i+1).
+  case linear
+  /// Linear plus (n-1, 0).
+  case circular
+  /// All pairs i < j.
+  case full
+}
+
+/// Single-qubit rotation axis.
+public enum Rotation: String, Sendable, Equatable, CaseIterable {
+  /// RX rotation.
+  case rx
+  /// RY rotation.
+  case ry
+  /// RZ rotation.
+  case rz
+}
+
+/// The trainable circuit of a variational model (key `ansatz`).
+public struct AnsatzSpec: Sendable, Equatable {
+  /// Ansatz family.
+  public var type: AnsatzType
+  /// Layers, >= 1 (default 2).
+  public var layers: Int
+  /// Entangling pattern (default linear).
+  public var entanglement: Entanglement
+  /// Two-qubit entangling gate (default cz).
+  public var entangler: Entangler
+
+  /// Creates an ansatz spec.
+  public init(type: AnsatzType, layers: Int = 2, entanglement: Entanglement = .linear, entangler: Entangler = .cz) {
+    self.type = type; self.layers = layers; self.entanglement = entanglement; self.entangler = entangler
+  }
+}
+
+/// Ansatz families (`ansatz.type`).
+public enum AnsatzType: String, Sendable, Equatable, CaseIterable {
+  /// RY-RZ layers with an entangling ladder (Kandala et al. 2017).
+  case hardwareEfficient = "hardware_efficient"
+  /// Qiskit `RealAmplitudes` (RY layers, CX entanglers).
+  case realAmplitudes = "real_amplitudes"
+  /// Qiskit `EfficientSU2` (RY-RZ layers).
+  case efficientSU2 = "efficient_su2"
+  /// Data re-uploading (Pérez-Salinas et al. 2020): encoding repeated before each layer.
+  case reuploading
+}
+
+/// Two-qubit entangling gates (`ansatz.entangler`).
+public enum Entangler: String, Sendable, Equatable, CaseIterable {
+  /// Controlled-Z.
+  case cz
+  /// Controlled-X.
+  case cx
+}
+
+/// Readout of a variational model (key `readout`).
+public struct ReadoutSpec: Sendable, Equatable {
+  /// The measured observable (default z0).
+  public var observable: ReadoutObservable
+
+  /// Creates a readout spec.
+  public init(observable: ReadoutObservable = .z0) { self.observable = observable }
+}
+
+/// Readout observables.
+public enum ReadoutObservable: String, Sendable, Equatable, CaseIterable {
+  /// <Z> on qubit 0.
+  case z0
+  /// Parity <Z⊗…⊗Z> of all qubits.
+  case parity
+}
+
+/// Training settings of a variational model (key `training`).
+public struct TrainingSpec: Sendable, Equatable {
+  /// Optimizer (default adam).
+  public var optimizer: OptimizerName
+  /// Learning rate, > 0 (default 0.05).
+  public var learningRate: Double
+  /// Iterations, 1...100000 (default 100).
+  public var iterations: Int
+  /// Loss (default cross_entropy).
+  public var loss: LossName
+  /// Mini-batch size (nil = full batch).
+  public var batchSize: Int?
+  /// Stop early when the training loss plateaus (default false).
+  public var earlyStopping: Bool
+
+  /// Creates training settings.
+  public init(
+    optimizer: OptimizerName = .adam, learningRate: Double = 0.05, iterations: Int = 100,
+    loss: LossName = .crossEntropy, batchSize: Int? = nil, earlyStopping: Bool = false
+  ) {
+    self.optimizer = optimizer; self.learningRate = learningRate; self.iterations = iterations
+    self.loss = loss; self.batchSize = batchSize; self.earlyStopping = earlyStopping
+  }
+}
+
+/// Optimizer names (`training.optimizer`).
+public enum OptimizerName: String, Sendable, Equatable, CaseIterable {
+  /// Adam (Kingma & Ba 2015).
+  case adam
+  /// Plain gradient descent.
+  case sgd
+  /// Simultaneous perturbation stochastic approximation (Spall 1992).
+  case spsa
+  /// Nelder-Mead simplex.
+  case nelderMead = "nelder_mead"
+  /// COBYLA (Powell 1994).
+  case cobyla
+}
+
+/// Loss names (`training.loss`).
+public enum LossName: String, Sendable, Equatable, CaseIterable {
+  /// Binary cross-entropy.
+  case crossEntropy = "cross_entropy"
+  /// Squared error.
+  case squared
+  /// Hinge loss.
+  case hinge
+}

@@ -1,0 +1,48 @@
+/// The commented starting spec `qlift new NAME` writes; it lints clean as written.
+public enum SpecTemplate {
+  /// The starter spec text for a claim id (the caller checks `SpecVocabulary.isSafeID(name)`).
+  public static func starter(name: String) -> String {
+    """
+    # qlift claim spec. Reference: docs/SPEC.md. Check with `qlift lint`, run with `qlift run`.
+    # Every claim states five facts: encoding, backend(s), shots, baseline(s) and a runtime bound.
+    claim: \(name)                       # safe id [a-z0-9][a-z0-9_-]*; names the result file
+    title: A ZZ-feature-map kernel beats a tuned RBF SVM on the ad hoc dataset
+    hypothesis: |
+      On the ad hoc dataset (2 features, gap 0.3) a fidelity kernel from a 2-rep ZZ feature
+      map beats the best tuned classical baseline by at least 5 points of balanced accuracy.
+
+    dataset:
+      generator: adhoc                  # or: csv: data/x.csv + target: label; or train: + test: + target:
+      params: {features: 2, gap: 0.3}
+      samples: 100
+      test_fraction: 0.3                # held-out share, 0 < f < 1
+      preprocess: [standardize, {scale: [0, pi]}]   # fitted on the training split only
+
+    quantum:
+      - id: zz-kernel
+        kind: kernel                    # kernel | projected_kernel | variational
+        encoding: {map: zz, reps: 2, entanglement: linear}
+        svm: {C: [0.1, 1, 10]}          # a list is tuned by cross-validation
+
+    baselines:                          # tuned by cross-validation on the training split
+      - {model: svm_rbf, grid: {C: [0.1, 1, 10], gamma: [scale, 0.1, 1]}}
+      - {model: logistic_regression, grid: {C: [0.1, 1, 10]}}
+
+    backends:
+      - {id: ideal, simulator: statevector, shots: exact}   # exact probabilities, stated
+      - {id: sampled, simulator: statevector, shots: 1024}
+      # - {id: heron, device: ibm-heron-r2, shots: 4096}    # a profile in specs/devices/
+
+    seeds: [1, 2, 3]
+
+    criteria:
+      metric: balanced_accuracy
+      lift: {min: 0.05, over: best_baseline, confidence: 0.95}
+      cost: {max_qubits: 8, max_runtime_seconds: 120}
+      regression: {lift_drop: 0.02, cost_rise: 0.10}
+
+    expect: supported                   # or: refuted, a tracked negative result
+
+    """
+  }
+}

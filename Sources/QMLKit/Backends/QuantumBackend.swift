@@ -1,0 +1,45 @@
+import QuantumSim
+
+/// What a quantum model runs on: the exact statevector, the exact state with finite shots,
+/// or a noisy density-matrix simulation with optional finite shots.
+public enum QuantumBackend: Sendable {
+  /// Exact expectation values and overlaps from statevectors.
+  case ideal
+  /// Exact state, every quantity estimated from this many shots (binomial statistics, seeded).
+  case shots(Int)
+  /// Density-matrix simulation under `noise` (gate channels and readout error); exact
+  /// probabilities when `shots` is nil, else estimated from that many shots.
+  case noisy(NoiseModel, shots: Int?)
+
+  /// Shots per circuit, nil for exact results.
+  public var shotsPerCircuit: Int? {
+    switch self {
+    case .ideal: return nil
+    case .shots(let n): return n
+    case .noisy(_, let n): return n
+    }
+  }
+
+  /// The noise model, nil for the noiseless backends.
+  public var noise: NoiseModel? {
+    if case .noisy(let m, _) = self { return m }
+    return nil
+  }
+
+  /// A short label for reports ("ideal", "shots=1024", "noisy", "noisy,shots=4096").
+  public var label: String {
+    switch self {
+    case .ideal: return "ideal"
+    case .shots(let n): return "shots=\(n)"
+    case .noisy(_, let n): return n.map { "noisy,shots=\($0)" } ?? "noisy"
+    }
+  }
+
+  /// Checks the settings (positive shot counts).
+  /// - Throws: `ModelError.invalidHyperparameter`.
+  public func validate() throws {
+    if let n = shotsPerCircuit, n <= 0 {
+      throw ModelError.invalidHyperparameter("shots must be positive, got \(n)")
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/// k-nearest-neighbour classification with Euclidean distance and uniform weights, as
+/// scikit-learn's `KNeighborsClassifier(n_neighbors=k)`.
+///
+/// Neighbours are the k training rows of smallest distance, equal distances resolved by
+/// training order (a stable sort); the vote goes to the most frequent class, ties to the
+/// lowest class index. Scores are the vote fractions (scikit-learn's `predict_proba`).
+public struct KNearestNeighbors: Classifier {
+  /// Number of neighbours (1 ... number of training rows).
+  public var k: Int
+  private var train: [Double] = []
+  private var labels: [Int] = []
+  private var width = 0
+  private var classCount = 0
+
+  /// A classifier voting over `k` neighbours.
+  public init(k: Int) { self.k = k }
+
+  /// Stores the training rows.
+  ///
+  /// - Throws: `ModelError.invalidHyperparameter` when k < 1 or k exceeds the number of
+  ///   training rows; `ModelError.invalidData` for bad rows or labels.
+  public mutating func fit(features: [[Double]], labels: [Int], classCount: Int) throws {
+    try _validateTraining(features: features, labels: labels, classCount: classCount, model: "k-NN")
+    guard k >= 1 else { throw ModelError.invalidHyperparameter("k-NN k must be >= 1, got \(k)") }
+    guard k <= features.count else {
+      throw ModelError.invalidHyperparameter("k-NN k = \(k) exceeds the \(features.count) training samples")
+    }
+    width = features[0].count
+    train = features.flatMap { $0 }
+    self.labels = labels
+    self.classCount = classCount
+  }
+
+  /// Vote fractions per class.
+  public func scores(_ features: [[Double]]) throws -> [[Double]] {
+    guard classCount > 0 else { throw ModelError.notFitted }
+    try _validateRows(features, width: width, model: "k-NN")
+    let n = labels.count
+    var bestDist = [Double](repeating: 0, count: k)
+    var bestIdx = [Int](repeating: 0, count: k)
+    return features.map { row in
+      var filled = 0
+      for t in 0..<n {
+        var s = 0.0
+        let base = t * width
+        for j in 0..<width {
+          let diff = row[j] - train[base + j]
+          s += diff * diff
+        }
+        // Insert into the sorted buffer; strict < keeps earlier rows first among equals.
+        if filled == k && s >= bestDist[k - 1] { continue }
+        var pos = filled == k ? k - 1 : filled
+        while pos > 0 && s < bestDist[pos - 1] {
+          bestDist[pos] = bestDist[pos - 1]
+          bestIdx[pos] = bestIdx[pos - 1]
+          pos -= 1
+        }
+        bestDist[pos] = s
+        bestIdx[pos] = t
+        if filled < k { filled += 1 }
+      }
+      var votes = [Double](repeating: 0, count: classCount)
+      for m in 0..<k { votes[labels[bestIdx[m]]] += 1 }
+      return votes.map { $0 / Double(k) }
+    }
+  }
+}

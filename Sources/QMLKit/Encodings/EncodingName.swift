@@ -1,0 +1,37 @@
+/// Builds an encoding from its spec / command-line name and settings.
+public enum EncodingName {
+  /// Names understood by `make`.
+  public static let all = ["zz", "z", "pauli", "angle", "basis", "iqp", "amplitude"]
+
+  /// The encoding called `name` (`zz`, `z`, `pauli`, `angle`, `basis`, `iqp`, `amplitude`).
+  /// - Parameters:
+  ///   - reps: repetitions for zz / z / pauli / iqp.
+  ///   - entanglement: for zz / pauli / iqp.
+  ///   - paulis: Pauli strings for `pauli`.
+  ///   - rotation: rx, ry or rz for `angle`.
+  /// - Throws: `ModelError.invalidHyperparameter` naming the unknown value.
+  public static func make(
+    _ name: String, reps: Int = 2, entanglement: String = "linear", alpha: Double = 2,
+    paulis: [String] = ["Z", "ZZ"], rotation: String = "ry"
+  ) throws -> any Encoding {
+    guard let ent = Entanglement(rawValue: entanglement) else {
+      throw ModelError.invalidHyperparameter(
+        "unknown entanglement '\(entanglement)'; expected one of \(Entanglement.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    switch name.lowercased() {
+    case "zz": return PauliFeatureMap.zz(reps: reps, entanglement: ent, alpha: alpha)
+    case "z": return PauliFeatureMap.z(reps: reps, alpha: alpha)
+    case "pauli": return PauliFeatureMap(paulis: paulis, reps: reps, entanglement: ent, alpha: alpha)
+    case "iqp": return IQPEncoding(reps: reps, entanglement: ent)
+    case "basis": return BasisEncoding()
+    case "amplitude": return AmplitudeEncoding()
+    case "angle":
+      guard let r = AngleEncoding.Rotation(rawValue: rotation) else {
+        throw ModelError.invalidHyperparameter("unknown rotation '\(rotation)'; expected rx, ry or rz")
+      }
+      return AngleEncoding(rotation: r)
+    default:
+      throw ModelError.invalidHyperparameter("unknown encoding '\(name)'; expected one of \(all.joined(separator: ", "))")
+    }
+  }
+}

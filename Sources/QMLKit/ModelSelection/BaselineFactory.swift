@@ -1,0 +1,166 @@
+/// Builds the classical baselines by their spec names (`svm_rbf`, `logistic_regression`, ...)
+/// from a hyperparameter dictionary, with validated values and a strong default grid each.
+///
+/// Every model except `random_forest` sits behind a standard scaler fitted on its own
+/// training rows (parameter `scale: standard`, the default; `scale: none` turns it off),
+/// as a careful engineer would pipeline it; inside cross-validation the scaler sees only
+/// the fold's training part.
+public struct BaselineFactory: Sendable {
+  /// The model names, in documentation order.
+  public static let names = ["svm_rbf", "svm_poly", "svm_linear", "logistic_regression", "knn", "mlp", "random_forest"]
+
+  /// Accepted parameters per model, with their defaults.
+  public static func defaults(for model: String) throws -> [String: HyperValue] {
+    switch model {
+    case "svm_rbf": return ["C": 1, "gamma": "scale", "scale": "standard"]
+    case "svm_poly": return ["C": 1, "degree": 3, "gamma": "scale", "coef0": 0, "scale": "standard"]
+    case "svm_linear": return ["C": 1, "scale": "standard"]
+    case "logistic_regression": return ["C": 1, "scale": "standard"]
+    case "knn": return ["k": 5, "scale": "standard"]
+    case "mlp":
+      return ["hidden": "64", "learning_rate": 0.001, "alpha": 0.0001, "max_iterations": 500,
+              "early_stopping": "true", "scale": "standard"]
+    case "random_forest": return ["trees": 200, "max_depth": "none"]
+    default: throw ModelError.invalidHyperparameter(unknownModel(model))
+    }
+  }
+
+  /// The grid a careful engineer would search for `model` by default (log-spaced C and
+  /// gamma around the scale-invariant defaults, odd k, a few widths and penalties).
+  ///
+  /// - Throws: `ModelError.invalidHyperparameter` for an unknown model name.
+  public static func defaultGrid(for model: String) throws -> [String: [HyperValue]] {
+    switch model {
+    case "svm_rbf": return ["C": [0.1, 1, 10, 100], "gamma": ["scale", 0.01, 0.1, 1]]
+    case "svm_poly": return ["C": [0.1, 1, 10, 100], "degree": [2, 3], "coef0": [0, 1]]
+    case "svm_linear": return ["C": [0.01, 0.1, 1, 10, 100]]
+    case "logistic_regression": return ["C": [0.001, 0.01, 0.1, 1, 10, 100]]
+    case "knn": return ["k": [1, 3, 5, 7, 11, 15, 21]]
+    case "mlp": return ["hidden": ["32", "64", "64,64"], "alpha": [0.0001, 0.01], "learning_rate": [0.001, 0.01]]
+    case "random_forest": return ["trees": [200], "max_depth": ["none", 4, 8]]
+    default: throw ModelError.invalidHyperparameter(unknownModel(model))
+    }
+  }
+
+  /// A fresh, unfitted classifier `model` with `params` (missing ones take the defaults);
+  /// `seed` drives the random choices of `mlp` and `random_forest`.
+  ///
+  /// - Throws: `ModelError.invalidHyperparameter` naming the model, the parameter and the
+  ///   bad value (unknown model or parameter, wrong type, out of range).
+  public static func make(model: String, params: [String: HyperValue], seed: UInt64 = 0) throws -> any Classifier {
+    var p = try defaults(for: model)
+    for (key, value) in params {
+      guard p[key] != nil else {
+        let known = p.keys.sorted().joined(separator: ", ")
+        throw ModelError.invalidHyperparameter("\(model): unknown parameter '\(key)' (known: \(known))")
+      }
+      p[key] = value
+    }
+    let r = _Reader(model: model, params: p)
+    let base: any Classifier
+    switch model {
+    case "svm_rbf":
+      base = SVMClassifier(kernel: .rbf(gamma: try r.gamma()), C: try r.positive("C"))
+    case "svm_poly":
+      base = SVMClassifier(kernel: .polynomial(degree: try r.integer("degree", min: 1), gamma: try r.gamma(),
+                                               coef0: try r.number("coef0")), C: try r.positive("C"))
+    case "svm_linear":
+      base = SVMClassifier(kernel: .linear, C: try r.positive("C"))
+    case "logistic_regression":
+      base = LogisticRegression(C: try r.positive("C"))
+    case "knn":
+      base = KNearestNeighbors(k: try r.integer("k", min: 1))
+    case "mlp":
+      base = MLPClassifier(hidden: try r.widths("hidden"), learningRate: try r.positive("learning_rate"),
+                           alpha: try r.number("alpha", min: 0), maxIterations: try r.integer("max_iterations", min: 1),
+                           earlyStopping: try r.flag("early_stopping"), seed: seed)
+    case "random_forest":
+      return RandomForest(trees: try r.integer("trees", min: 1), maxDepth: try r.optionalInteger("max_depth", min: 1), seed: seed)
+    default:
+      throw ModelError.invalidHyperparameter(unknownModel(model))
+    }
+    switch try r.text("scale") {
+    case "standard": return StandardizedClassifier(base)
+    case "none": return base
+    case let other: throw ModelError.invalidHyperparameter("\(model): scale must be 'standard' or 'none', got '\(other)'")
+    }
+  }
+
+  private static func unknownModel(_ name: String) -> String {
+    "unknown baseline model '\(name)' (known: \(names.joined(separator: ", ")))"
+  }
+}
+
+/// Typed reads of a parameter dictionary with model-named errors.
+private struct _Reader {
+  let model: String
+  let params: [String: HyperValue]
+
+  private func fail(_ key: String, _ expected: String) -> ModelError {
+    .invalidHyperparameter("\(model): \(key) must be \(expected), got '\(params[key]!)'")
+  }
+
+  func number(_ key: String, min lower: Double = -.infinity) throws -> Double {
+    guard case .number(let v) = params[key]!, v.isFinite, v >= lower else {
+      throw fail(key, lower == -.infinity ? "a finite number" : "a number >= \(lower)")
+    }
+    return v
+  }
+
+  func positive(_ key: String) throws -> Double {
+    guard case .number(let v) = params[key]!, v.isFinite, v > 0 else { throw fail(key, "a positive number") }
+    return v
+  }
+
+  func integer(_ key: String, min lower: Int) throws -> Int {
+    guard case .number(let v) = params[key]!, v == v.rounded(), v >= Double(lower), v < 1e9 else {
+      throw fail(key, "an integer >= \(lower)")
+    }
+    return Int(v)
+  }
+
+  func optionalInteger(_ key: String, min lower: Int) throws -> Int? {
+    if case .text(let t) = params[key]!, t == "none" { return nil }
+    guard case .number(let v) = params[key]!, v == v.rounded(), v >= Double(lower), v < 1e9 else {
+      throw fail(key, "an integer >= \(lower) or 'none'")
+    }
+    return Int(v)
+  }
+
+  func text(_ key: String) throws -> String {
+    guard case .text(let t) = params[key]! else { throw fail(key, "a word") }
+    return t
+  }
+
+  func flag(_ key: String) throws -> Bool {
+    switch params[key]! {
+    case .text("true"), .number(1): return true
+    case .text("false"), .number(0): return false
+    default: throw fail(key, "true or false")
+    }
+  }
+
+  func gamma() throws -> KernelGamma {
+    switch params["gamma"]! {
+    case .text("scale"): return .scale
+    case .text("auto"): return .auto
+    case .number(let v) where v > 0 && v.isFinite: return .value(v)
+    default: throw fail("gamma", "'scale', 'auto' or a positive number")
+    }
+  }
+
+  /// Hidden widths from "64", "64,32" or "64-32" (or a bare number).
+  func widths(_ key: String) throws -> [Int] {
+    switch params[key]! {
+    case .number(let v) where v == v.rounded() && v >= 1 && v < 1e6: return [Int(v)]
+    case .text(let t):
+      let parts = t.split(whereSeparator: { $0 == "," || $0 == "-" || $0 == " " })
+      let widths = parts.compactMap { Int($0) }
+      guard !parts.isEmpty, widths.count == parts.count, widths.allSatisfy({ $0 >= 1 }) else {
+        throw fail(key, "layer widths like '64' or '64,32'")
+      }
+      return widths
+    default: throw fail(key, "layer widths like '64' or '64,32'")
+    }
+  }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import QuantumSim
+
+/// A variational quantum classifier: encoding → ansatz → readout, trained by an optimizer,
+/// usable wherever a `Classifier` baseline is.
+///
+/// Binary: one circuit; output s ∈ [−1, 1] is the score of class 1 (target +1 for class 1,
+/// −1 for class 0), predicted class 1 when s > 0. Multiclass (k > 2): one-vs-rest, k circuits
+/// of the same layout with their own weights, trained jointly (summed loss), predicted by the
+/// largest output. Weights start seeded from N(0, `initialScale`²).
+///
+/// Training is full batch. Each iteration records the loss and accuracy at the current weights
+/// (`trainingHistory`), then takes one optimizer step. With `validationFraction > 0` a seeded
+/// validation split is held out; training stops after `patience` iterations without a lower
+/// validation loss and the best weights are kept.
+public struct VariationalClassifier: Classifier {
+  /// The feature map.
+  public var encoding: any Encoding
+  /// The trainable layout.
+  public var ansatz: Ansatz
+  /// What is measured.
+  public var readout: Readout
+  /// Re-upload the encoding before every layer.
+  public var reuploading: Bool
+  /// Training loss.
+  public var loss: LossFunction
+  /// Optimizer.
+  public var optimizer: OptimizerSettings
+  /// Iterations (optimizer steps).
+  public var iterations: Int
+  /// Where the circuits run.
+  public var backend: QuantumBackend
+  /// Gradient method (nil: adjoint on the ideal backend, parameter shift otherwise).
+  public var gradientMethod: GradientMethod?
+  /// Fraction of the training rows held out for early stopping (0: off).
+  public var validationFraction: Double
+  /// Iterations without validation improvement before stopping.
+  public var patience: Int
+  /// Standard deviation of the initial weights.
+  public var initialScale: Double
+  /// Seed of initialisation, validation split, SPSA and shots.
+  public var seed: UInt64
+  /// Worker threads over samples (nil: all cores).
+  public var threads: Int?
+  /// Circuit executions and shots used (shared by copies).
+  public let counter = ExecutionCounter()
+
+  /// Trained weights, one vector per output circuit.
+  public private(set) var weights: [[Double]] = []
+  /// Loss and accuracy per iteration of the last fit.
+  public private(set) var trainingHistory: [TrainingRecord] = []
+  /// The circuit of the last fit.
+  public private(set) var model: VariationalCircuit?
+  private var classCount = 0
+
+  /// A variational classifier (defaults follow the qlift benchmark: ry angle encoding, 3
+  /// hardware-efficient layers with a cz ring, ⟨Z0⟩, squared loss, Adam 0.05, 50 iterations).
+  public init(
+    encoding: any Encoding = AngleEncoding(rotation: .ry), ansatz: Ansatz = Ansatz(), readout: Readout = .z(0),
+    reuploading: Bool = false, loss: LossFunction = .squared, optimizer: OptimizerSettings = .adam(learningRate: 0.05),
+    iterations: Int = 50, backend: QuantumBackend = .ideal, gradientMethod: GradientMethod? = nil,
+    validationFraction: Double = 0, patience: Int = 10, initialScale: Double = 0.1, seed: UInt64 = 0,
+    threads: Int? = nil
+  ) {
+    self.encoding = encoding
+    self.ansatz = ansatz
+    self.readout = readout
+    self.reuploading = reuploading
+    self.loss = loss
+    self.optimizer = optimizer
+    self.iterations = iterations
+    self.backend = backend
+    self.gradientMethod = gradientMethod
+    self.validationFraction = validationFraction
+    self.patience = patience
+    self.initialScale = initialScale
+    self.seed = seed
+    self.threads = threads
+  }
+
+  /// Cost of the whole circuit for `features` inputs (per output circuit).
+  public func circuitCost(features: Int) throws -> CircuitStatistics {
+    try VariationalCircuit(encoding: encoding, features: features, ansatz: ansatz, readout: readout, reuploading: reuploading)
+      .statistics
+  }
+
+  /// Cost of loading one input (the data-loading share of `circuitCost`; counted once even
+  /// with re-uploading, where the circuit repeats it per layer).
+  public func encodingCost(features: Int) throws -> CircuitStatistics {
+    try encoding.cost(features: features)
+  }
+
+  public mutating func fit(features: [[Double]], labels: [Int], classCount k: Int) throws {
+    guard !features.isEmpty, features.count == labels.count else {
+      throw ModelError.invalidData("need one label per row and at least one row (\(features.count) rows, \(labels.count) labels)")
+    }
+    guard k >= 2, labels.allSatisfy({ $0 >= 0 && $0 < k }) else {
+      throw ModelError.invalidData("labels must lie in 0..<\(k) with at least two classes")
+    }
+    guard iterations >= 0 else { throw ModelError.invalidHyperparameter("iterations must not be negative") }
+    guard validationFraction >= 0, validationFraction < 1 else {
+      throw ModelError.invalidHyperparameter("validation fraction must be in [0, 1), got \(validationFraction)")
+    }
+    try backend.validate()
+    let method = gradientMethod ?? (isIdeal ? .adjoint : .parameterShift)
+    if method == .adjoint && !isIdeal {
+      throw ModelError.invalidHyperparameter("adjoint gradients need the ideal backend; use parameter shift on \(backend.label)")
+    }
+    let d = try QuantumKernel.featureCount(features)
+    let circuit = try VariationalCircuit(
+      encoding: encoding, features: d, ansatz: ansatz, readout: readout, reuploading: reuploading)
+    let outputs = k == 2 ? 1 : k
+    let evaluator = VariationalEvaluator(
+      model: circuit, outputs: outputs, backend: backend, method: method, loss: loss,
+      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, counter: counter)
+
+    // Validation split (seeded shuffle).
+    var order = Array(0..<features.count)
+    var rng = SeededGenerator(seed: seed)
+    order.shuffle(using: &rng)
+    let nVal = validationFraction > 0 ? max(1, Int((validationFraction * Double(features.count)).rounded())) : 0
+    guard features.count - nVal >= 1 else { throw ModelError.invalidData("no training rows left after the validation split") }
+    let valIdx = Array(order.prefix(nVal)), trainIdx = nVal > 0 ? Array(order.dropFirst(nVal)) : Array(0..<features.count)
+    let encodedRows = try features.map { try circuit.encoded.bindings($0) }
+    func targets(_ y: Int) -> [Double] {
+      outputs == 1 ? [y == 1 ? 1 : -1] : (0..<k).map { $0 == y ? 1 : -1 }
+    }
+    let trainX = trainIdx.map { encodedRows[$0] }, trainT = trainIdx.map { targets(labels[$0]) }
+    let trainY = trainIdx.map { labels[$0] }
+    let valX = valIdx.map { encodedRows[$0] }, valT = valIdx.map { targets(labels[$0]) }, valY = valIdx.map { labels[$0] }
+
+    var w = (0..<(outputs * circuit.weightCount)).map { _ in initialScale * rng.nextGaussian() }
+    var history: [TrainingRecord] = []
+    var best = (loss: Double.infinity, weights: w)
+    var sinceBest = 0
+    var adam = Adam(learningRate: 0.01), sgd = MomentumSGD()
+    var spsa = SPSA(seed: seed &+ 17)
+    var nm = NelderMead()
+    switch optimizer {
+    case .adam(let lr): adam = Adam(learningRate: lr)
+    case .sgd(let lr, let m): sgd = MomentumSGD(learningRate: lr, momentum: m)
+    case .spsa(let a, let c): spsa = SPSA(a: a, c: c, seed: seed &+ 17)
+    case .nelderMead(let s): nm = NelderMead(initialStep: s)
+    }
+    var evalSeed = seed &+ 1000
+    func lossOnly(_ v: [Double]) throws -> Double {
+      evalSeed &+= 1
+      return try evaluator.lossAndGradient(trainX, targets: trainT, weights: v, withGradient: false, seed: evalSeed).loss
+    }
+    for it in 0...iterations {
+      evalSeed &+= 1
+      let last = it == iterations
+      let r = try evaluator.lossAndGradient(
+        trainX, targets: trainT, weights: w, withGradient: optimizer.usesGradient && !last, seed: evalSeed)
+      guard r.loss.isFinite else { throw ModelError.diverged("loss became \(r.loss) at iteration \(it)") }
+      var record = TrainingRecord(iteration: it, loss: r.loss, accuracy: Self.accuracy(r.outputs, trainY))
+      if nVal > 0 {
+        let v = try evaluator.lossAndGradient(valX, targets: valT, weights: w, withGradient: false, seed: evalSeed &+ 7)
+        record.validationLoss = v.loss
+        record.validationAccuracy = Self.accuracy(v.outputs, valY)
+        if v.loss < best.loss {
+          best = (v.loss, w)
+          sinceBest = 0
+        } else {
+          sinceBest += 1
+        }
+      }
+      history.append(record)
+      if last || (nVal > 0 && sinceBest >= patience) { break }
+      switch optimizer {
+      case .adam: adam.step(&w, gradient: r.gradient)
+      case .sgd: sgd.step(&w, gradient: r.gradient)
+      case .spsa: try spsa.step(&w, loss: lossOnly)
+      case .nelderMead: try nm.step(&w, loss: lossOnly)
+      }
+      guard w.allSatisfy(\.isFinite) else { throw ModelError.diverged("weights became non-finite at iteration \(it)") }
+    }
+    if nVal > 0 { w = best.weights }
+    weights = (0..<outputs).map { evaluator.slice(w, $0) }
+    trainingHistory = history
+    model = circuit
+    classCount = k
+  }
+
+  public func scores(_ features: [[Double]]) throws -> [[Double]] {
+    guard let model else { throw ModelError.notFitted }
+    let method = gradientMethod ?? (isIdeal ? .adjoint : .parameterShift)
+    let evaluator = VariationalEvaluator(
+      model: model, outputs: weights.count, backend: backend, method: method, loss: loss,
+      threads: 1, counter: counter)
+    let rows = try features.map { try model.encoded.bindings($0) }
+    let out = try evaluator.outputs(rows, weights: weights.flatMap { $0 }, seed: seed &+ 99)
+    return classCount == 2 ? out.map { [(1 - $0[0]) / 2, (1 + $0[0]) / 2] } : out
+  }
+
+  private var isIdeal: Bool {
+    if case .ideal = backend { return true }
+    return false
+  }
+
+  /// Fraction of rows whose largest output (binary: sign) matches the label.
+  static func accuracy(_ outputs: [[Double]], _ labels: [Int]) -> Double {
+    guard !labels.isEmpty else { return .nan }
+    var hits = 0
+    for (o, y) in zip(outputs, labels) {
+      let pred: Int
+      if o.count == 1 {
+        pred = o[0] > 0 ? 1 : 0
+      } else {
+        var b = 0
+        for j in o.indices where o[j] > o[b] { b = j }
+        pred = b
+      }
+      if pred == y { hits += 1 }
+    }
+    return Double(hits) / Double(labels.count)
+  }
+}

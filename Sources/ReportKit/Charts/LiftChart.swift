@@ -1,0 +1,76 @@
+/// The lift per backend as a point with its interval, against the threshold line and zero.
+struct LiftChart {
+  /// One backend's lift.
+  struct Row {
+    var backend: String
+    var mean: Double
+    var low: Double
+    var high: Double
+    var verdict: String
+  }
+
+  var title: String
+  var rows: [Row]
+  var threshold: Double
+  var frame = ChartFrame(width: 640, height: 0, left: 110, right: 24, top: 34, bottom: 40)
+
+  init(title: String, rows: [Row], threshold: Double) {
+    self.title = title
+    self.rows = rows
+    self.threshold = threshold
+    frame.height = frame.top + frame.bottom + 36 * Double(max(rows.count, 1))
+    // Room for the longest backend label at 12 px (about 7 px a character).
+    frame.left = max(frame.left, 16 + 7 * Double(rows.map(\.backend.count).max() ?? 0))
+  }
+
+  /// The x scale (lift), covering every interval, zero and the threshold.
+  var xScale: LinearScale {
+    let values = rows.flatMap { [$0.low, $0.high, $0.mean] }
+    return LinearScale(domain: LinearScale.extent(values, including: [0, threshold]),
+                       range: (frame.plotLeft, frame.plotRight)).niced()
+  }
+
+  /// The centre y of row `index`.
+  func rowY(_ index: Int) -> Double { frame.plotTop + 18 + 36 * Double(index) }
+
+  static func colour(_ verdict: String) -> String {
+    switch verdict {
+    case "supported": return Palette.bluishGreen
+    case "refuted": return Palette.vermillion
+    case "inconclusive": return Palette.orange
+    default: return Palette.grey
+    }
+  }
+
+  @discardableResult
+  func render(into parent: MarkupElement, id: String) -> MarkupElement {
+    let description = "Threshold \(NumberText.signed(threshold)). "
+      + rows.map { "\($0.backend): \(NumberText.signed($0.mean)) \(NumberText.interval($0.low, $0.high, signed: true)), \($0.verdict)" }
+      .joined(separator: "; ")
+    let svg = SVGCanvas.begin(in: parent, frame: frame, id: id, title: title, description: description)
+    let x = xScale
+    SVGCanvas.bottomAxis(in: svg, frame: frame, scale: x, label: "lift over the best baseline",
+                         format: { NumberText.signed($0, 2) })
+    let g = svg.append("g", ["class": "data"])
+    g.append("line", ["class": "zero", "x1": SVGCanvas.num(x(0)), "x2": SVGCanvas.num(x(0)),
+                      "y1": SVGCanvas.num(frame.plotTop), "y2": SVGCanvas.num(frame.plotBottom), "stroke": Palette.grey])
+    g.append("line", ["class": "threshold", "x1": SVGCanvas.num(x(threshold)), "x2": SVGCanvas.num(x(threshold)),
+                      "y1": SVGCanvas.num(frame.plotTop - 6), "y2": SVGCanvas.num(frame.plotBottom),
+                      "stroke": Palette.black, "stroke-width": "1.5", "stroke-dasharray": "5 4"])
+    g.append("text", ["x": SVGCanvas.num(x(threshold)), "y": SVGCanvas.num(frame.plotTop - 10), "text-anchor": "middle",
+                      "font-size": "11"], text: "threshold \(NumberText.signed(threshold, 2))")
+    for (i, row) in rows.enumerated() {
+      let cy = rowY(i)
+      let colour = LiftChart.colour(row.verdict)
+      g.append("text", ["x": SVGCanvas.num(frame.plotLeft - 8), "y": SVGCanvas.num(cy), "text-anchor": "end",
+                        "dominant-baseline": "middle", "font-size": "12"], text: row.backend)
+      g.append("line", ["class": "interval", "x1": SVGCanvas.num(x(row.low)), "x2": SVGCanvas.num(x(row.high)),
+                        "y1": SVGCanvas.num(cy), "y2": SVGCanvas.num(cy), "stroke": colour, "stroke-width": "3"])
+      let dot = g.append("circle", ["class": "point", "cx": SVGCanvas.num(x(row.mean)), "cy": SVGCanvas.num(cy),
+                                    "r": "5", "fill": colour, "stroke": Palette.black])
+      dot.append("title", text: "\(row.backend): lift \(NumberText.signed(row.mean)) "
+                 + "\(NumberText.interval(row.low, row.high, signed: true)), \(row.verdict)")
+    }
+    return svg
+  }
+}

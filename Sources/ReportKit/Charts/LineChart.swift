@@ -1,0 +1,92 @@
+/// Lines over a numeric x axis: training loss per iteration, or the headline lift over history.
+struct LineChart {
+  /// One line.
+  struct Series {
+    var name: String
+    var points: [(x: Double, y: Double)]
+  }
+
+  var title: String
+  var xLabel: String
+  var yLabel: String
+  var series: [Series]
+  /// An optional dashed horizontal reference (a threshold) with its label.
+  var reference: (value: Double, label: String)? = nil
+  /// Tick labels for the x axis at given x values (e.g. dates); nil: numeric ticks.
+  var xTickLabels: [(x: Double, label: String)]? = nil
+  var frame = ChartFrame(width: 640, height: 280)
+
+  var xScale: LinearScale {
+    let xs = series.flatMap { $0.points.map(\.x) }
+    return LinearScale(domain: LinearScale.extent(xs), range: (frame.plotLeft, frame.plotRight))
+  }
+
+  var yScale: LinearScale {
+    let ys = series.flatMap { $0.points.map(\.y) }
+    return LinearScale(domain: LinearScale.extent(ys, including: reference.map { [$0.value] } ?? []),
+                       range: (frame.plotBottom, frame.plotTop)).niced()
+  }
+
+  /// The `d` attribute of a series' path: "M x y L x y …" (non-finite points break the line).
+  func pathData(_ s: Series) -> String {
+    let x = xScale, y = yScale
+    var d = ""
+    var pen = false
+    for p in s.points {
+      guard p.x.isFinite, p.y.isFinite else { pen = false; continue }
+      d += (d.isEmpty ? "" : " ") + (pen ? "L" : "M") + SVGCanvas.num(x(p.x)) + " " + SVGCanvas.num(y(p.y))
+      pen = true
+    }
+    return d
+  }
+
+  @discardableResult
+  func render(into parent: MarkupElement, id: String) -> MarkupElement {
+    let description = series.map { s in
+      let ys = s.points.map(\.y).filter(\.isFinite)
+      guard let first = ys.first, let last = ys.last else { return "\(s.name): no points" }
+      return "\(s.name): \(s.points.count) points from \(NumberText.fixed(first)) to \(NumberText.fixed(last)), "
+        + "lowest \(NumberText.fixed(ys.min()!))"
+    }.joined(separator: "; ")
+    let svg = SVGCanvas.begin(in: parent, frame: frame, id: id, title: title, description: description)
+    let x = xScale, y = yScale
+    SVGCanvas.leftAxis(in: svg, frame: frame, scale: y, label: yLabel)
+    if let labels = xTickLabels {
+      let axis = SVGCanvas.bottomAxis(in: svg, frame: frame, scale: x, label: xLabel, ticks: [])
+      let stride = max(1, labels.count / 6)
+      for (i, t) in labels.enumerated() where i % stride == 0 || i == labels.count - 1 {
+        let anchor = labels.count > 1 && i == 0 ? "start" : (labels.count > 1 && i == labels.count - 1 ? "end" : "middle")
+        axis.append("text", ["x": SVGCanvas.num(x(t.x)), "y": SVGCanvas.num(frame.plotBottom + 16),
+                             "text-anchor": anchor, "font-size": "11"], text: t.label)
+      }
+    } else {
+      let xs = series.flatMap { $0.points.map(\.x) }.filter(\.isFinite)
+      let integral = xs.allSatisfy { $0 == $0.rounded() }
+      let ticks = x.ticks().filter { !integral || $0 == $0.rounded() }
+      SVGCanvas.bottomAxis(in: svg, frame: frame, scale: x, label: xLabel, ticks: ticks)
+    }
+    var legend = series.enumerated().map { ($0.element.name, Palette.series($0.offset)) }
+    if let reference { legend.append((reference.label, Palette.black)) }
+    SVGCanvas.legend(in: svg, frame: frame, entries: legend, dashed: reference == nil ? [] : [legend.count - 1])
+    let g = svg.append("g", ["class": "data"])
+    if let reference {
+      g.append("line", ["class": "threshold", "x1": SVGCanvas.num(frame.plotLeft), "x2": SVGCanvas.num(frame.plotRight),
+                        "y1": SVGCanvas.num(y(reference.value)), "y2": SVGCanvas.num(y(reference.value)),
+                        "stroke": Palette.black, "stroke-dasharray": "5 4", "stroke-width": "1.5"])
+    }
+    for (i, s) in series.enumerated() {
+      let colour = Palette.series(i)
+      let path = g.append("path", ["class": "series", "d": pathData(s), "fill": "none", "stroke": colour,
+                                   "stroke-width": "2"])
+      path.append("title", text: s.name)
+      if s.points.count <= 40 {
+        for p in s.points where p.x.isFinite && p.y.isFinite {
+          let dot = g.append("circle", ["class": "point", "cx": SVGCanvas.num(x(p.x)), "cy": SVGCanvas.num(y(p.y)),
+                                        "r": "3", "fill": colour])
+          dot.append("title", text: "\(s.name): \(NumberText.fixed(p.y))")
+        }
+      }
+    }
+    return svg
+  }
+}

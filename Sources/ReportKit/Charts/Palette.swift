@@ -1,0 +1,45 @@
+/// Colours of the charts: the Okabe-Ito palette, safe for the common colour-vision deficiencies
+/// (Okabe & Ito 2008, "Color Universal Design"), and a single-hue ramp for heatmaps.
+enum Palette {
+  static let black = "#000000"
+  static let orange = "#E69F00"
+  static let skyBlue = "#56B4E9"
+  static let bluishGreen = "#009E73"
+  static let yellow = "#F0E442"
+  static let blue = "#0072B2"
+  static let vermillion = "#D55E00"
+  static let reddishPurple = "#CC79A7"
+  /// Neutral grey for axes, grid and baselines.
+  static let grey = "#6B6B6B"
+  static let lightGrey = "#DDDDDD"
+
+  /// Series colours in order (yellow last: it is faint on white paper).
+  static let series = [blue, orange, bluishGreen, vermillion, skyBlue, reddishPurple, black, yellow]
+
+  /// The colour of series `index`, cycling.
+  static func series(_ index: Int) -> String { series[((index % series.count) + series.count) % series.count] }
+
+  /// Marker shapes by class, so classes stay apart in greyscale print too.
+  static let shapes = ["circle", "square", "triangle", "diamond"]
+
+  /// A light-to-dark blue ramp for t in [0, 1] (single hue: readable for every colour vision and in greyscale).
+  static func sequential(_ t: Double) -> String {
+    let u = t.isFinite ? min(max(t, 0), 1) : 0
+    let from = (247.0, 251.0, 255.0)
+    let to = (8.0, 48.0, 107.0)
+    func c(_ a: Double, _ b: Double) -> Int { Int((a + (b - a) * u).rounded()) }
+    return hex(c(from.0, to.0), c(from.1, to.1), c(from.2, to.2))
+  }
+
+  /// `#RRGGBB` for 0–255 components.
+  static func hex(_ r: Int, _ g: Int, _ b: Int) -> String {
+    let digits = Array("0123456789ABCDEF")
+    var s = "#"
+    for v in [r, g, b] {
+      let x = min(max(v, 0), 255)
+      s.append(digits[x / 16])
+      s.append(digits[x % 16])
+    }
+    return s
+  }
+}

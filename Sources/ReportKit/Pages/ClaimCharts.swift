@@ -1,0 +1,151 @@
+import ClaimSpec
+
+/// The charts of a claim page, each in its slot with a caption; a plain note where there is no data.
+enum ClaimCharts {
+  static func fill(_ r: ClaimResult, history: [HistoryEntry], page: PageTemplate) {
+    scatter(r, page.slot("scatter"))
+    metric(r, page.slot("metric-chart"))
+    lift(r, page.slot("lift-chart"))
+    ladder(r, page.slot("noise-ladder"))
+    loss(r, page.slot("loss-chart"))
+    kernel(r, page.slot("kernel-heatmap"))
+    costChart(r, page.slot("cost-chart"))
+    trend(r, history: history, page.slot("trend"))
+  }
+
+  static func none(_ slot: MarkupElement, _ text: String) {
+    slot.append("p", ["class": "none"], text: text)
+  }
+
+  static func caption(_ slot: MarkupElement, _ text: String) {
+    slot.append("figcaption", text: text)
+  }
+
+  static func scatter(_ r: ClaimResult, _ slot: MarkupElement?) {
+    guard let slot else { return }
+    let d = r.dataset
+    guard !d.scatter.isEmpty else { return none(slot, "No scatter points recorded.") }
+    let axes = d.scatterAxes.count >= 2 ? d.scatterAxes : ["feature 1", "feature 2"]
+    ScatterPlot(title: "Dataset: \(axes[0]) against \(axes[1])", points: d.scatter.map { ($0.x, $0.y, $0.label) },
+                classes: d.classes, xLabel: axes[0], yLabel: axes[1]).render(into: slot, id: "chart-scatter")
+    caption(slot, "\(d.scatter.count) points of \(d.source), one colour and shape per class.")
+  }
+
+  static func metric(_ r: ClaimResult, _ slot: MarkupElement?) {
+    guard let slot else { return }
+    var groups: [IntervalBarChart.Group] = []
+    if !r.baselines.isEmpty {
+      groups.append(.init(label: "classical", bars: r.baselines.map {
+        .init(series: $0.model, mean: $0.summary.mean, low: $0.summary.low, high: $0.summary.high)
+      }))
+    }
+    var backends: [String] = []
+    for m in r.models { for b in m.backends where !backends.contains(b.backend) { backends.append(b.backend) } }
+    for backend in backends {
+      let bars = r.models.compactMap { m in
+        m.backends.first { $0.backend == backend }.map {
+          IntervalBarChart.Bar(series: m.id, mean: $0.summary.mean, low: $0.summary.low, high: $0.summary.high)
+        }
+      }
+      groups.append(.init(label: backend, bars: bars))
+    }
+    guard !groups.isEmpty else { return }  // the empty tables above already say so
+    let values = groups.flatMap { $0.bars.flatMap { [$0.low, $0.high] } }.filter(\.isFinite)
+    let unit = values.allSatisfy { $0 >= 0 && $0 <= 1 }
+    IntervalBarChart(title: "Test \(r.metric) per model and backend", yLabel: r.metric, groups: groups,
+                     yDomain: unit ? (0, 1) : nil).render(into: slot, id: "chart-metric")
+    caption(slot, "Bars are means over seeds; whiskers are the confidence intervals.")
+  }
+
+  static func lift(_ r: ClaimResult, _ slot: MarkupElement?) {
+    guard let slot else { return }
+    guard let first = r.lifts.first else { return }  // the empty lift table already says so
+    LiftChart(title: "Lift over the best baseline (\(r.bestBaseline)) per backend",
+              rows: r.lifts.map { .init(backend: $0.decisive ? $0.backend : "\($0.backend) (info)", mean: $0.summary.mean, low: $0.summary.low,
+                                        high: $0.summary.high, verdict: $0.verdict.rawValue) },
+              threshold: first.threshold).render(into: slot, id: "chart-lift")
+    caption(slot, "A backend supports the claim when its whole interval lies right of the dashed threshold.")
+  }
+
+  static func ladder(_ r: ClaimResult, _ slot: MarkupElement?) {
+    guard let slot else { return }
+    var steps: [String] = []
+    for m in r.models { for b in m.backends where !steps.contains(b.backend) { steps.append(b.backend) } }
+    guard !steps.isEmpty else { return none(slot, "No quantum model results.") }
+    let lines = r.models.map { m in
+      NoiseLadder.Line(model: m.id, steps: steps.map { s in
+        m.backends.first { $0.backend == s }.map { .init(mean: $0.summary.mean, low: $0.summary.low, high: $0.summary.high) }
+      })
+    }
+    let best = r.baselines.first { $0.model == r.bestBaseline }
+    NoiseLadder(title: "\(r.metric) from ideal simulation to device", yLabel: r.metric, steps: steps, lines: lines,
+                baseline: best.map { ("best baseline (\($0.model))", $0.summary.mean) })
+      .render(into: slot, id: "chart-ladder")
+    caption(slot, "Backends in the spec's order (ideal, shots, noise model, device). "
+      + "How much of the lift survives each step down the ladder.")
+  }
+
+  static func loss(_ r: ClaimResult, _ slot: MarkupElement?) {
+    guard let slot else { return }
+    let curves = r.curves.filter { !$0.loss.isEmpty }
+    guard !curves.isEmpty else { return none(slot, "No training curves: no variational model was trained.") }
+    LineChart(title: "Training loss", xLabel: "iteration", yLabel: "loss",
+              series: curves.map { c in
+                .init(name: "\(c.model) on \(c.backend) (seed \(c.seed))",
+                      points: c.loss.enumerated().map { (Double($0.offset), $0.element) })
+              }).render(into: slot, id: "chart-loss")
+    caption(slot, "Loss per optimiser iteration on the training split, first seed.")
+  }
+
+  static func kernel(_ r: ClaimResult, _ slot: MarkupElement?) {
+    guard let slot else { return }
+    guard let k = r.kernel, !k.values.isEmpty else { return none(slot, "No kernel matrix recorded.") }
+    let shown = Heatmap.subsampled(k.values, labels: k.labels)
+    Heatmap(title: "Kernel matrix of \(k.model) on \(k.backend)", values: shown.values, labels: shown.labels,
+            classNames: r.dataset.classes)
+      .render(into: slot, id: "chart-kernel")
+    caption(slot, "Training kernel, rows and columns ordered by class (lines mark class boundaries)"
+      + (shown.stride > 1 ? ", every \(shown.stride)th of \(k.values.count) rows and columns shown" : "") + ". "
+      + "A useful kernel is dark within classes and light across them; uniformly light means concentration.")
+  }
+
+  static func costChart(_ r: ClaimResult, _ slot: MarkupElement?) {
+    guard let slot else { return }
+    var seen: Set<String> = []
+    let perModel = r.costs.filter { seen.insert($0.model).inserted }
+    guard !perModel.isEmpty else { return none(slot, "No cost recorded.") }
+    let parts = ["data loading (encoding)", "trainable / rest"]
+    StackedBarChart(title: "Circuit depth: data loading vs the rest", xLabel: "depth (before routing)", parts: parts,
+                    bars: perModel.map { .init(label: $0.model, values: [Double($0.encodingDepth),
+                                                                         Double(max($0.depth - $0.encodingDepth, 0))]) })
+      .render(into: slot, id: "chart-cost-depth")
+    StackedBarChart(title: "Two-qubit gates: data loading vs the rest", xLabel: "two-qubit gates (before routing)",
+                    parts: parts,
+                    bars: perModel.map { .init(label: $0.model, values: [Double($0.encodingTwoQubitGates),
+                                                                         Double(max($0.twoQubitGates - $0.encodingTwoQubitGates, 0))]) })
+      .render(into: slot, id: "chart-cost-gates")
+    caption(slot, "How much of each circuit only loads the data. Executions, shots and price per backend are in the table above.")
+  }
+
+  static func trend(_ r: ClaimResult, history: [HistoryEntry], _ slot: MarkupElement?) {
+    guard let slot else { return }
+    let entries = history.filter { $0.claim == r.claim }.sorted { $0.date < $1.date }
+    guard entries.count >= 2 else {
+      return none(slot, "Not enough history for a trend yet (\(entries.count) run\(entries.count == 1 ? "" : "s") recorded).")
+    }
+    var backends: [String] = r.lifts.map(\.backend)
+    for e in entries { for k in e.lift.keys.sorted() where !backends.contains(k) { backends.append(k) } }
+    let series = backends.map { b in
+      LineChart.Series(name: "lift on \(b)", points: entries.enumerated().compactMap { i, e in
+        e.lift[b].map { (Double(i), $0) }
+      })
+    }.filter { !$0.points.isEmpty }
+    guard !series.isEmpty else { return none(slot, "The history holds no lift values for this claim.") }
+    let threshold = r.lifts.first.map { (value: $0.threshold, label: "threshold \(NumberText.signed($0.threshold, 2))") }
+    LineChart(title: "Headline lift over the last \(entries.count) runs", xLabel: "run", yLabel: "lift",
+              series: series, reference: threshold,
+              xTickLabels: entries.enumerated().map { (Double($0.offset), String($0.element.date.prefix(10))) })
+      .render(into: slot, id: "chart-trend")
+    caption(slot, "Mean lift per backend after each recorded run (reports/history.jsonl).")
+  }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import ClaimSpec
+
+/// Fills the claim template: hypothesis, the five facts, dataset, results, lift, cost,
+/// diagnostics, fallback, snapshot comparison, trend, warnings and the manifest.
+enum ClaimPage {
+  static let slots: Set<String> = [
+    "page-title", "badge", "title", "verdict-line", "reasons", "hypothesis", "spec-file", "facts-warning",
+    "dataset", "scatter", "metric-chart", "lift-chart", "noise-ladder", "loss-chart", "kernel-heatmap",
+    "cost-chart", "fallback", "trend", "warnings", "source",
+  ]
+  static let rows: Set<String> = [
+    "fact", "score", "baseline", "lift", "cost", "bound", "diagnostic", "regression", "manifest",
+  ]
+
+  /// Renders one claim page as HTML text.
+  static func render(_ r: ClaimResult, history: [HistoryEntry], template html: String, file: String)
+    throws(ReportError) -> String
+  {
+    let page = try PageTemplate(html: html, file: file, requiredSlots: ["title", "hypothesis"],
+                                requiredRows: ["fact"], knownSlots: slots, knownRows: rows)
+    header(r, page)
+    facts(r, page)
+    dataset(r, page)
+    results(r, page)
+    cost(r, page)
+    diagnostics(r, page)
+    ClaimCharts.fill(r, history: history, page: page)
+    return try page.document.serialize()
+  }
+
+  // MARK: - Sections
+
+  static func header(_ r: ClaimResult, _ page: PageTemplate) {
+    page.setText("page-title", "\(r.claim): \(r.verdict.rawValue) | qlift")
+    page.slot("badge")?.append("img", ["src": "../badges/\(r.claim).svg", "alt": "\(r.claim): \(r.verdict.rawValue)"])
+    page.setText("title", r.title.isEmpty ? r.claim : r.title)
+    if let line = page.slot("verdict-line") {
+      line.append("code", text: r.claim)
+      line.appendText(" ")
+      Summary.verdictBadge(r.verdict, in: line)
+      line.appendText(" expected \(r.expected.rawValue) \u{00B7} ")
+      Summary.buildStatus(r, in: line)
+    }
+    if let list = page.slot("reasons") {
+      for reason in r.reasons { list.append("li", text: reason) }
+    }
+    page.setText("hypothesis", r.hypothesis)
+    page.setText("spec-file", "Spec \(r.specFile) \u{00B7} metric \(r.metric) \u{00B7} seeds "
+      + r.seeds.map(String.init).joined(separator: ", "))
+    page.setText("source", "results/\(r.claim).json")
+    if let fallback = page.slot("fallback") {
+      if let text = r.fallback, !text.isEmpty {
+        fallback.appendText(text)
+      } else {
+        fallback.append("span", ["class": "none"], text: "No fallback recommended.")
+      }
+    }
+    if let list = page.slot("warnings") {
+      if r.warnings.isEmpty { list.append("li", ["class": "none"], text: "None.") }
+      for w in r.warnings { list.append("li", text: w) }
+    }
+    let m = r.manifest
+    let manifest: [(String, String)] = [
+      ("Spec hash", m.specHash), ("qlift version", m.qliftVersion), ("Git commit", m.gitCommit ?? "unknown"),
+      ("Seeds", m.seeds.map(String.init).joined(separator: ", ")), ("Machine", m.machine),
+      ("Started", m.started), ("Finished", m.finished), ("Wall-clock", NumberText.seconds(m.seconds)),
+      ("From cache", m.cached ? "yes" : "no"), ("Results format", "version \(r.formatVersion)"),
+    ]
+    page.rows("manifest", manifest, empty: "No manifest.") { row, kv in
+      row.set("key", kv.0)
+      if let cell = row.cell("value") { cell.append("code", text: kv.1) }
+    }
+    page.rows("regression", r.regressions, empty: "No accepted snapshot to compare with (qlift accept records one).") {
+      row, c in
+      row.set("name", c.name)
+      row.set("accepted", NumberText.fixed(c.accepted))
+      row.set("actual", NumberText.fixed(c.actual))
+      row.set("change", NumberText.signed(c.actual - c.accepted))
+      row.set("tolerance", "\u{00B1}" + NumberText.fixed(c.tolerance))
+      if let cell = row.cell("status") {
+        cell.append("span", ["class": c.tripped ? "tripped" : "passes"], text: c.tripped ? "regressed" : "within tolerance")
+      }
+    }
+  }
+
+  static func facts(_ r: ClaimResult, _ page: PageTemplate) {
+    let missing = r.facts.missing
+    if !missing.isEmpty, let slot = page.slot("facts-warning") {
+      let p = slot.append("p", ["class": "warning serious", "role": "alert"])
+      p.append("strong", text: "Incomplete result: ")
+      p.appendText("this claim does not report its \(missing.joined(separator: ", ")). "
+        + "Without the encoding, backend, shots, baseline and runtime a reader cannot judge the claim.")
+    }
+    let facts: [(String, String?)] = [
+      ("Encoding", r.facts.encoding), ("Backend", r.facts.backend), ("Shots", r.facts.shots),
+      ("Baseline", r.facts.baseline), ("Runtime", r.facts.runtime),
+    ]
+    page.rows("fact", facts, empty: "") { row, fact in
+      row.set("name", fact.0)
+      guard let cell = row.cell("value") else { return }
+      if let value = fact.1, !value.isEmpty {
+        cell.appendText(value)
+      } else {
+        cell.append("span", ["class": "missing"], text: "\u{26A0} missing")
+      }
+    }
+  }
+
+  static func dataset(_ r: ClaimResult, _ page: PageTemplate) {
+    guard let dl = page.slot("dataset") else { return }
+    let d = r.dataset
+    let items: [(String, String)] = [
+      ("Source", d.source), ("Samples", NumberText.count(Double(d.samples))),
+      ("Split", "\(d.trainSamples) train / \(d.testSamples) test per seed"),
+      ("Features", d.features.isEmpty ? "not recorded" : "\(d.features.count): " + d.features.joined(separator: ", ")),
+      ("Classes", d.classes.isEmpty ? "not recorded" : d.classes.joined(separator: ", ")),
+      ("Preprocessing", d.preprocessing.isEmpty ? "none" : d.preprocessing.joined(separator: " \u{2192} ")
+        + " (fitted on the training split)"),
+    ]
+    for (k, v) in items {
+      dl.append("dt", text: k)
+      dl.append("dd", text: v)
+    }
+  }
+
+  static func results(_ r: ClaimResult, _ page: PageTemplate) {
+    let scores = r.models.flatMap { m in m.backends.map { (m, $0) } }
+    page.rows("score", scores, empty: "No quantum model results.") { row, pair in
+      let (m, b) = pair
+      if let cell = row.cell("model") {
+        cell.append("strong", text: m.id)
+        cell.append("span", ["class": "claim-title"], text: "\(m.kind): \(m.description)")
+      }
+      row.set("backend", b.backend)
+      row.set("mean", NumberText.fixed(b.summary.mean))
+      row.set("interval", NumberText.interval(b.summary.low, b.summary.high) + " "
+        + "\(Int((b.summary.confidence * 100).rounded()))% \(b.summary.method)")
+      row.set("seeds", b.test.map { NumberText.fixed($0) }.joined(separator: ", "))
+      row.set("failed", b.failedSeeds.isEmpty ? "none" : b.failedSeeds.map(String.init).joined(separator: ", "))
+    }
+    page.rows("baseline", r.baselines, empty: "No classical baselines.") { row, b in
+      if let cell = row.cell("model") {
+        cell.append("strong", text: b.model)
+        if b.model == r.bestBaseline { cell.append("span", ["class": "claim-title"], text: "best by cross-validation") }
+      }
+      row.set("chosen", chosenText(b.chosen))
+      let cv = b.cvScore.filter(\.isFinite)
+      row.set("cv", cv.isEmpty ? "n/a" : NumberText.fixed(cv.reduce(0, +) / Double(cv.count)))
+      row.set("mean", NumberText.fixed(b.summary.mean))
+      row.set("interval", NumberText.interval(b.summary.low, b.summary.high))
+    }
+    page.rows("lift", r.lifts, empty: "No lift computed.") { row, l in
+      row.set("backend", l.backend)
+      row.set("model", l.model)
+      row.set("mean", NumberText.signed(l.summary.mean))
+      row.set("interval", NumberText.interval(l.summary.low, l.summary.high, signed: true))
+      row.set("threshold", NumberText.signed(l.threshold))
+      row.set("p", l.pValue < 0.001 ? "< 0.001" : NumberText.fixed(l.pValue))
+      if let cell = row.cell("verdict") {
+        Summary.verdictBadge(l.verdict, in: cell)
+        if !l.decisive { cell.append("span", ["class": "claim-title"], text: "reported only: not named in the criteria") }
+      }
+    }
+  }
+
+  /// Chosen hyperparameters across seeds, identical sets merged: "C=10, gamma=scale (3 seeds)".
+  static func chosenText(_ chosen: [[String: String]]) -> String {
+    var order: [String] = []
+    var counts: [String: Int] = [:]
+    for params in chosen {
+      let text = params.keys.sorted().map { "\($0)=\(params[$0]!)" }.joined(separator: ", ")
+      let key = text.isEmpty ? "defaults" : text
+      if counts[key] == nil { order.append(key) }
+      counts[key, default: 0] += 1
+    }
+    if order.isEmpty { return "not recorded" }
+    return order.map { "\($0) (\(counts[$0]!) seed\(counts[$0]! == 1 ? "" : "s"))" }.joined(separator: "; ")
+  }
+
+  static func cost(_ r: ClaimResult, _ page: PageTemplate) {
+    page.rows("cost", r.costs, empty: "No cost recorded.") { row, c in
+      row.set("model", c.model)
+      row.set("backend", c.backend)
+      row.set("qubits", String(c.qubits))
+      row.set("depth", c.routedDepth == c.depth ? String(c.depth) : "\(c.depth) (\(c.routedDepth))")
+      row.set("gates", c.routedTwoQubitGates == c.twoQubitGates
+        ? String(c.twoQubitGates) : "\(c.twoQubitGates) (\(c.routedTwoQubitGates))")
+      row.set("encoding", "\(c.encodingDepth) / \(c.encodingTwoQubitGates)")
+      row.set("executions", NumberText.count(c.executions))
+      row.set("shots", c.shots > 0 ? NumberText.count(c.shots) : "exact")
+      row.set("price", NumberText.usd(c.cloudUsd))
+      row.set("queue", NumberText.seconds(c.queueSeconds))
+      row.set("seconds", NumberText.seconds(c.seconds))
+    }
+    page.rows("bound", r.costChecks, empty: "No cost bounds in the criteria.") { row, b in
+      row.set("name", b.name)
+      row.set("limit", boundText(b.limit))
+      row.set("actual", boundText(b.actual))
+      if let cell = row.cell("held") {
+        cell.append("span", ["class": b.held ? "passes" : "fails"], text: b.held ? "\u{2713} held" : "\u{2717} exceeded")
+      }
+    }
+  }
+
+  /// A bound or measured cost: thousands separated from 1,000 up, else at most three decimals.
+  static func boundText(_ v: Double) -> String {
+    abs(v) >= 1000 ? NumberText.count(v) : NumberText.tick((v * 1000).rounded() / 1000)
+  }
+
+  static func diagnostics(_ r: ClaimResult, _ page: PageTemplate) {
+    page.rows("diagnostic", r.diagnostics, empty: "No diagnostics recorded.") { row, d in
+      row.set("name", d.name.replacingOccurrences(of: "_", with: " "))
+      row.set("model", d.model)
+      row.set("value", abs(d.value) < 1e-3 && d.value != 0 ? String(format: "%.2e", d.value) : NumberText.fixed(d.value, 4))
+      row.set("reading", d.reading)
+    }
+  }
+}

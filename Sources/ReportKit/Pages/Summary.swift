@@ -1,0 +1,49 @@
+import ClaimSpec
+
+/// Headline numbers of a claim shared by the index and the claim page.
+enum Summary {
+  /// "N supported, N refuted, N inconclusive, N failing the build" (plus errors when any).
+  static func line(_ results: [ClaimResult]) -> String {
+    func n(_ v: Verdict) -> Int { results.filter { $0.verdict == v }.count }
+    var text = "\(n(.supported)) supported, \(n(.refuted)) refuted, \(n(.inconclusive)) inconclusive, "
+      + "\(results.filter { !$0.passed }.count) failing the build"
+    if n(.error) > 0 { text += ", \(n(.error)) could not run" }
+    return text
+  }
+
+  /// "8 qubits · depth 42 · 1,228,800 shots · $12.40": the largest circuit, summed shots and price.
+  static func cost(_ result: ClaimResult) -> String {
+    costParts(result).joined(separator: " \u{00B7} ")
+  }
+
+  /// The parts of `cost`: qubits, depth, shots, price (or "not recorded").
+  static func costParts(_ result: ClaimResult) -> [String] {
+    guard !result.costs.isEmpty else { return ["not recorded"] }
+    let qubits = result.costs.map(\.qubits).max() ?? 0
+    let depth = result.costs.map(\.routedDepth).max() ?? 0
+    let shots = result.costs.map(\.shots).reduce(0, +)
+    let price = result.costs.map(\.cloudUsd).reduce(0, +)
+    return ["\(qubits) qubits", "depth \(depth)", shots > 0 ? NumberText.count(shots) + " shots" : "exact (no shots)",
+            NumberText.usd(price)]
+  }
+
+  /// Appends a verdict badge span to `parent`.
+  static func verdictBadge(_ verdict: Verdict, in parent: MarkupElement) {
+    parent.append("span", ["class": "badge \(verdict.rawValue)"], text: verdict.rawValue)
+  }
+
+  /// Appends "passes" or "fails the build" to `parent`.
+  static func buildStatus(_ result: ClaimResult, in parent: MarkupElement) {
+    if result.passed {
+      parent.append("span", ["class": "passes"], text: "\u{2713} passes")
+    } else {
+      parent.append("span", ["class": "fails"], text: "\u{2717} fails the build")
+    }
+  }
+
+  /// "lift ideal: 0.120 → 0.105 (−0.015)" for a snapshot comparison.
+  static func moved(_ r: RegressionCheck) -> String {
+    "\(r.name): \(NumberText.fixed(r.accepted)) \u{2192} \(NumberText.fixed(r.actual)) "
+      + "(\(NumberText.signed(r.actual - r.accepted)))"
+  }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import ClaimSpec
+import Foundation
+
+/// `qlift lint`: schema and completeness checks of spec files and folders, with file:line:column errors.
+struct LintCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lint",
+    abstract: "Check spec files and folders: schema, completeness, references, data files.",
+    discussion: """
+      A folder contributes every *.yaml directly inside it (not devices/, accepted/ or data/); all \
+      specs given are checked together for duplicate claim ids. Errors go to standard error as \
+      file:line:column: error: field: message. Exit code 0 when clean, 2 on any error.
+      """
+  )
+
+  @Argument(help: "Spec files or folders (default: specs).")
+  var paths: [String] = ["specs"]
+
+  func run() throws {
+    let report = SpecLinter.lint(paths: paths)
+    for error in report.errors {
+      FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+    }
+    let files = report.files.count == 1 ? "1 spec file" : "\(report.files.count) spec files"
+    let errors = report.errors.count == 1 ? "1 error" : "\(report.errors.count) errors"
+    let claims = report.claims.count == 1 ? "1 claim" : "\(report.claims.count) claims"
+    print("lint: \(files), \(claims) loaded, \(errors)")
+    if !report.isClean { throw ExitCode(2) }
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import QMLKit
+
+@Suite struct CSVLoaderTests {
+  static func path(_ name: String) throws -> String {
+    try ml3FixturePath(name, "csv", subdirectory: "Fixtures/csv_cases")
+  }
+
+  @Test func loadsIris() throws {
+    let d = try CSVLoader.load(path: try ml3FixturePath("iris", "csv"), target: "species")
+    #expect(d.count == 150 && d.featureCount == 4)
+    #expect(d.classNames == ["setosa", "versicolor", "virginica"])
+    #expect(d.features[0] == [5.1, 3.5, 1.4, 0.2])
+    #expect((0..<3).map { k in d.labels.filter { $0 == k }.count } == [50, 50, 50])
+    let sub = try CSVLoader.load(path: try ml3FixturePath("iris", "csv"), target: "species",
+                                 features: ["petal_width_cm", "sepal_length_cm"])
+    #expect(sub.featureNames == ["petal_width_cm", "sepal_length_cm"] && sub.features[0] == [0.2, 5.1])
+  }
+
+  @Test func oneHotEncodesCategoricalColumns() throws {
+    let d = try CSVLoader.load(path: try Self.path("mixed"), target: "label")
+    #expect(d.featureNames == ["size", "colour=blue", "colour=green", "colour=red", "weight"])
+    #expect(d.features[0] == [1.5, 0, 0, 1, 10])
+    #expect(d.classNames == ["-1", "+1"])  // numeric order
+    #expect(d.labels == [1, 0, 0, 1])
+  }
+
+  @Test func handlesCRLFAndQuotedHeaders() throws {
+    let d = try CSVLoader.load(path: try Self.path("crlf"), target: "label")
+    #expect(d.featureNames == ["a", "b, quoted"])
+    #expect(d.features == [[1, 2], [3, 4]] && d.classNames == ["x", "y"])
+  }
+
+  @Test func loadsATrainTestPair() throws {
+    let s = try CSVLoader.loadPair(train: try Self.path("mixed"), test: try Self.path("mixed_test"), target: "label")
+    #expect(s.train.featureNames == s.test.featureNames)
+    #expect(s.test.features[1] == [2.0, 0, 1, 0, 8])
+    #expect(s.test.classNames == ["-1", "+1"] && s.test.labels == [0, 1])
+    let e = try #require(throws: DataError.self) {
+      try CSVLoader.loadPair(train: try Self.path("mixed"), test: try Self.path("mixed_test_badclass"), target: "label")
+    }
+    #expect(e.line == 2 && e.column == "label")
+  }
+
+  /// Each bad file fails with the expected 1-based line (header = line 1) and column.
+  @Test(arguments: [
+    ("missing", 3, "b"), ("missing_na", 4, "b"), ("ragged", 3, nil), ("nonfinite", 3, "b"),
+    ("oneclass", nil, "label"), ("empty", 1, nil), ("header_only", 1, nil),
+  ] as [(String, Int?, String?)])
+  func badFilesNameLineAndColumn(name: String, line: Int?, column: String?) throws {
+    let e = try #require(throws: DataError.self) { try CSVLoader.load(path: try Self.path(name), target: "label") }
+    #expect(e.line == line, "\(e)")
+    #expect(e.column == column, "\(e)")
+    #expect(e.file.hasSuffix("\(name).csv"))
+  }
+
+  @Test func unknownTargetOrFeatureIsNamed() throws {
+    let p = try Self.path("mixed")
+    let e = try #require(throws: DataError.self) { try CSVLoader.load(path: p, target: "lable") }
+    #expect(e.column == "lable" && e.description.contains("label"))
+    #expect(throws: DataError.self) { try CSVLoader.load(path: p, target: "label", features: ["nope"]) }
+    #expect(throws: DataError.self) { try CSVLoader.load(path: "/nonexistent/x.csv", target: "label") }
+  }
+}
+
+/// The real data sets shipped in specs/data load with the shapes and classes their README states.
+@Suite struct ShippedDataTests {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  @Test(arguments: [
+    ("iris", "species", 150, 4, ["setosa", "versicolor", "virginica"]),
+    ("wine", "cultivar", 178, 13, ["class_0", "class_1", "class_2"]),
+    ("breast_cancer", "diagnosis", 569, 30, ["benign", "malignant"]),
+  ])
+  func shippedDataLoads(name: String, target: String, rows: Int, features: Int, classes: [String]) throws {
+    let path = Self.root.appendingPathComponent("specs/data/\(name).csv").path
+    let d = try CSVLoader.load(path: path, target: target)
+    #expect(d.count == rows && d.featureCount == features && d.classNames == classes)
+  }
+}

@@ -1,0 +1,39 @@
+import Testing
+@testable import ReportKit
+
+@Suite struct HeatmapTests {
+  @Test func largeMatricesAreSubsampledKeepingClassOrder() {
+    let n = 250
+    let values = (0..<n).map { i in (0..<n).map { j in Double(i * 1000 + j) } }
+    let labels = (0..<n).map { $0 < 120 ? 0 : 1 }
+    let s = Heatmap.subsampled(values, labels: labels)
+    #expect(s.stride == 3)
+    #expect(s.values.count == 84 && s.values.allSatisfy { $0.count == 84 })
+    #expect(s.values[1][2] == 3 * 1000 + 6)
+    #expect(s.labels.filter { $0 == 0 }.count == 40)  // rows 0, 3, …, 117
+    #expect(Heatmap.subsampled([[1]], labels: [0]).stride == 1)
+  }
+
+  @Test func cellsColoursAndClassBoundaries() throws {
+    let chart = Heatmap(title: "Kernel", values: [[1, 0.2], [0.2, 1]], labels: [0, 1], classNames: ["A", "B"])
+    let svg = chart.render(into: SVGTest.host(), id: "k")
+    try SVGTest.expectAccessibleChart(svg, id: "k", title: "Kernel")
+    let cells = try svg.select(".//*[@class='cell']")
+    #expect(cells.count == 4)
+    // Plot 310×310 → cells of 155 px; cell [0, 1] at (40 + 155, 20).
+    #expect(SVGTest.number(cells[1], "x") == 195)
+    #expect(SVGTest.number(cells[1], "y") == 20)
+    #expect(SVGTest.number(cells[1], "width") == 155)
+    // Ramp (247,251,255) → (8,48,107): 0.2 → (199,210,225), 1 → (8,48,107).
+    #expect(cells[1].attribute("fill") == "#C7D2E1")
+    #expect(cells[0].attribute("fill") == "#08306B")
+    let boundaries = try svg.select(".//*[@class='boundary']")
+    #expect(boundaries.count == 2)
+    #expect(SVGTest.number(boundaries[0], "x1") == 195)
+    // Class names centred on their blocks: rows 0 and 1 → y 20 + 77.5 and 20 + 232.5.
+    let names = try svg.select(".//*[@class='class-label']")
+    #expect(names.map(\.textContent) == ["A", "B"])
+    #expect(names.map { SVGTest.number($0, "y") } == [97.5, 252.5])
+    #expect(try svg.select(".//desc").first?.textContent.contains("mean off-diagonal 0.200") == true)
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// Runs the built `qlift` binary (found beside the test bundle) and captures its output.
+private func runQlift(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+  let candidates = [
+    Bundle.module.bundleURL.deletingLastPathComponent(),
+    Bundle.main.bundleURL,
+    Bundle.main.bundleURL.deletingLastPathComponent(),
+  ].map { $0.appendingPathComponent("qlift") }
+  let exe = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+  let p = Process()
+  p.executableURL = exe
+  p.arguments = arguments
+  let out = Pipe(), err = Pipe()
+  p.standardOutput = out
+  p.standardError = err
+  try p.run()
+  let o = out.fileHandleForReading.readDataToEndOfFile()
+  let e = err.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+private func writeTemp(_ name: String, _ text: String) throws -> String {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qlift-kernel-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  let url = dir.appendingPathComponent(name)
+  try text.write(to: url, atomically: true, encoding: .utf8)
+  return url.path
+}
+
+@Suite struct KernelCommandTests {
+  /// Inputs and Qiskit's ZZ kernel (reps 2, linear) from `Fixtures/zz_kernels.json`.
+  private func reference() throws -> (X: [[Double]], K: [[Double]]) {
+    let url = try #require(Bundle.module.url(forResource: "zz_kernels", withExtension: "json", subdirectory: "Fixtures"))
+    let obj = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    let X = try #require(obj["inputs"] as? [[Double]])
+    let kernels = try #require(obj["kernels"] as? [String: [[Double]]])
+    return (X, try #require(kernels["reps=2,entanglement=linear"]))
+  }
+
+  @Test("prints Qiskit's ZZ kernel as JSON, train-train and test-train")
+  func matchesQiskit() throws {
+    let (X, want) = try reference()
+    let csv = "a,b,label,c,d\n" + X.map { r in "\(r[0]),\(r[1]),yes,\(r[2]),\(r[3])" }.joined(separator: "\n") + "\n"
+    let path = try writeTemp("X.csv", csv)
+    let r = try runQlift(["kernel", "--map", "zz", "--reps", "2", "--entanglement", "linear", "--data", path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let K = try #require(obj["kernel"] as? [[Double]])
+    #expect(K.count == X.count)
+    for i in X.indices { for j in X.indices { #expect(abs(K[i][j] - want[i][j]) < 1e-10) } }
+
+    let testCSV = "a,b,label,c,d\n" + X[0..<3].map { r in "\(r[0]),\(r[1]),no,\(r[2]),\(r[3])" }.joined(separator: "\n")
+    let testPath = try writeTemp("Y.csv", testCSV)
+    let t = try runQlift(["kernel", "--data", path, "--test", testPath, "--format", "json"])
+    #expect(t.status == 0, "\(t.stderr)")
+    let C = try #require((try JSONSerialization.jsonObject(with: Data(t.stdout.utf8)) as? [String: Any])?["kernel"] as? [[Double]])
+    #expect(C.count == 3 && C[0].count == X.count)
+    for i in 0..<3 { for j in X.indices { #expect(abs(C[i][j] - want[i][j]) < 1e-10) } }
+  }
+
+  @Test("shots are seeded and text format prints one row per line")
+  func shotsAndText() throws {
+    let (X, _) = try reference()
+    let path = try writeTemp("X.csv", "a,b,c,d\n" + X.map { $0.map { "\($0)" }.joined(separator: ",") }.joined(separator: "\n"))
+    let a = try runQlift(["kernel", "--data", path, "--shots", "256", "--seed", "3", "--format", "text"])
+    let b = try runQlift(["kernel", "--data", path, "--shots", "256", "--seed", "3", "--format", "text"])
+    #expect(a.status == 0 && a.stdout == b.stdout)
+    let lines = a.stdout.split(separator: "\n")
+    #expect(lines.count == X.count)
+    #expect(lines[0].split(separator: " ").first == "1.0")
+    let noisy = try runQlift(["kernel", "--data", path, "--noise", "depolarizing=0.01", "--reps", "1"])
+    #expect(noisy.status == 0, "\(noisy.stderr)")
+    let K = try #require((try JSONSerialization.jsonObject(with: Data(noisy.stdout.utf8)) as? [String: Any])?["kernel"] as? [[Double]])
+    #expect(K[0][0] < 1 && K[0][0] > 0.8)
+  }
+
+  @Test("bad input exits 2 naming the file and line")
+  func badInput() throws {
+    let path = try writeTemp("bad.csv", "a,b\n0.1,0.2\n0.3,oops\n")
+    let r = try runQlift(["kernel", "--data", path])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("bad.csv:3"))
+    #expect(r.stderr.contains("oops"))
+    let ragged = try writeTemp("ragged.csv", "a,b\n0.1,0.2\n0.3\n")
+    let g = try runQlift(["kernel", "--data", ragged])
+    #expect(g.status == 2 && g.stderr.contains("ragged.csv:3"))
+    let missing = try runQlift(["kernel", "--data", "/nonexistent/X.csv"])
+    #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/X.csv"))
+    let good = try writeTemp("good.csv", "a,b\n0.1,0.2\n0.3,0.4\n")
+    let badNoise = try runQlift(["kernel", "--data", good, "--noise", "depolarising=0.1"])
+    #expect(badNoise.status == 2 && badNoise.stderr.contains("depolarising"))
+    let badMap = try runQlift(["kernel", "--data", path, "--map", "zzz"])
+    #expect(badMap.status == 2 && badMap.stderr.contains("zzz"))
+  }
+}

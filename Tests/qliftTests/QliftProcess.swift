@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// Runs the built `qlift` binary (beside the test bundle) and captures its output.
+enum QliftProcess {
+  /// The finished process: exit status, standard output and standard error.
+  struct Output {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// Runs `qlift arguments...` in `cwd` (default: the current folder).
+  static func run(_ arguments: [String], cwd: URL? = nil) throws -> Output {
+    let candidates = [Bundle.module.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent()]
+      .map { $0.appendingPathComponent("qlift") }
+    let exe = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    let p = Process()
+    p.executableURL = exe
+    p.arguments = arguments
+    if let cwd { p.currentDirectoryURL = cwd }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    // Read both pipes concurrently so a large stderr cannot block the child.
+    nonisolated(unsafe) var errData = Data()
+    let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    reader.start()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    while !reader.isFinished { Thread.sleep(forTimeInterval: 0.001) }
+    return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// A fresh temporary project folder with a `specs/` subfolder.
+  static func project() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qlift-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("specs"), withIntermediateDirectories: true)
+    return dir
+  }
+}
