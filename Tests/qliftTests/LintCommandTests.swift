@@ -1,22 +1,9 @@
 import Foundation
 import Testing
 
-/// Runs the built `qlift` binary (beside the test bundle) in `cwd`.
+/// Runs the built `qlift` binary (see `QliftProcess`).
 private func qlift(_ arguments: [String], cwd: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-  let candidates = [Bundle.module.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent()]
-    .map { $0.appendingPathComponent("qlift") }
-  let exe = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-  let p = Process()
-  p.executableURL = exe
-  p.arguments = arguments
-  if let cwd { p.currentDirectoryURL = cwd }
-  let out = Pipe(), err = Pipe()
-  p.standardOutput = out
-  p.standardError = err
-  try p.run()
-  let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+  try QliftProcess.run(arguments, cwd: cwd).tuple
 }
 
 private let goodSpec = """

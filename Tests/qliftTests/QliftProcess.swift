@@ -8,12 +8,16 @@ enum QliftProcess {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The same as a tuple, for call sites that destructure it.
+    var tuple: (status: Int32, stdout: String, stderr: String) { (status, stdout, stderr) }
   }
 
   /// Runs `qlift arguments...` in `cwd` (default: the current folder).
   static func run(_ arguments: [String], cwd: URL? = nil) throws -> Output {
-    let candidates = [Bundle.module.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent()]
-      .map { $0.appendingPathComponent("qlift") }
+    let candidates = [
+      Bundle.module.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
+      Bundle.main.bundleURL.deletingLastPathComponent(),
+    ].map { $0.appendingPathComponent("qlift") }
     let exe = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
     let p = Process()
     p.executableURL = exe

@@ -3,24 +3,7 @@ import Testing
 
 /// Runs the built `qlift` binary (found beside the test bundle) with `arguments` in `directory`.
 private func runReport(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-  let candidates = [
-    Bundle.module.bundleURL.deletingLastPathComponent(),
-    Bundle.main.bundleURL,
-    Bundle.main.bundleURL.deletingLastPathComponent(),
-  ].map { $0.appendingPathComponent("qlift") }
-  let exe = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-  let p = Process()
-  p.executableURL = exe
-  p.arguments = arguments
-  p.currentDirectoryURL = directory
-  let out = Pipe(), err = Pipe()
-  p.standardOutput = out
-  p.standardError = err
-  try p.run()
-  let o = out.fileHandleForReading.readDataToEndOfFile()
-  let e = err.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+  try QliftProcess.run(arguments, cwd: directory).tuple
 }
 
 /// A temporary project folder with `reports/results/` holding the fixture result (or not).

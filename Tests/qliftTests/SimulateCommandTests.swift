@@ -3,23 +3,7 @@ import Testing
 
 /// Runs the built `qlift` binary (next to the test bundle) with `arguments`.
 private func runSimulate(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-  let candidates = [
-    Bundle.module.bundleURL.deletingLastPathComponent(),
-    Bundle.main.bundleURL,
-    Bundle.main.bundleURL.deletingLastPathComponent(),
-  ].map { $0.appendingPathComponent("qlift") }
-  let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-  let p = Process()
-  p.executableURL = binary
-  p.arguments = ["simulate"] + arguments
-  let out = Pipe(), err = Pipe()
-  p.standardOutput = out
-  p.standardError = err
-  try p.run()
-  let o = out.fileHandleForReading.readDataToEndOfFile()
-  let e = err.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+  try QliftProcess.run(["simulate"] + arguments).tuple
 }
 
 /// Writes `text` to a fresh temporary file and returns its path.
