@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // MARK: Public modules
@@ -36,7 +37,10 @@ let package = Package(
     // The spec format (YAML in) and the results format (JSON out): typed values, validation, schema.
     .target(name: "ClaimSpec", dependencies: [.product(name: "Yams", package: "Yams")]),
     // Runs claims: splits, baselines, quantum models, verdicts, snapshots, JUnit.
-    .target(name: "ClaimRunner", dependencies: ["ClaimSpec", "QMLKit", "QuantumSim"]),
+    .target(
+      name: "ClaimRunner",
+      dependencies: ["ClaimSpec", "QMLKit", "QuantumSim", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     // Static HTML/SVG report pages through libxml2.
     .target(name: "ReportKit", dependencies: ["CLibXML2", "ClaimSpec"]),
     .executableTarget(

@@ -1,18 +1,17 @@
+import Crypto
 import Foundation
 
-/// A stable content hash of a claim's inputs (spec bytes, data file bytes, qlift version),
-/// used as the cache key and recorded in the manifest.
+/// SHA-256 of a claim's inputs (spec bytes, data file bytes, qlift version), the cache key
+/// recorded in every result's manifest.
 enum ContentHash {
-  /// Hex digest of the concatenated parts (64-bit FNV-1a, twice with different bases).
+  /// Hex SHA-256 of the parts, each prefixed by its length so boundaries cannot shift.
   static func hex(_ parts: [Data]) -> String {
-    var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x8422_2325_cbf2_9ce4
+    var hasher = SHA256()
     for part in parts {
-      for byte in part {
-        a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 0x9E37
-      }
-      a = (a ^ 0xFF) &* 0x0000_0100_0000_01B3
+      var n = UInt64(part.count).littleEndian
+      withUnsafeBytes(of: &n) { hasher.update(bufferPointer: $0) }
+      hasher.update(data: part)
     }
-    return String(format: "%016llx%016llx", a, b)
+    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
   }
 }
