@@ -1,0 +1,66 @@
+import ClaimRunner
+import ClaimSpec
+import Foundation
+import Testing
+
+/// A small square-lattice device: 2 x 3 grid, priced like a cloud device, with noise.
+private let gridDevice = """
+  id: grid6
+  name: test grid
+  vendor: test
+  native_gates: [cz, rz, sx, x]   # test figure
+  coupling:
+    kind: grid   # test figure
+    qubits: 6    # test figure
+    edges: [[0, 1], [1, 2], [3, 4], [4, 5], [0, 3], [1, 4], [2, 5]]   # test figure
+  t1_us: 100            # test figure
+  t2_us: 80             # test figure
+  gate_time_1q_ns: 30   # test figure
+  gate_time_2q_ns: 60   # test figure
+  error_1q: 1.0e-3      # test figure
+  error_2q: 1.0e-2      # test figure
+  readout_error: 0.02   # test figure
+  price_per_task_usd: 0.30    # test figure
+  price_per_shot_usd: 0.001   # test figure
+  queue_seconds: 60           # test figure
+  """
+
+@Suite struct DeviceCostTests {
+  @Test func deviceBackendsRouteToTheCouplingMapAndPriceTasksAndShots() throws {
+    let device = try DeviceProfileLoader.load(yaml: gridDevice, file: "grid6.yaml")
+    let dir = try SpecFixtures.project()
+    let spec = """
+      claim: routed
+      title: routed kernel
+      dataset: {generator: hidden_manifold, params: {features: 4, manifold_dimension: 2}, samples: 24}
+      quantum: [{id: zz, kind: kernel, encoding: {map: zz, reps: 1, entanglement: full}, svm: {C: [1]}}]
+      baselines: [{model: knn, grid: {k: [3]}}]
+      backends:
+        - {id: ideal, simulator: statevector, shots: exact}
+        - {id: dev, device: grid6, shots: 50}
+      seeds: [1]
+      criteria: {lift: {min: -1, on: [ideal]}, cost: {max_runtime_seconds: 300, max_cloud_usd: 1}}
+      expect: refuted
+      """
+    let claim = try SpecFixtures.claim(spec, name: "routed", in: dir)
+    let options = SuiteOptions(out: dir.appendingPathComponent("reports"), jobs: 1, progress: false)
+    let r = try #require(SuiteRunner(options: options).run([claim], devices: ["grid6": device]).first)
+    let ideal = try #require(r.costs.first { $0.backend == "ideal" })
+    let dev = try #require(r.costs.first { $0.backend == "dev" })
+    // Full entanglement on 4 qubits: 6 pairs x 2 cx per encoding, twice for compute-uncompute.
+    #expect(ideal.twoQubitGates == 24 && ideal.routedTwoQubitGates == 24)
+    // A 2x3 grid has no triangle, so full entanglement needs swaps (3 cx each).
+    #expect(dev.routedTwoQubitGates > dev.twoQubitGates)
+    #expect(dev.routedTwoQubitGates % 3 == 0)
+    // 16 train, 8 test samples: 120 train pairs plus the 16 diagonal entries (under noise they
+    // are not exactly 1, so they run too), and 8 x 16 test entries; one task each.
+    let tasks = 120.0 + 16 + 128
+    #expect(dev.executions == tasks)
+    #expect(dev.shots == 50 * tasks)
+    #expect(abs(dev.cloudUsd - (tasks * 0.30 + 50 * tasks * 0.001)) < 1e-9)
+    #expect(dev.queueSeconds == 60)
+    // The price bound of 1 USD fails, which refutes the claim whatever its lift.
+    #expect(r.costChecks.contains { $0.name == "max_cloud_usd" && !$0.held })
+    #expect(r.verdict == .refuted && r.passed)
+  }
+}
