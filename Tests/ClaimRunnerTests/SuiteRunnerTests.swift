@@ -15,6 +15,9 @@ import Testing
     #expect(r.lifts.count == 1 && r.lifts[0].summary.low >= 0.1)
     #expect(r.bestBaseline == "svm_rbf" || r.bestBaseline == "logistic_regression")
     #expect(r.facts.missing.isEmpty)
+    // The ad hoc labels come from the quantum map: its kernel is far from an RBF kernel (g >> 1).
+    #expect(r.diagnostics.contains { $0.name == "geometric_difference" && $0.value > 2 })
+    #expect(r.diagnostics.contains { $0.name == "kernel_target_alignment" && $0.value > 0.1 })
     let junit = try String(contentsOf: dir.appendingPathComponent("reports/junit.xml"), encoding: .utf8)
     #expect(junit.contains("tests=\"1\"") && junit.contains("failures=\"0\""))
   }

@@ -1,4 +1,5 @@
 import ClaimSpec
+import Foundation
 import QMLKit
 
 /// Diagnostics that tell a doomed claim early, computed on the first seed's training data:
@@ -18,6 +19,12 @@ enum DiagnosticStage {
             ? "Off-diagonal kernel values barely vary: the kernel is concentrating (exponential concentration makes it untrainable at scale)."
             : "Off-diagonal kernel values vary enough to separate samples; no sign of exponential concentration."
           out.append(DiagnosticRecord(name: "kernel_concentration", model: id, value: c.variance, reading: reading))
+        }
+        if let g = geometricDifferenceToRBF(K, train) {
+          let reading = g < 2
+            ? "An RBF kernel on the same data can express what this quantum kernel does (g near 1): little room for a quantum advantage."
+            : "The quantum kernel differs enough from an RBF kernel on this data (g well above 1) that an advantage is possible, not guaranteed."
+          out.append(DiagnosticRecord(name: "geometric_difference", model: id, value: g, reading: reading))
         }
         if let a = try? kernelTargetAlignment(K, labels: train.labels) {
           let reading = a > 0.1
@@ -39,5 +46,30 @@ enum DiagnosticStage {
       }
     }
     return out
+  }
+
+  /// Largest training set the geometric difference is computed on (Jacobi eigensolver, O(N^3)).
+  static let geometricDifferenceLimit = 150
+
+  /// g(K_RBF || K_Q) of Huang et al. (2021) against an RBF kernel with scikit-learn's
+  /// `gamma = "scale"`, regularised with λ = 0.01, on at most the first 150 training samples.
+  static func geometricDifferenceToRBF(_ K: Matrix, _ train: Dataset) -> Double? {
+    let n = min(K.rows, train.count, geometricDifferenceLimit)
+    guard n >= 2, let d = train.features.first?.count, d > 0 else { return nil }
+    let rows = Array(train.features.prefix(n))
+    let all = rows.flatMap { $0 }
+    let m = all.reduce(0, +) / Double(all.count)
+    let variance = all.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(all.count)
+    let gamma = variance > 0 ? 1 / (Double(d) * variance) : 1
+    var rbf = Matrix(rows: n, columns: n)
+    for i in 0..<n {
+      for j in 0..<n {
+        var s = 0.0
+        for k in 0..<d { let t = rows[i][k] - rows[j][k]; s += t * t }
+        rbf[i, j] = Foundation.exp(-gamma * s)
+      }
+    }
+    let idx = Array(0..<n)
+    return try? geometricDifference(classical: rbf, quantum: K.submatrix(rows: idx, columns: idx), regularization: 0.01)
   }
 }
