@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Release builds on x86-64 hosts target Haswell-class CPUs (AVX2, FMA: x86 server CPUs since 2015) so
+// the simulator kernels vectorise; set QLIFT_PORTABLE=1 for a baseline x86-64 binary.
+#if arch(x86_64)
+let vectorFlags: [String] = Context.environment["QLIFT_PORTABLE"] == nil ? ["-target-cpu", "haswell"] : []
+#else
+let vectorFlags: [String] = []
+#endif
+let fastMath: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"] + vectorFlags, .when(configuration: .release))]
+
 let package = Package(
   name: "qlift",
   platforms: [.macOS(.v13)],
@@ -22,7 +31,7 @@ let package = Package(
     .target(
       name: "QuantumSim",
       dependencies: [.product(name: "Numerics", package: "swift-numerics")],
-      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+      swiftSettings: fastMath
     ),
     // Datasets, preprocessing, encodings, quantum kernels, SVM, variational models, baselines, metrics.
     .target(
@@ -32,7 +41,7 @@ let package = Package(
         .product(name: "Numerics", package: "swift-numerics"),
         .product(name: "SwiftCSV", package: "SwiftCSV"),
       ],
-      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+      swiftSettings: fastMath
     ),
     // The spec format (YAML in) and the results format (JSON out): typed values, validation, schema.
     .target(name: "ClaimSpec", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -55,7 +64,7 @@ let package = Package(
       name: "qlift-bench",
       dependencies: ["QuantumSim", "QMLKit"],
       path: "bench",
-      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+      swiftSettings: fastMath
     ),
     // MARK: System libraries
     .systemLibrary(
