@@ -1,3 +1,4 @@
+import Numerics
 import QuantumSim
 
 extension QuantumKernel {
@@ -24,7 +25,7 @@ extension QuantumKernel {
   /// estimated from shots. This is the "naive" compute-uncompute estimate hardware would give;
   /// it is not symmetric-exact and its diagonal is below 1 (every entry, diagonal included, is
   /// executed and counted; train-train runs pairs i ≤ j and mirrors).
-  func noisyFidelity(_ encoded: EncodedCircuit, _ A: [[Double]], _ B: [[Double]]?, noise: NoiseModel) throws -> Matrix {
+  public func noisyFidelity(_ encoded: EncodedCircuit, _ A: [[Double]], _ B: [[Double]]?, noise: NoiseModel) throws -> Matrix {
     let circuit = Self.computeUncompute(encoded)
     let n = circuit.qubitCount
     let a = try A.map { try encoded.bindings($0) }
@@ -40,6 +41,57 @@ extension QuantumKernel {
         var p = noise.applyReadout(to: rho.probabilities, qubits: qubits)[0]
         if let shots = backend.shotsPerCircuit {
           p = Double(sampleBinomial(trials: shots, probability: p, using: &rng)) / Double(shots)
+        }
+        K[i, j] = p
+        executions += 1
+      }
+    }
+    counter.record(executions: executions, shotsEach: backend.shotsPerCircuit ?? 0)
+    return K
+  }
+
+  /// The same kernel as `noisyFidelity`, computed with 2N density-matrix runs instead of N²:
+  /// K(x, y) = Tr(ρ(x) σ(y)), where ρ(x) is the noisy encoding of x applied to |0…0⟩ and σ(y) is
+  /// the all-zeros readout operator M carried backwards (Heisenberg picture) through the noisy
+  /// U(y)†. M = ⊗_q diag(p(0|0), p(0|1)) includes the readout error. Equal to the naive
+  /// compute-uncompute estimate up to rounding; shots are drawn in the same order from the same
+  /// seed, and every entry still counts as one circuit execution (what hardware would run).
+  public func noisyFidelityHeisenberg(_ encoded: EncodedCircuit, _ A: [[Double]], _ B: [[Double]]?, noise: NoiseModel) throws -> Matrix {
+    let enc = encoded.circuit
+    let n = enc.qubitCount, d = 1 << n
+    let inverse = enc.inverse
+    var m = [Complex<Double>](repeating: .zero, count: d * d)
+    for b in 0..<d {
+      var p = 1.0
+      for q in 0..<n {
+        let e = noise.readoutError(on: q)
+        let bit = (b >> q) & 1
+        p *= bit == 0 ? 1 - (e?.p1Given0 ?? 0) : (e?.p0Given1 ?? 0)
+      }
+      m[b * d + b] = Complex(p, 0)
+    }
+    let readout = DensityMatrix(entries: m)
+    // ρ(x) row-major; σ(y) transposed, so Tr(ρσ) = Σ_k ρ[k] σᵀ[k].
+    let rhos: [[Complex<Double>]] = try A.map { try DensityMatrix(enc, bindings: encoded.bindings($0), noise: noise).entries }
+    let sigmas: [[Complex<Double>]] = try (B ?? A).map { y in
+      var s = readout
+      try s.applyHeisenberg(inverse, bindings: encoded.bindings(y), noise: noise)
+      let e = s.entries
+      var t = e
+      for r in 0..<d { for c in 0..<d { t[r * d + c] = e[c * d + r] } }
+      return t
+    }
+    var K = Matrix(rows: rhos.count, columns: sigmas.count)
+    var rng = SeededGenerator(seed: seed ^ (B == nil ? 0x4E01 : 0x4E02))
+    var executions = 0
+    for i in rhos.indices {
+      for j in sigmas.indices {
+        if B == nil && j < i { K[i, j] = K[j, i]; continue }
+        var p = 0.0
+        let a = rhos[i], b = sigmas[j]
+        for k in 0..<(d * d) { p += a[k].real * b[k].real - a[k].imaginary * b[k].imaginary }
+        if let shots = backend.shotsPerCircuit {
+          p = Double(sampleBinomial(trials: shots, probability: min(max(p, 0), 1), using: &rng)) / Double(shots)
         }
         K[i, j] = p
         executions += 1

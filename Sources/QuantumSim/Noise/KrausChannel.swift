@@ -62,6 +62,20 @@ public struct KrausChannel: Sendable, Equatable, CustomStringConvertible {
         key: name,
         reason: "Kraus operators are not trace preserving: Σ K†K differs from I by \(worst) (tolerance 1e-12)")
     }
+    self.init(checked: name, operators: operators, size: size)
+  }
+
+  /// The Heisenberg-picture (adjoint) map X → Σ K† X K, which carries an observable backwards
+  /// through the channel: Tr(E(ρ) X) = Tr(ρ E†(X)). It is unital but in general not trace
+  /// preserving (amplitude damping's adjoint is not), so apply it to observables, not states.
+  public var adjoint: KrausChannel {
+    let size = qubitCount == 1 ? 2 : 4
+    let daggers = operators.map { conjugateTranspose($0, size: size) }
+    return KrausChannel(checked: "adjoint of \(name)", operators: daggers, size: size)
+  }
+
+  /// Builds the superoperator of operators already checked (or deliberately not trace preserving).
+  private init(checked name: String, operators: [[Complex<Double>]], size: Int) {
     self.name = name
     self.qubitCount = size == 2 ? 1 : 2
     self.operators = operators
