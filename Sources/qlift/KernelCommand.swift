@@ -96,8 +96,20 @@ struct KernelCommand: ParsableCommand {
 
   /// `{"kernel": [[...], ...]}` with shortest round-trip doubles.
   static func json(_ K: Matrix) -> String {
-    let rows = (0..<K.rows).map { r in "[" + (0..<K.columns).map { "\(K[r, $0])" }.joined(separator: ", ") + "]" }
-    return "{\"kernel\": [" + rows.joined(separator: ",\n ") + "]}"
+    // One growing buffer: no per-row strings or joins (160,000 numbers at N = 400).
+    var out = "{\"kernel\": ["
+    out.reserveCapacity(K.rows * K.columns * 22 + 16)
+    for r in 0..<K.rows {
+      if r > 0 { out += ",\n " }
+      out += "["
+      for c in 0..<K.columns {
+        if c > 0 { out += ", " }
+        out += K[r, c].description
+      }
+      out += "]"
+    }
+    out += "]}"
+    return out
   }
 
   /// One row per line, entries separated by spaces.
