@@ -46,7 +46,7 @@ enum VariationalStage {
     case .adam: optimizer = .adam(learningRate: t.learningRate)
     case .sgd: optimizer = .sgd(learningRate: t.learningRate, momentum: 0.9)
     case .spsa: optimizer = .spsa(a: t.learningRate, c: 0.1)
-    case .nelderMead, .cobyla: optimizer = .nelderMead(initialStep: t.learningRate)
+    case .nelderMead: optimizer = .nelderMead(initialStep: t.learningRate)
     }
     let loss: LossFunction
     switch t.loss {

@@ -201,8 +201,6 @@ public enum OptimizerName: String, Sendable, Equatable, CaseIterable {
   case spsa
   /// Nelder-Mead simplex.
   case nelderMead = "nelder_mead"
-  /// COBYLA (Powell 1994).
-  case cobyla
 }
 
 /// Loss names (`training.loss`).
