@@ -61,21 +61,8 @@ extension DensityMatrix {
   /// acts on qubit 0. Characters: I, X, Y, Z.
   /// - Throws: `SimulationError.invalidRequest` on a wrong length or character.
   public func expectation(pauli: String) throws -> Double {
-    let chars = Array(pauli.uppercased())
-    guard chars.count == qubitCount else {
-      throw SimulationError.invalidRequest("Pauli string '\(pauli)' has \(chars.count) characters for \(qubitCount) qubits")
-    }
-    var xMask = 0, zMask = 0, yCount = 0
-    for (pos, c) in chars.enumerated() {
-      let q = qubitCount - 1 - pos
-      switch c {
-      case "I": break
-      case "X": xMask |= 1 << q
-      case "Y": xMask |= 1 << q; zMask |= 1 << q; yCount += 1
-      case "Z": zMask |= 1 << q
-      default: throw SimulationError.invalidRequest("Pauli string '\(pauli)' has '\(c)'; use I, X, Y or Z")
-      }
-    }
+    let masks = try PauliString(pauli, qubits: qubitCount)
+    let xMask = masks.xMask, zMask = masks.zMask, yCount = masks.yCount
     // P|j> = i^y (-1)^{popcount(j & z)} |j ^ x>, so Tr(Pρ) = Σ_j i^y (-1)^{...} ρ[j, j ^ x].
     let n = qubitCount
     var sr = 0.0, si = 0.0

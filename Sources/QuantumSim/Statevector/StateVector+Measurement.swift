@@ -21,21 +21,8 @@ extension StateVector {
   /// Expectation value of a Pauli string such as "ZIZI"; as in Qiskit, the
   /// rightmost character acts on qubit 0. Characters: I, X, Y, Z.
   public func expectation(pauli: String) throws -> Double {
-    let chars = Array(pauli.uppercased())
-    guard chars.count == qubitCount else {
-      throw SimulationError.invalidRequest("Pauli string '\(pauli)' has \(chars.count) characters for \(qubitCount) qubits")
-    }
-    var xMask = 0, zMask = 0, yCount = 0
-    for (pos, c) in chars.enumerated() {
-      let q = qubitCount - 1 - pos
-      switch c {
-      case "I": break
-      case "X": xMask |= 1 << q
-      case "Y": xMask |= 1 << q; zMask |= 1 << q; yCount += 1
-      case "Z": zMask |= 1 << q
-      default: throw SimulationError.invalidRequest("Pauli string '\(pauli)' has '\(c)'; use I, X, Y or Z")
-      }
-    }
+    let masks = try PauliString(pauli, qubits: qubitCount)
+    let xMask = masks.xMask, zMask = masks.zMask, yCount = masks.yCount
     // P|i> = i^yCount * (-1)^{popcount(i & zMask)} |i ^ xMask>  (Y = i X Z)
     var sr = 0.0, si = 0.0
     for i in 0..<dimension {
