@@ -66,7 +66,7 @@ struct VariationalEvaluator: Sendable {
     let gates = model.gates
     for g in gates { psi.apply(g, parameters: Self.evaluate(g, b)) }
     let value = model.readoutValue(psi)
-    lambda = psi
+    lambda.assign(from: psi)
     for z in model.readoutGates { lambda.apply(z, parameters: GateParameters(repeating: 0)) }
     for k in stride(from: gates.count - 1, through: 0, by: -1) {
       if let gen = model.generators[k] {

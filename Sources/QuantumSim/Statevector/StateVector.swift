@@ -50,6 +50,19 @@ public struct StateVector: Sendable, Equatable {
     re[0] = 1
   }
 
+  /// Copies `other`'s amplitudes into this state's own storage (same size), so a scratch state
+  /// reused in a loop is not reallocated (plain assignment shares the buffer, and the next
+  /// gate would copy it).
+  public mutating func assign(from other: StateVector) {
+    precondition(dimension == other.dimension, "states differ in size")
+    re.withUnsafeMutableBufferPointer { d in
+      other.re.withUnsafeBufferPointer { s in d.baseAddress!.update(from: s.baseAddress!, count: s.count) }
+    }
+    im.withUnsafeMutableBufferPointer { d in
+      other.im.withUnsafeBufferPointer { s in d.baseAddress!.update(from: s.baseAddress!, count: s.count) }
+    }
+  }
+
   /// Squared norm (1 for a normalised state).
   public var normSquared: Double {
     var s = 0.0
