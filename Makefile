@@ -23,3 +23,10 @@ bench: release
 
 clean:
 	rm -rf .build reports/*.html reports/claims reports/results reports/junit.xml
+
+# Bounded-time fuzzing of the spec loader and the OpenQASM importer over fuzz/corpus/
+# (a seeded mutation fuzzer, Tests/ClaimRunnerTests/ReliabilityFuzzTests.swift; see fuzz/README.md).
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	QLIFT_FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test --filter ReliabilityFuzzTests

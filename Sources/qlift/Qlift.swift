@@ -8,7 +8,7 @@ struct Qlift: ParsableCommand {
     commandName: "qlift",
     abstract: "Run quantum machine learning claims against tuned classical baselines.",
     version: "0.1.0",
-    subcommands: [VerifyCommand.self, RunCommand.self, AcceptCommand.self, MergeCommand.self, KernelCommand.self, LintCommand.self, SchemaCommand.self, NewCommand.self, ReportCommand.self, SimulateCommand.self]
+    subcommands: [VerifyCommand.self, RunCommand.self, AcceptCommand.self, MergeCommand.self, KernelCommand.self, LintCommand.self, SchemaCommand.self, NewCommand.self, ReportCommand.self, SimulateCommand.self, ExportQASMCommand.self, ImportCountsCommand.self]
   )
 
   /// Runs the command, mapping argument errors to exit code 2 (bad input) as DESIGN.md specifies.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClaimRunner
 import ClaimSpec
 import Foundation
+import QMLKit
 
 /// Options shared by the commands that run claims.
 struct RunFlags: ParsableArguments {
@@ -44,16 +45,27 @@ func runSuite(_ claims: [Claim], devices: [String: DeviceProfile], flags: RunFla
     return 2
   }
   let out = URL(fileURLWithPath: flags.out)
-  let suite = SuiteRunner(options: SuiteOptions(out: out, jobs: flags.jobs, fresh: fresh))
+  let stop = StopRequest()
+  InterruptHandler.install(stop)
+  let suite = SuiteRunner(options: SuiteOptions(out: out, jobs: flags.jobs, fresh: fresh, stop: stop))
   let results: [ClaimResult]
   do {
     results = try suite.run(claims, devices: devices)
+  } catch let e as Interrupted {
+    printError(e.description)
+    return e.exitCode
   } catch let e as RunnerError {
     printError(e.description)
     return e.isInputError ? 2 : 3
   } catch let e as SpecErrors {
     printError(e.description)
     return 2
+  } catch let e as DataError {
+    printError(e.description)
+    return 2
+  } catch {
+    printError("internal error: \(error)")
+    return 3
   }
   if !flags.noReport { try renderReport(results, in: out) }
   print(SuiteRunner.summaryTable(results), terminator: "")

@@ -10,6 +10,14 @@ public struct RunOptions: Sendable {
   public var jobs: Int
   /// Called with one line of progress text.
   public var progress: (@Sendable (String) -> Void)?
+  /// Checked before each seed; a requested stop ends the claim with `Interrupted`.
+  public var stop: StopRequest?
+
+  /// Creates options with a stop request.
+  public init(jobs: Int, progress: (@Sendable (String) -> Void)?, stop: StopRequest?) {
+    self.init(jobs: jobs, progress: progress)
+    self.stop = stop
+  }
 
   /// Creates options.
   public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: (@Sendable (String) -> Void)? = nil) {
@@ -36,14 +44,20 @@ public struct ClaimRunner: Sendable {
   public func run(_ claim: Claim, specHash: String, gitCommit: String?) throws -> ClaimResult {
     let started = Date()
     let metric = Metric(rawValue: claim.criteria.metric.rawValue)!
-    let data = try DataStage(claim: claim)
+    let data = try InputErrors.located(claim) { try DataStage(claim: claim) }
     let plan = try ModelPlan(claim: claim, devices: devices)
+    try DataGuard.check(claim, data: data)
+    try InputErrors.located(claim) { try ResourceGuard(claim: claim, data: data).check(plan: plan) }
     let seeds = claim.seeds
     nonisolated(unsafe) var outcomes = [Result<SeedOutcome, Error>?](repeating: nil, count: seeds.count)
     let lock = NSLock()
     let progress = options.progress
+    let stop = options.stop
     let work: @Sendable (Int) -> Void = { i in
-      let r = Result { try SeedStage.run(claim: claim, plan: plan, data: data, metric: metric, seed: seeds[i]) }
+      let r = Result {
+        try stop?.check(finished: 0)
+        return try SeedStage.run(claim: claim, plan: plan, data: data, metric: metric, seed: seeds[i])
+      }
       lock.withLock { outcomes[i] = r }
       progress?("\(claim.id): seed \(seeds[i]) done")
     }

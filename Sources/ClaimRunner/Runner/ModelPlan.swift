@@ -14,6 +14,8 @@ struct ModelPlan: Sendable {
     var spec: BackendSpec
     var backend: QuantumBackend
     var device: DeviceProfile?
+    /// Imported kernel matrices of a `hardware:` backend (nil for simulated backends).
+    var hardware: HardwareKernels? = nil
   }
 
   var models: [Model]
@@ -21,19 +23,7 @@ struct ModelPlan: Sendable {
 
   /// Resolves the claim's models and backends; unknown devices are input errors.
   init(claim: Claim, devices: [String: DeviceProfile]) throws {
-    models = try claim.quantum.enumerated().map { i, m in
-      do {
-        let e = m.encoding
-        let enc = try EncodingName.make(
-          e.map.rawValue, reps: e.reps, entanglement: e.entanglement.rawValue, alpha: e.alpha,
-          paulis: e.paulis, rotation: e.rotation.rawValue)
-        return Model(spec: m, encoding: enc)
-      } catch {
-        throw RunnerError.invalidClaim(
-          file: claim.location(of: "quantum[\(i)].encoding").description, field: "quantum[\(i)].encoding",
-          message: "\(error)")
-      }
-    }
+    models = try Self.models(claim)
     backends = try claim.backends.enumerated().map { i, b in
       let field = "backends[\(i)]"
       var device: DeviceProfile?
@@ -45,7 +35,27 @@ struct ModelPlan: Sendable {
         }
         device = d
       }
-      return Backend(spec: b, backend: try BackendResolver.backend(for: b, device: device), device: device)
+      var hardware: HardwareKernels?
+      if case .hardware = b.target { hardware = try HardwareKernelStore.loadForRun(claim: claim, backendIndex: i) }
+      return Backend(
+        spec: b, backend: try BackendResolver.backend(for: b, device: device), device: device, hardware: hardware)
+    }
+  }
+
+  /// The claim's quantum models with their encodings built.
+  static func models(_ claim: Claim) throws -> [Model] {
+    try claim.quantum.enumerated().map { i, m in
+      do {
+        let e = m.encoding
+        let enc = try EncodingName.make(
+          e.map.rawValue, reps: e.reps, entanglement: e.entanglement.rawValue, alpha: e.alpha,
+          paulis: e.paulis, rotation: e.rotation.rawValue)
+        return Model(spec: m, encoding: enc)
+      } catch {
+        throw RunnerError.invalidClaim(
+          file: claim.location(of: "quantum[\(i)].encoding").description, field: "quantum[\(i)].encoding",
+          message: "\(error)")
+      }
     }
   }
 }

@@ -71,6 +71,9 @@ enum QuantumStage {
   static func run(
     model: ModelPlan.Model, backend: ModelPlan.Backend, split: DataSplit, metric: Metric, seed: Int, keepKernel: Bool
   ) -> QuantumOutcome {
+    if let hw = backend.hardware {
+      return HardwareStage.run(model: model, kernels: hw, split: split, metric: metric, seed: seed, keepKernel: keepKernel)
+    }
     let start = Date()
     let s = UInt64(bitPattern: Int64(seed))
     do {

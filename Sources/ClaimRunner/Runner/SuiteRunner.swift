@@ -11,10 +11,18 @@ public struct SuiteOptions: Sendable {
   public var fresh: Bool
   /// Print progress lines to stderr.
   public var progress: Bool
+  /// Checked between claims and seeds; a requested stop ends the run with `Interrupted`.
+  public var stop: StopRequest?
 
   /// Creates settings.
   public init(out: URL, jobs: Int, fresh: Bool = false, progress: Bool = true) {
     self.out = out; self.jobs = jobs; self.fresh = fresh; self.progress = progress
+  }
+
+  /// Creates settings with a stop request.
+  public init(out: URL, jobs: Int, fresh: Bool = false, progress: Bool = true, stop: StopRequest?) {
+    self.init(out: out, jobs: jobs, fresh: fresh, progress: progress)
+    self.stop = stop
   }
 }
 
@@ -47,11 +55,25 @@ public struct SuiteRunner: Sendable {
     let commit = RunEnvironment.gitCommit(in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     var out: [ClaimResult] = []
     for (i, claim) in claims.enumerated() {
+      try options.stop?.check(finished: i)
       let hash = Self.specHash(claim)
       let file = results.appendingPathComponent(claim.id + ".json")
       var result: ClaimResult
-      if !options.fresh, let cached = try? ResultsCoding.decoder().decode(ClaimResult.self, from: Data(contentsOf: file)),
-         cached.manifest.specHash == hash, cached.formatVersion == ClaimResult.currentFormatVersion {
+      var damaged: String?
+      var cached: ClaimResult?
+      if !options.fresh {
+        switch ResultsIntegrity.read(file) {
+        case .missing: break
+        case .valid(let r): cached = r
+        case .corrupt(let why):
+          // A file without a checksum is not damaged, only unverified: a note, not a result warning.
+          let text = "cached results file \(file.path) \(why); recomputed"
+          let legacy = why == ResultsIntegrity.noChecksum
+          if !legacy { damaged = text }
+          FileHandle.standardError.write(Data("\(legacy ? "note" : "warning"): \(text)\n".utf8))
+        }
+      }
+      if let cached, cached.manifest.specHash == hash, cached.formatVersion == ClaimResult.currentFormatVersion {
         result = cached
         result.manifest.cached = true
       } else {
@@ -59,11 +81,18 @@ public struct SuiteRunner: Sendable {
         if options.progress {
           progress = { line in FileHandle.standardError.write(Data("  \(line)\n".utf8)) }
         }
-        let runner = ClaimRunner(devices: devices, options: RunOptions(jobs: options.jobs, progress: progress))
-        result = try runner.run(claim, specHash: hash, gitCommit: commit)
+        let runner = ClaimRunner(
+          devices: devices, options: RunOptions(jobs: options.jobs, progress: progress, stop: options.stop))
+        do {
+          result = try runner.run(claim, specHash: hash, gitCommit: commit)
+        } catch var e as Interrupted {
+          e.finishedClaims = i
+          throw e
+        }
+        if let damaged { result.warnings.append(damaged) }
       }
       result = try Self.checkRegressions(result, claim: claim)
-      try ResultsCoding.encoder().encode(result).write(to: file, options: .atomic)
+      try ResultsIntegrity.write(result, to: file)
       if options.progress {
         let note = result.manifest.cached ? " (cached)" : ""
         let line = "[\(i + 1)/\(claims.count)] \(claim.id): \(result.verdict.rawValue) (expected \(result.expected.rawValue))"

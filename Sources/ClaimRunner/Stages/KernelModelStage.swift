@@ -16,11 +16,30 @@ enum KernelModelStage {
     var warnings: [String]
   }
 
+  /// The outcome of the SVM part alone: test score, chosen C and warnings.
+  struct Fit: Sendable {
+    var test: Double
+    var chosenC: Double
+    var warnings: [String]
+  }
+
   static func run(
     kernel: QuantumKernel, cGrid: [Double], split: DataSplit, metric: Metric, seed: Int
   ) throws -> Outcome {
     let K = try kernel.trainMatrix(split.train.features)
     let Kt = try kernel.crossMatrix(split.test.features, split.train.features)
+    let f = try fit(train: K, test: Kt, cGrid: cGrid, split: split, metric: metric, seed: seed)
+    return Outcome(
+      test: f.test, chosenC: f.chosenC, trainKernel: K, executions: kernel.counter.circuitExecutions,
+      shots: kernel.counter.totalShots, warnings: f.warnings)
+  }
+
+  /// Tunes C by stratified k-fold CV on the precomputed train kernel `K` (train x train) and
+  /// scores the refit SVM on the test-train kernel `Kt` (test x train); the folds depend only
+  /// on the training labels and `seed`, so simulated and imported kernels are tuned alike.
+  static func fit(
+    train K: Matrix, test Kt: Matrix, cGrid: [Double], split: DataSplit, metric: Metric, seed: Int
+  ) throws -> Fit {
     let labels = split.train.labels
     let classes = split.train.classCount
     var warnings: [String] = []
@@ -46,9 +65,7 @@ enum KernelModelStage {
     try svm.fit(kernel: K, labels: labels)
     if !svm.converged { warnings.append("SVM (C=\(bestC)) did not converge within its iteration limit") }
     let test = metric.score(labels: split.test.labels, scores: classScores(svm, Kt), classCount: classes)
-    return Outcome(
-      test: test, chosenC: bestC, trainKernel: K, executions: kernel.counter.circuitExecutions,
-      shots: kernel.counter.totalShots, warnings: warnings)
+    return Fit(test: test, chosenC: bestC, warnings: warnings)
   }
 
   /// Per-class scores from SVM decision values (binary: [-d, d], so class 1 scores d).

@@ -1,0 +1,101 @@
+import ClaimSpec
+import Foundation
+import QMLKit
+import QuantumSim
+
+/// One compute-uncompute circuit U(y)† U(x) of a kernel entry, bound to numbers and measured
+/// on every qubit: train entries (x, y) = (x_i, x_j) for i < j, test entries
+/// (x, y) = (test_i, train_j). The all-zeros frequency estimates K[i][j].
+public struct KernelCircuit: Sendable {
+  /// Stable id: `<model>.s<seed>.<train|test>.<i>.<j>`.
+  public var id: String
+  /// Quantum model id.
+  public var model: String
+  /// Seed of the split.
+  public var seed: Int
+  /// `train` (train-train pair i < j) or `test` (test row i, train column j).
+  public var kind: String
+  /// Row index (train or test sample after the split).
+  public var i: Int
+  /// Column index (train sample).
+  public var j: Int
+  /// The preprocessed features loaded by U(x) and by U(y)†.
+  public var x: [Double]
+  public var y: [Double]
+  /// The bound circuit with measurements of qubit q into bit q.
+  public var circuit: Circuit
+
+  /// The stable id of an entry.
+  public static func id(model: String, seed: Int, kind: String, i: Int, j: Int) -> String {
+    "\(model).s\(seed).\(kind).\(i).\(j)"
+  }
+}
+
+/// The kernel circuits a claim's runner needs for its fidelity-kernel models, per seed, after
+/// the same split and preprocessing the runner does; other model kinds are skipped with a reason.
+public struct HardwareCircuits: Sendable {
+  /// A model that cannot be run from exported circuits, and why.
+  public struct Skipped: Sendable, Codable, Equatable {
+    /// Model id.
+    public var model: String
+    /// Model kind as in the spec.
+    public var kind: String
+    /// Why it is not exported.
+    public var reason: String
+  }
+
+  /// Every circuit, in order: model, seed, train pairs (row-major, i < j), then test entries.
+  public var circuits: [KernelCircuit]
+  /// Models left out.
+  public var skipped: [Skipped]
+  /// Train and test sizes per seed.
+  public var sizes: [Int: (train: Int, test: Int)]
+  /// Kernel model ids, in spec order.
+  public var models: [String]
+
+  /// Builds the circuits of every fidelity-kernel model for every seed of `claim`.
+  /// - Throws: `RunnerError` for data or encoding problems.
+  public init(claim: Claim) throws {
+    let data = try DataStage(claim: claim)
+    let all = try ModelPlan.models(claim)
+    var circuits: [KernelCircuit] = []
+    var skipped: [Skipped] = []
+    var sizes: [Int: (train: Int, test: Int)] = [:]
+    for m in all where m.spec.kind != .kernel {
+      let why = m.spec.kind == .variational
+        ? "variational training needs the device in the loop (every optimizer step); only fidelity kernels are exported"
+        : "projected kernels need single-qubit Pauli expectations, not compute-uncompute circuits; only fidelity kernels are exported"
+      skipped.append(Skipped(model: m.spec.id, kind: m.spec.kind.rawValue, reason: why))
+    }
+    let kernels = all.filter { $0.spec.kind == .kernel }
+    for seed in claim.seeds {
+      let (split, _) = try data.split(seed: seed)
+      let train = split.train.features, test = split.test.features
+      sizes[seed] = (train.count, test.count)
+      for m in kernels {
+        let encoded = try m.encoding.circuit(features: split.train.featureCount)
+        func entry(_ kind: String, _ i: Int, _ j: Int, _ x: [Double], _ y: [Double]) throws -> KernelCircuit {
+          KernelCircuit(
+            id: KernelCircuit.id(model: m.spec.id, seed: seed, kind: kind, i: i, j: j), model: m.spec.id,
+            seed: seed, kind: kind, i: i, j: j, x: x, y: y, circuit: try Self.computeUncompute(encoded, x, y))
+        }
+        for i in train.indices { for j in (i + 1)..<train.count { circuits.append(try entry("train", i, j, train[i], train[j])) } }
+        for i in test.indices { for j in train.indices { circuits.append(try entry("test", i, j, test[i], train[j])) } }
+      }
+    }
+    self.circuits = circuits
+    self.skipped = skipped
+    self.sizes = sizes
+    self.models = kernels.map(\.spec.id)
+  }
+
+  /// U(y)† U(x) with both halves bound to numbers (no free symbols), measured on every qubit.
+  static func computeUncompute(_ encoded: EncodedCircuit, _ x: [Double], _ y: [Double]) throws -> Circuit {
+    let ux = try encoded.bound(x), uy = try encoded.bound(y).inverse
+    var c = Circuit(qubits: encoded.circuit.qubitCount)
+    for g in ux.gates { c.append(g) }
+    for g in uy.gates { c.append(g) }
+    c.measureAll()
+    return c
+  }
+}

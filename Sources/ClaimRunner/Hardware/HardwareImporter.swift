@@ -1,0 +1,105 @@
+import ClaimSpec
+import Foundation
+import QMLKit
+
+/// Turns a counts file into kernel matrices and scores for a claim's hardware backend.
+///
+/// Kernel entry = frequency of the all-zeros bit string among a circuit's counts; the train
+/// diagonal is 1 (not executed, as Qiskit's default and the runner's shot mode). C is tuned by
+/// the runner's cross-validation (`KernelModelStage.fit`) and the test split is scored.
+public enum HardwareImporter {
+  /// Validates `counts` against the claim (spec hash, backend, every circuit id present and
+  /// known, bit-string widths, non-negative counts, some shots per circuit) and builds the kernels.
+  /// - Parameter shown: the counts file's path as given, for messages.
+  /// - Throws: `HardwareError` naming the file and circuit; `RunnerError` for data problems.
+  public static func kernels(claim: Claim, counts: CountsFile, shown: String) throws -> HardwareKernels {
+    guard counts.claim == claim.id else {
+      throw HardwareError(file: shown, "the counts are for claim '\(counts.claim)', not '\(claim.id)'")
+    }
+    let hash = SuiteRunner.specHash(claim)
+    guard counts.specHash == hash else {
+      throw HardwareError(
+        file: shown,
+        "the spec or its data changed since the circuits were exported (spec_hash \(counts.specHash.prefix(12))…, "
+          + "the spec now hashes to \(hash.prefix(12))…): export again with 'qlift export-qasm \(claim.file)' and rerun the circuits")
+    }
+    let backend = try HardwareExporter.hardwareBackend(claim, id: counts.backend)
+    let plan = try HardwareCircuits(claim: claim)
+    let expected = Set(plan.circuits.map(\.id))
+    if let unknown = counts.counts.keys.sorted().first(where: { !expected.contains($0) }) {
+      throw HardwareError(file: shown, circuit: unknown, "unknown circuit id: not among the \(expected.count) circuits exported for this spec")
+    }
+    let missing = plan.circuits.filter { counts.counts[$0.id] == nil }
+    if let first = missing.first {
+      let more = missing.count > 1 ? " (and \(missing.count - 1) more circuit(s))" : ""
+      throw HardwareError(file: shown, circuit: first.id, "no counts for this exported circuit\(more)")
+    }
+    var train: [String: Matrix] = [:], test: [String: Matrix] = [:], shots: [String: Int] = [:], runs: [String: Int] = [:]
+    for (model, seed) in plan.models.flatMap({ m in claim.seeds.map { (m, $0) } }) {
+      let (n, t) = plan.sizes[seed]!
+      var K = Matrix(rows: n, columns: n)
+      for i in 0..<n { K[i, i] = 1 }
+      train["\(model)#\(seed)"] = K
+      test["\(model)#\(seed)"] = Matrix(rows: t, columns: n)
+    }
+    for c in plan.circuits {
+      let f = try frequency(counts.counts[c.id]!, qubits: c.circuit.qubitCount, circuit: c.id, shown: shown)
+      let key = "\(c.model)#\(c.seed)"
+      if c.kind == "train" {
+        train[key]![c.i, c.j] = f.value
+        train[key]![c.j, c.i] = f.value
+      } else {
+        test[key]![c.i, c.j] = f.value
+      }
+      shots[key, default: 0] += f.shots
+      runs[key, default: 0] += 1
+    }
+    let entries = plan.models.flatMap { m in
+      claim.seeds.map { s in
+        let key = "\(m)#\(s)"
+        return HardwareKernels.Entry(
+          model: m, seed: s, train: train[key]!, test: test[key]!, executions: runs[key] ?? 0, shots: shots[key] ?? 0)
+      }
+    }
+    var k = HardwareKernels(
+      formatVersion: 1, claim: claim.id, specHash: hash, backend: backend.id, device: backend.profileID ?? "",
+      qliftVersion: RunEnvironment.qliftVersion, imported: RunEnvironment.timestamp(),
+      countsFile: (shown as NSString).lastPathComponent, entries: entries, scores: [])
+    k.scores = try scores(claim: claim, kernels: k)
+    return k
+  }
+
+  /// The all-zeros frequency of one circuit's counts, after checking them.
+  static func frequency(_ counts: [String: Int], qubits: Int, circuit: String, shown: String) throws -> (value: Double, shots: Int) {
+    var total = 0
+    for (bits, n) in counts.sorted(by: { $0.key < $1.key }) {
+      guard bits.count == qubits, bits.allSatisfy({ $0 == "0" || $0 == "1" }) else {
+        throw HardwareError(
+          file: shown, circuit: circuit,
+          "bit string '\(bits)' should be \(qubits) characters of 0 and 1 (qubit 0 rightmost), one per measured qubit")
+      }
+      guard n >= 0 else { throw HardwareError(file: shown, circuit: circuit, "negative count \(n) for '\(bits)'") }
+      total += n
+    }
+    guard total > 0 else { throw HardwareError(file: shown, circuit: circuit, "no shots: every count is zero or absent") }
+    let zeros = counts[String(repeating: "0", count: qubits)] ?? 0
+    return (Double(zeros) / Double(total), total)
+  }
+
+  /// Scores every model and seed of `kernels` as the runner does.
+  public static func scores(claim: Claim, kernels: HardwareKernels) throws -> [HardwareKernels.Score] {
+    let metric = Metric(rawValue: claim.criteria.metric.rawValue)!
+    let data = try DataStage(claim: claim)
+    let models = try ModelPlan.models(claim)
+    var out: [HardwareKernels.Score] = []
+    for seed in claim.seeds {
+      let (split, _) = try data.split(seed: seed)
+      for m in models {
+        guard let e = kernels.entry(model: m.spec.id, seed: seed) else { continue }
+        let f = try KernelModelStage.fit(train: e.train, test: e.test, cGrid: m.spec.svmC, split: split, metric: metric, seed: seed)
+        out.append(HardwareKernels.Score(model: m.spec.id, seed: seed, metric: metric.rawValue, test: f.test, chosenC: f.chosenC))
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,105 @@
+import ClaimSpec
+import Foundation
+import QMLKit
+
+/// The kernel matrices of one hardware backend, built from imported counts: what the runner
+/// scores a `hardware:` backend from. Stored as `hardware/<claim>/<backend>.json` beside the
+/// spec (like `accepted/`), so it survives a fresh `reports/` and is committed with the claim.
+public struct HardwareKernels: Codable, Sendable, Equatable {
+  /// The kernels of one model and seed.
+  public struct Entry: Codable, Sendable, Equatable {
+    /// Model id and seed.
+    public var model: String
+    public var seed: Int
+    /// Train-train kernel (unit diagonal, symmetric) and test-train kernel.
+    public var train: Matrix
+    public var test: Matrix
+    /// Circuits run and shots counted for these matrices.
+    public var executions: Int
+    public var shots: Int
+  }
+
+  /// The test score of one model and seed at import (the runner recomputes it identically).
+  public struct Score: Codable, Sendable, Equatable {
+    public var model: String
+    public var seed: Int
+    public var metric: String
+    public var test: Double
+    public var chosenC: Double
+
+    enum CodingKeys: String, CodingKey { case model, seed, metric, test, chosenC = "C" }
+  }
+
+  /// Format version of this file.
+  public var formatVersion: Int
+  /// Claim id, spec hash at export, backend id and device profile.
+  public var claim: String
+  public var specHash: String
+  public var backend: String
+  public var device: String
+  /// qlift version and time of the import, and the counts file read.
+  public var qliftVersion: String
+  public var imported: String
+  public var countsFile: String
+  /// Kernels per model and seed.
+  public var entries: [Entry]
+  /// Scores at import.
+  public var scores: [Score]
+
+  enum CodingKeys: String, CodingKey {
+    case formatVersion = "format_version", claim, specHash = "spec_hash", backend, device
+    case qliftVersion = "qlift_version", imported, countsFile = "counts_file", entries, scores
+  }
+
+  /// The entry of a model and seed.
+  public func entry(model: String, seed: Int) -> Entry? {
+    entries.first { $0.model == model && $0.seed == seed }
+  }
+}
+
+/// Where imported kernels live and how the runner loads them.
+public enum HardwareKernelStore {
+  /// `hardware/<claim>/<backend>.json` in the spec's folder, as a path relative to the spec's
+  /// path as given (for messages) and as a URL.
+  public static func location(claim: Claim, backend: String) -> (shown: String, url: URL) {
+    let dir = (claim.file as NSString).deletingLastPathComponent
+    let rel = "hardware/\(claim.id)/\(backend).json"
+    let shown = dir.isEmpty ? rel : dir + "/" + rel
+    return (shown, URL(fileURLWithPath: shown))
+  }
+
+  /// Writes imported kernels atomically.
+  public static func save(_ k: HardwareKernels, claim: Claim) throws -> String {
+    let (shown, url) = location(claim: claim, backend: k.backend)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try HardwareJSON.encoder().encode(k).write(to: url, options: .atomic)
+    return shown
+  }
+
+  /// The imported kernels of the claim's hardware backend `backendIndex`, checked against the
+  /// spec's current hash.
+  /// - Throws: `RunnerError.invalidClaim` (exit 2) naming the commands to run when there are
+  ///   none or they are stale, `RunnerError.corruptFile` when unreadable.
+  static func loadForRun(claim: Claim, backendIndex i: Int) throws -> HardwareKernels {
+    let b = claim.backends[i]
+    let field = "backends[\(i)]"
+    let (shown, url) = location(claim: claim, backend: b.id)
+    let again = "run 'qlift export-qasm \(claim.file) --backend \(b.id)', run the circuits on the device, "
+      + "then 'qlift import-counts \(claim.file) <counts.json>'"
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw RunnerError.invalidClaim(
+        file: claim.location(of: field).description, field: field,
+        message: "hardware backend '\(b.id)' has no imported counts (\(shown) is missing): \(again)")
+    }
+    let k: HardwareKernels
+    do { k = try JSONDecoder().decode(HardwareKernels.self, from: Data(contentsOf: url)) } catch {
+      throw RunnerError.corruptFile(shown, "\(error)")
+    }
+    guard k.specHash == SuiteRunner.specHash(claim) else {
+      throw RunnerError.invalidClaim(
+        file: claim.location(of: field).description, field: field,
+        message: "the counts imported into \(shown) were measured for an earlier version of this spec or its data: \(again)")
+    }
+    return k
+  }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import ClaimRunner
+import ClaimSpec
+import Foundation
+
+/// `qlift export-qasm`: a claim's kernel circuits as OpenQASM 3 files plus a manifest, to run on a device.
+struct ExportQASMCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export-qasm",
+    abstract: "Write a claim's kernel circuits (bound to its data) as OpenQASM 3 files and a manifest.",
+    discussion: """
+      One file per compute-uncompute circuit U(y)†U(x) the runner needs: train pairs i < j and every \
+      test-train pair, per seed and fidelity-kernel model. Variational and projected models are skipped \
+      (noted in the manifest). Run the circuits elsewhere, then 'qlift import-counts'. See docs/HARDWARE.md.
+      """)
+
+  @Argument(help: "The claim's spec file.")
+  var spec: String
+
+  @Option(name: .long, help: "Output folder (default: hardware/<claim>/).")
+  var out: String?
+
+  @Option(name: .long, help: "The hardware backend whose shots the manifest records (default: the claim's first).")
+  var backend: String?
+
+  func run() throws {
+    let claim = try loadOneClaim(spec)
+    try hardwareErrorsExit2 {
+      let b = try HardwareExporter.hardwareBackend(claim, id: backend)
+      let folder = out ?? "hardware/\(claim.id)"
+      let manifest = try HardwareExporter.export(claim, backend: b, to: URL(fileURLWithPath: folder))
+      for s in manifest.skipped { printError("note: skipped model \(s.model) (\(s.kind)): \(s.reason)") }
+      let shots = b.shotCount.map { "\($0) shots each" } ?? "shots not stated"
+      print("\(claim.id): wrote \(manifest.circuits.count) circuit(s) for backend \(b.id) (\(shots)) to \(folder)/circuits/ "
+        + "and \(folder)/manifest.json (spec_hash \(manifest.specHash.prefix(12))…)")
+    }
+  }
+}
+
+/// `qlift import-counts`: measured counts back into a claim's hardware backend.
+struct ImportCountsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import-counts",
+    abstract: "Read device counts for exported circuits; score the claim's hardware backend from them.",
+    discussion: """
+      Counts JSON: {"claim", "spec_hash", "backend", "counts": {"<circuit id>": {"<bits>": n}}}, bit strings \
+      with qubit 0 rightmost. The kernels are stored as hardware/<claim>/<backend>.json beside the spec and \
+      used by the next 'qlift verify' / 'qlift run'. See docs/HARDWARE.md.
+      """)
+
+  @Argument(help: "The claim's spec file.")
+  var spec: String
+
+  @Argument(help: "The counts JSON file.")
+  var counts: String
+
+  @Option(name: .long, help: "Reports folder whose cached result of this claim is dropped so the next verify re-scores it.")
+  var out: String = "reports"
+
+  func run() throws {
+    let claim = try loadOneClaim(spec)
+    try hardwareErrorsExit2 {
+      let file = try CountsFile.load(URL(fileURLWithPath: counts), shown: counts)
+      let kernels = try HardwareImporter.kernels(claim: claim, counts: file, shown: counts)
+      let stored = try HardwareKernelStore.save(kernels, claim: claim)
+      let cached = URL(fileURLWithPath: out).appendingPathComponent("results/\(claim.id).json")
+      if FileManager.default.fileExists(atPath: cached.path) { try FileManager.default.removeItem(at: cached) }
+      var text = "\(claim.id) on \(kernels.backend): \(kernels.entries.reduce(0) { $0 + $1.executions }) circuit(s), "
+        + "\(kernels.entries.reduce(0) { $0 + $1.shots }) shot(s)\n"
+      for model in Set(kernels.scores.map(\.model)).sorted() {
+        let s = kernels.scores.filter { $0.model == model }
+        let perSeed = s.map { "seed \($0.seed) \(fmtScore($0.test)) (C=\(fmtScore($0.chosenC)))" }.joined(separator: ", ")
+        let mean = s.map(\.test).reduce(0, +) / Double(max(1, s.count))
+        text += "  \(model): \(s.first?.metric ?? "") mean \(fmtScore(mean)); \(perSeed)\n"
+      }
+      text += "stored in \(stored); the next 'qlift verify' or 'qlift run' scores backend \(kernels.backend) from it\n"
+      print(text, terminator: "")
+    }
+  }
+}
+
+/// Loads and lints exactly one spec file, exiting 2 on problems.
+private func loadOneClaim(_ path: String) throws -> Claim {
+  let (claims, _) = try loadClaimsOrExit([path])
+  guard claims.count == 1 else {
+    printError("\(path): error: expected one spec file, found \(claims.count) claim(s)")
+    throw ExitCode(2)
+  }
+  return claims[0]
+}
+
+/// Runs `body`, printing hardware and runner input errors and exiting 2 (3 for internal errors).
+private func hardwareErrorsExit2(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let e as HardwareError {
+    printError(e.description)
+    throw ExitCode(2)
+  } catch let e as RunnerError {
+    printError(e.description)
+    throw ExitCode(e.isInputError ? 2 : 3)
+  }
+}
+
+/// A score with up to 4 decimals.
+private func fmtScore(_ x: Double) -> String {
+  let s = String(format: "%.4f", x)
+  return s.contains(".") ? String(s.reversed().drop { $0 == "0" }.reversed()).trimmingCharacters(in: CharacterSet(charactersIn: ".")) : s
+}

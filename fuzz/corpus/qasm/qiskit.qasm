@@ -1,0 +1,11 @@
+OPENQASM 2.0;
+include "qelib1.inc";
+qreg q[3];
+p(0.1) q[0];
+cp(-0.2) q[0],q[1];
+sxdg q[2];
+iswap q[1],q[2];
+ryy(1.5e-1) q[0],q[2];
+U(0.1,0.2,0.3) q[1];
+CX q[1],q[0];
+ccx q[0],q[1],q[2];
