@@ -75,7 +75,9 @@ let package = Package(
     .testTarget(name: "QuantumSimTests", dependencies: ["QuantumSim"], resources: [.copy("Fixtures")]),
     .testTarget(name: "QMLKitTests", dependencies: ["QMLKit"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ClaimSpecTests", dependencies: ["ClaimSpec"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "ClaimRunnerTests", dependencies: ["ClaimRunner"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "ClaimRunnerTests", dependencies: ["ClaimRunner"], exclude: ["Fuzz"], resources: [.copy("Fixtures")]
+    ),
     .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], resources: [.copy("Fixtures")]),
     .testTarget(name: "qliftTests", dependencies: ["qlift"], resources: [.copy("Fixtures")]),
   ],

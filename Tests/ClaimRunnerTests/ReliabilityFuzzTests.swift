@@ -4,7 +4,7 @@ import QuantumSim
 import Testing
 
 /// A seeded mutation fuzzer over the spec loader and the OpenQASM importer, fed from the
-/// corpus in `fuzz/corpus/{spec,qasm}/`. Every input must load or fail with a located error
+/// corpus in `Tests/ClaimRunnerTests/Fuzz/corpus/{spec,qasm}/`. Every input must load or fail with a located error
 /// (a line and column inside the input), and no input may take longer than `slowLimit`.
 /// `make fuzz` runs it for `QLIFT_FUZZ_SECONDS` (default here: 2 s per target, so `make test` stays quick).
 @Suite struct ReliabilityFuzzTests {
@@ -17,8 +17,7 @@ import Testing
 
   /// The corpus folder of a target.
   static func corpus(_ name: String) throws -> [String] {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("fuzz/corpus/\(name)")
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/\(name)")
     let files = try FileManager.default.contentsOfDirectory(at: root, includingPropertiesForKeys: nil)
       .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { $0.path < $1.path }
     return try files.map { try String(contentsOf: $0, encoding: .utf8) }
