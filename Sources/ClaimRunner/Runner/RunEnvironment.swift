@@ -5,6 +5,15 @@ public enum RunEnvironment {
   /// The qlift version recorded in results and cache keys.
   public static let qliftVersion = "0.1.0"
 
+  /// Identity of the running qlift build: SHA-256 of its executable, so a rebuilt binary does
+  /// not reuse results computed by another build ("unknown" when the file cannot be read).
+  public static let buildID: String = {
+    guard let url = Bundle.main.executableURL, let data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
+      return "unknown"
+    }
+    return ContentHash.hex([data])
+  }()
+
   /// A one-line machine description: OS, cores, memory.
   public static var machine: String {
     let p = ProcessInfo.processInfo

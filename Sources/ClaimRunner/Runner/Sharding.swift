@@ -66,7 +66,7 @@ public enum ShardMerger {
     let resultsOut = out.appendingPathComponent("results")
     try FileManager.default.createDirectory(at: resultsOut, withIntermediateDirectories: true)
     for r in results {
-      try ResultsCoding.encoder().encode(r).write(to: resultsOut.appendingPathComponent(r.claim + ".json"), options: .atomic)
+      try ResultsIntegrity.write(r, to: resultsOut.appendingPathComponent(r.claim + ".json"))
     }
     try Data(JUnitWriter.document(results).utf8).write(to: out.appendingPathComponent("junit.xml"), options: .atomic)
     let encoder = ResultsCoding.encoder(pretty: false)

@@ -35,11 +35,22 @@ public struct SuiteRunner: Sendable {
   /// A suite runner.
   public init(options: SuiteOptions) { self.options = options }
 
-  /// The cache key of a claim: its spec file, its data files and the qlift version.
+  /// The hash of a claim's inputs, recorded in its manifest: the spec file, its data files and
+  /// the qlift version. Imported hardware counts are checked against it.
   public static func specHash(_ claim: Claim) -> String {
     var parts: [Data] = [Data(RunEnvironment.qliftVersion.utf8)]
     parts.append((try? Data(contentsOf: URL(fileURLWithPath: claim.file))) ?? Data(claim.file.utf8))
     for f in claim.dataset.source.files { parts.append((try? Data(contentsOf: f.url)) ?? Data()) }
+    return ContentHash.hex(parts)
+  }
+
+  /// The cache key of a claim's result: its spec hash, the qlift build that computes it (a
+  /// rebuilt binary recomputes everything) and any imported hardware kernels of the claim.
+  public static func cacheKey(_ claim: Claim, specHash: String) -> String {
+    var parts = [Data(specHash.utf8), Data(RunEnvironment.buildID.utf8)]
+    for b in claim.backends where { if case .hardware = b.target { return true } else { return false } }() {
+      parts.append((try? Data(contentsOf: HardwareKernelStore.location(claim: claim, backend: b.id).url)) ?? Data())
+    }
     return ContentHash.hex(parts)
   }
 
@@ -54,6 +65,7 @@ public struct SuiteRunner: Sendable {
     try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
     let commit = RunEnvironment.gitCommit(in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     var out: [ClaimResult] = []
+    let reporter = options.progress ? ProgressReporter() : nil
     for (i, claim) in claims.enumerated() {
       try options.stop?.check(finished: i)
       let hash = Self.specHash(claim)
@@ -73,14 +85,16 @@ public struct SuiteRunner: Sendable {
           FileHandle.standardError.write(Data("\(legacy ? "note" : "warning"): \(text)\n".utf8))
         }
       }
-      if let cached, cached.manifest.specHash == hash, cached.formatVersion == ClaimResult.currentFormatVersion {
+      let key = Self.cacheKey(claim, specHash: hash)
+      if let cached, cached.manifest.specHash == hash, cached.manifest.cacheKey == key,
+        cached.formatVersion == ClaimResult.currentFormatVersion
+      {
         result = cached
         result.manifest.cached = true
       } else {
+        reporter?.claimStarted(index: i + 1, total: claims.count, id: claim.id, seeds: claim.seeds.count)
         var progress: (@Sendable (String) -> Void)?
-        if options.progress {
-          progress = { line in FileHandle.standardError.write(Data("  \(line)\n".utf8)) }
-        }
+        if let reporter { progress = { _ in reporter.seedFinished() } }
         let runner = ClaimRunner(
           devices: devices, options: RunOptions(jobs: options.jobs, progress: progress, stop: options.stop))
         do {
@@ -90,14 +104,18 @@ public struct SuiteRunner: Sendable {
           throw e
         }
         if let damaged { result.warnings.append(damaged) }
+        result.manifest.cacheKey = key
       }
       result = try Self.checkRegressions(result, claim: claim)
       try ResultsIntegrity.write(result, to: file)
-      if options.progress {
+      if let reporter {
+        if result.manifest.cached {
+          reporter.claimStarted(index: i + 1, total: claims.count, id: claim.id, seeds: claim.seeds.count)
+        }
         let note = result.manifest.cached ? " (cached)" : ""
-        let line = "[\(i + 1)/\(claims.count)] \(claim.id): \(result.verdict.rawValue) (expected \(result.expected.rawValue))"
-          + " \(result.passed ? "ok" : "FAIL") \(String(format: "%.1f", result.manifest.seconds)) s\(note)\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        reporter.claimFinished(
+          "\(claim.id): \(result.verdict.rawValue) (expected \(result.expected.rawValue))"
+            + " \(result.passed ? "ok" : "FAIL") \(String(format: "%.1f", result.manifest.seconds)) s\(note)")
       }
       out.append(result)
     }

@@ -409,6 +409,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
   public var seconds: Double
   /// True when the result came from the cache.
   public var cached: Bool
+  /// The cache key the result was computed under: spec hash, qlift build, imported counts.
+  public var cacheKey: String?
   /// Creates the manifest.
   public init(specHash: String, qliftVersion: String, gitCommit: String?, seeds: [Int], machine: String,
               started: String, finished: String, seconds: Double, cached: Bool = false) {
