@@ -35,6 +35,24 @@ enum BenchClock {
     return (middle(wall), middle(cpu))
   }
 
+  /// Wall-clock min and median over `repeats` runs after one warm-up, and the min and median
+  /// process CPU time (all threads; on a shared machine the steadier figure).
+  static func repeated(_ repeats: Int, _ body: () throws -> Void) rethrows
+    -> (min: Double, median: Double, cpuMin: Double, cpuMedian: Double)
+  {
+    try body()
+    var times: [Double] = [], cpu: [Double] = []
+    for _ in 0..<repeats {
+      let t = DispatchTime.now().uptimeNanoseconds
+      let c = clock()
+      try body()
+      cpu.append(Double(clock() - c) / Double(CLOCKS_PER_SEC))
+      times.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9)
+    }
+    times.sort(); cpu.sort()
+    return (times[0], times[times.count / 2], cpu[0], cpu[cpu.count / 2])
+  }
+
   static func middle(_ values: [Double]) -> Double {
     let v = values.sorted()
     return v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2

@@ -31,19 +31,8 @@ private func classicalBenchData(samples: Int, seed: UInt64) -> Dataset {
 /// Wall-clock min and median over `repeats` runs after a warm-up, and the median process
 /// CPU time (all threads; on a shared machine this is the steadier figure).
 private func classicalBenchMedian(repeats: Int, _ body: () throws -> Void) rethrows -> (min: Double, median: Double, cpu: Double) {
-  try body()  // warm-up
-  var times: [Double] = []
-  var cpu: [Double] = []
-  for _ in 0..<repeats {
-    let t = DispatchTime.now().uptimeNanoseconds
-    let c = clock()
-    try body()
-    cpu.append(Double(clock() - c) / Double(CLOCKS_PER_SEC))
-    times.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9)
-  }
-  times.sort()
-  cpu.sort()
-  return (times[0], times[times.count / 2], cpu[cpu.count / 2])
+  let r = try BenchClock.repeated(repeats, body)
+  return (r.min, r.median, r.cpuMedian)
 }
 
 /// B4 of issue 4: classical baselines next to scikit-learn. Call `ClassicalBenchmark.run()`.

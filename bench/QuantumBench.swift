@@ -10,18 +10,8 @@ import QuantumSim
 /// Minimum and median wall-clock seconds over `repeats` runs after one warm-up, and the
 /// minimum process CPU seconds (all threads; the steadier figure on a shared machine).
 private func quantumBenchTime(repeats: Int, _ body: () throws -> Void) rethrows -> (min: Double, median: Double, cpu: Double) {
-  try body()
-  var times: [Double] = []
-  var cpu: [Double] = []
-  for _ in 0..<repeats {
-    let t = DispatchTime.now().uptimeNanoseconds
-    let c = clock()
-    try body()
-    cpu.append(Double(clock() - c) / Double(CLOCKS_PER_SEC))
-    times.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9)
-  }
-  times.sort()
-  return (times[0], times[times.count / 2], cpu.min()!)
+  let r = try BenchClock.repeated(repeats, body)
+  return (r.min, r.median, r.cpuMin)
 }
 
 /// ZZ kernel Gram matrix (reps 2, linear, inputs uniform in [0, π]) for d = 4, 8, 12 and
