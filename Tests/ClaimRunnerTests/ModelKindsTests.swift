@@ -48,6 +48,12 @@ import Testing
       expect: refuted
       """
     let r = try #require(SpecFixtures.run([SpecFixtures.claim(spec, name: "vqc", in: dir)], in: dir).first)
+    // Training reports each iteration (for the live progress bar), per seed.
+    let seen = IterationLog()
+    var options = RunOptions(jobs: 1)
+    options.iteration = { model, it, total in seen.add(model, it, total) }
+    _ = try ClaimRunner(options: options).run(SpecFixtures.claim(spec, name: "vqc", in: dir), specHash: "x", gitCommit: nil)
+    #expect(seen.entries.filter { $0 == "hea 24/25" }.count == 2)
     let curve = try #require(r.curves.first)
     #expect(curve.loss.count == curve.accuracy.count)
     #expect(curve.loss.count >= 25 && curve.loss.count <= 26, "one record per iteration: \(curve.loss.count)")
@@ -58,4 +64,11 @@ import Testing
     #expect(cost.executions > 0)
     #expect(r.verdict == .refuted && r.passed)
   }
+}
+
+/// Collects iteration reports from concurrent seeds.
+private final class IterationLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private(set) var entries: [String] = []
+  func add(_ model: String, _ it: Int, _ total: Int) { lock.withLock { entries.append("\(model) \(it)/\(total)") } }
 }

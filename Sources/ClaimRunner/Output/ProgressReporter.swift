@@ -1,13 +1,15 @@
 import Foundation
 
 /// Progress of a suite run on standard error: a live bar redrawn in place on a terminal
-/// (claim k of N, seeds done), one plain line per finished claim otherwise (CI logs).
+/// (claim k of N, seeds done, training iteration), one plain line per finished claim
+/// otherwise (CI logs).
 public final class ProgressReporter: @unchecked Sendable {
   private let lock = NSLock()
   private let live: Bool
   private let write: (String) -> Void
   private var claimIndex = 0, claimTotal = 0, seedsDone = 0, seedTotal = 0
   private var claimID = ""
+  private var training = ""
 
   /// A reporter; `live` defaults to whether standard error is a terminal.
   public init(live: Bool = isatty(STDERR_FILENO) != 0, write: @escaping (String) -> Void = { text in
@@ -20,7 +22,7 @@ public final class ProgressReporter: @unchecked Sendable {
   /// A claim starts: `index` is 1-based.
   public func claimStarted(index: Int, total: Int, id: String, seeds: Int) {
     lock.withLock {
-      claimIndex = index; claimTotal = total; claimID = id; seedsDone = 0; seedTotal = seeds
+      claimIndex = index; claimTotal = total; claimID = id; seedsDone = 0; seedTotal = seeds; training = ""
       if live { write(bar()) }
     }
   }
@@ -30,6 +32,16 @@ public final class ProgressReporter: @unchecked Sendable {
     lock.withLock {
       seedsDone += 1
       if live { write(bar()) }
+    }
+  }
+
+  /// A variational model of the current claim reached a training iteration (shown live only;
+  /// seeds train concurrently, so the bar shows the latest report).
+  public func trainingIteration(model: String, _ iteration: Int, of total: Int) {
+    lock.withLock {
+      guard live else { return }
+      training = " · \(model) iteration \(iteration)/\(total)"
+      write(bar())
     }
   }
 
@@ -45,6 +57,6 @@ public final class ProgressReporter: @unchecked Sendable {
     let width = 20
     let filled = seedTotal == 0 ? 0 : width * seedsDone / seedTotal
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-    return "\r\u{1B}[2K[\(claimIndex)/\(claimTotal)] \(claimID) [\(bar)] seeds \(seedsDone)/\(seedTotal)"
+    return "\r\u{1B}[2K[\(claimIndex)/\(claimTotal)] \(claimID) [\(bar)] seeds \(seedsDone)/\(seedTotal)\(training)"
   }
 }

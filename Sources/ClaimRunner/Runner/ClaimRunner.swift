@@ -10,6 +10,8 @@ public struct RunOptions: Sendable {
   public var jobs: Int
   /// Called with one line of progress text.
   public var progress: (@Sendable (String) -> Void)?
+  /// Called at each training iteration of a variational model: (model id, iteration, iterations).
+  public var iteration: (@Sendable (String, Int, Int) -> Void)?
   /// Checked before each seed; a requested stop ends the claim with `Interrupted`.
   public var stop: StopRequest?
 
@@ -53,10 +55,12 @@ public struct ClaimRunner: Sendable {
     let lock = NSLock()
     let progress = options.progress
     let stop = options.stop
+    let iteration = options.iteration
     let work: @Sendable (Int) -> Void = { i in
       let r = Result {
         try stop?.check(finished: 0)
-        return try SeedStage.run(claim: claim, plan: plan, data: data, metric: metric, seed: seeds[i])
+        return try SeedStage.run(
+          claim: claim, plan: plan, data: data, metric: metric, seed: seeds[i], iteration: iteration)
       }
       lock.withLock { outcomes[i] = r }
       progress?("\(claim.id): seed \(seeds[i]) done")

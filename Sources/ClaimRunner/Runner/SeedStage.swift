@@ -46,7 +46,10 @@ struct QuantumOutcome: Sendable {
 /// Runs one seed: split and preprocess, tune and test every baseline, train and test every
 /// quantum model on every backend.
 enum SeedStage {
-  static func run(claim: Claim, plan: ModelPlan, data: DataStage, metric: Metric, seed: Int) throws -> SeedOutcome {
+  static func run(
+    claim: Claim, plan: ModelPlan, data: DataStage, metric: Metric, seed: Int,
+    iteration: (@Sendable (String, Int, Int) -> Void)? = nil
+  ) throws -> SeedOutcome {
     let (split, steps) = try data.split(seed: seed)
     let baselines = try claim.baselines.map { try BaselineStage.run($0, split: split, metric: metric, seed: seed) }
     var quantum: [String: [String: QuantumOutcome]] = [:]
@@ -55,7 +58,8 @@ enum SeedStage {
       var byBackend: [String: QuantumOutcome] = [:]
       for backend in plan.backends {
         byBackend[backend.spec.id] = QuantumStage.run(
-          model: model, backend: backend, split: split, metric: metric, seed: seed, keepKernel: first)
+          model: model, backend: backend, split: split, metric: metric, seed: seed, keepKernel: first,
+          iteration: iteration)
       }
       quantum[model.spec.id] = byBackend
     }
@@ -69,7 +73,8 @@ enum SeedStage {
 /// Runs one quantum model on one backend, turning model failures into a reported failure.
 enum QuantumStage {
   static func run(
-    model: ModelPlan.Model, backend: ModelPlan.Backend, split: DataSplit, metric: Metric, seed: Int, keepKernel: Bool
+    model: ModelPlan.Model, backend: ModelPlan.Backend, split: DataSplit, metric: Metric, seed: Int, keepKernel: Bool,
+    iteration: (@Sendable (String, Int, Int) -> Void)? = nil
   ) -> QuantumOutcome {
     if let hw = backend.hardware {
       return HardwareStage.run(model: model, kernels: hw, split: split, metric: metric, seed: seed, keepKernel: keepKernel)
@@ -87,7 +92,10 @@ enum QuantumStage {
           seconds: Date().timeIntervalSince(start), loss: [], accuracy: [], kernel: keepKernel ? o.trainKernel : nil,
           warnings: o.warnings)
       case .variational:
-        let o = try VariationalStage.run(model: model, backend: backend, split: split, metric: metric, seed: seed)
+        let id = model.spec.id
+        let o = try VariationalStage.run(
+          model: model, backend: backend, split: split, metric: metric, seed: seed,
+          onIteration: iteration.map { report in { @Sendable it, total in report(id, it, total) } })
         return QuantumOutcome(
           test: o.test, failure: nil, chosen: [:], executions: o.executions, shots: o.shots,
           seconds: Date().timeIntervalSince(start), loss: o.loss, accuracy: o.accuracy, kernel: nil, warnings: o.warnings)

@@ -95,8 +95,9 @@ public struct SuiteRunner: Sendable {
         reporter?.claimStarted(index: i + 1, total: claims.count, id: claim.id, seeds: claim.seeds.count)
         var progress: (@Sendable (String) -> Void)?
         if let reporter { progress = { _ in reporter.seedFinished() } }
-        let runner = ClaimRunner(
-          devices: devices, options: RunOptions(jobs: options.jobs, progress: progress, stop: options.stop))
+        var runOptions = RunOptions(jobs: options.jobs, progress: progress, stop: options.stop)
+        if let reporter { runOptions.iteration = { model, it, total in reporter.trainingIteration(model: model, it, of: total) } }
+        let runner = ClaimRunner(devices: devices, options: runOptions)
         do {
           result = try runner.run(claim, specHash: hash, gitCommit: commit)
         } catch var e as Interrupted {

@@ -62,9 +62,13 @@ enum VariationalStage {
       seed: seed, threads: 1)
   }
 
-  static func run(model: ModelPlan.Model, backend: ModelPlan.Backend, split: DataSplit, metric: Metric, seed: Int) throws -> Outcome {
+  static func run(
+    model: ModelPlan.Model, backend: ModelPlan.Backend, split: DataSplit, metric: Metric, seed: Int,
+    onIteration: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws -> Outcome {
     var clf = classifier(model, backend: backend.backend, features: split.train.featureCount,
                          seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7)
+    clf.onIteration = onIteration
     try clf.fit(features: split.train.features, labels: split.train.labels, classCount: split.train.classCount)
     let history = clf.trainingHistory
     var warnings: [String] = []

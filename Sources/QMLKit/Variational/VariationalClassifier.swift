@@ -44,6 +44,8 @@ public struct VariationalClassifier: Classifier {
   public var threads: Int?
   /// Circuit executions and shots used (shared by copies).
   public let counter = ExecutionCounter()
+  /// Called at the start of each training iteration with (iteration, iterations), for progress.
+  public var onIteration: (@Sendable (_ iteration: Int, _ total: Int) -> Void)?
 
   /// Trained weights, one vector per output circuit.
   public private(set) var weights: [[Double]] = []
@@ -148,6 +150,7 @@ public struct VariationalClassifier: Classifier {
       return try evaluator.lossAndGradient(trainX, targets: trainT, weights: v, withGradient: false, seed: evalSeed).loss
     }
     for it in 0...iterations {
+      onIteration?(it, iterations)
       evalSeed &+= 1
       let last = it == iterations
       let r = try evaluator.lossAndGradient(
