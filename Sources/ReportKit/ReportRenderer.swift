@@ -2,7 +2,8 @@ import ClaimSpec
 import Foundation
 
 /// Renders the static report from results alone: `index.html`, `claims/<id>.html`,
-/// `badges/<id>.svg`, `badges/suite.svg` and `report.css`, every file written atomically.
+/// `badges/<id>.svg`, `badges/suite.svg` and `report.css`, every file written atomically;
+/// pages and badges of claims not in the results are removed.
 public struct ReportRenderer: Sendable {
   /// The templates pages are rendered from.
   public let templates: ReportTemplates
@@ -54,6 +55,18 @@ public struct ReportRenderer: Sendable {
     for (id, svg) in badges { try AtomicFile.write(svg, to: badgeFolder.appendingPathComponent("\(id).svg")) }
     try AtomicFile.write(suite, to: badgeFolder.appendingPathComponent("suite.svg"))
     try AtomicFile.write(index, to: folder.appendingPathComponent("index.html"))
+    // Pages and badges of claims no longer in the results would be stale: remove them.
+    let ids = Set(sorted.map(\.claim))
+    removeStale(in: claims, ext: "html", keep: ids)
+    removeStale(in: badgeFolder, ext: "svg", keep: ids.union(["suite"]))
+  }
+
+  /// Deletes `*.ext` files in `folder` whose base name is not in `keep` (generated files only).
+  private func removeStale(in folder: URL, ext: String, keep: Set<String>) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    for name in names where name.hasSuffix("." + ext) && !keep.contains(String(name.dropLast(ext.count + 1))) {
+      try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+    }
   }
 
   /// Reads `folder/results/*.json` (one `ClaimResult` each, in file-name order) and, if present,

@@ -157,6 +157,11 @@ import Testing
     let (_, doc) = try page(folder, "claims/adhoc-zz.html")
     #expect(doc.slot("title")?.textContent == "Renamed")
     #expect(!SampleResults.files(under: folder).contains { $0.contains(".tmp-") })
+    // The claim that is no longer in the results loses its page and badge.
+    let gone = SampleResults.refuted.claim
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("claims/\(gone).html").path))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("badges/\(gone).svg").path))
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("badges/suite.svg").path))
   }
 
   @Test func templatesFromAFolderAreUsed() throws {
