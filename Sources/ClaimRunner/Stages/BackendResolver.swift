@@ -27,7 +27,9 @@ enum BackendResolver {
       if let g = n.gateTime1qNs { parts.append("gate_time_1q=\(g)ns") }
       if let g = n.gateTime2qNs { parts.append("gate_time_2q=\(g)ns") }
     } else if let d = device {
-      parts = DeviceAdapter(d).noiseSpecification
+      let adapter = DeviceAdapter(d)
+      let model = try NoiseModel(specification: adapter.noiseSpecification.joined(separator: ","))
+      return adapter.hasVirtualZ ? model.sparing(NoiseModel.virtualZGates) : model
     } else {
       return nil
     }

@@ -32,6 +32,10 @@ struct DeviceAdapter {
     return parts
   }
 
+  /// True when the device lists `rz` among its native gates: Z rotations are frame changes in
+  /// software (virtual Z), so diagonal single-qubit gates get no gate noise.
+  var hasVirtualZ: Bool { profile.nativeGates.contains("rz") }
+
   var pricePerTask: Double { profile.pricePerTaskUSD ?? 0 }
   var pricePerShot: Double { profile.pricePerShotUSD ?? 0 }
   var queueSeconds: Double { profile.queueSeconds ?? 0 }
