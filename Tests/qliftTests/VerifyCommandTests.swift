@@ -56,7 +56,12 @@ private func spec(id: String, minLift: Double, expect: String) -> String {
   @Test func badArgumentsExitTwo() throws {
     let r = try QliftProcess.run(["verify", "--jobs", "many"])
     #expect(r.status == 2)
-    let shard = try QliftProcess.run(["verify", "--shard", "3/2"], cwd: try QliftProcess.project())
-    #expect(shard.status == 2 || shard.stderr.contains("--shard"))
+    // A valid spec, so the only bad input is the shard.
+    let dir = try QliftProcess.project()
+    try spec(id: "ok", minLift: 0.1, expect: "supported").write(
+      to: dir.appendingPathComponent("specs/ok.yaml"), atomically: true, encoding: .utf8)
+    let shard = try QliftProcess.run(["verify", "specs", "--shard", "3/2"], cwd: dir)
+    #expect(shard.status == 2)
+    #expect(shard.stderr.contains("--shard: expected K/N"))
   }
 }

@@ -57,6 +57,25 @@ enum _DensityKernels {
     }
   }
 
+  /// Runs `body(offsets, order)` with the gather table of a k-target kernel: `offsets[j]` is the
+  /// index offset of local basis state j (bit b of j = target b), `order` the targets ascending
+  /// (for inserting zero bits into a group index). Stack-allocated, freed after `body`.
+  @inline(__always)
+  static func withGatherTable(_ targets: [Int], _ body: (UnsafePointer<Int>, UnsafePointer<Int>) -> Void) {
+    let k = targets.count, side = 1 << k
+    let sorted = targets.sorted()
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: side + k) { scratch in
+      let offsets = scratch.baseAddress!, order = scratch.baseAddress! + side
+      for j in 0..<side {
+        var o = 0
+        for b in 0..<k where (j >> b) & 1 == 1 { o |= 1 << targets[b] }
+        offsets[j] = o
+      }
+      for b in 0..<k { order[b] = sorted[b] }
+      body(UnsafePointer(offsets), UnsafePointer(order))
+    }
+  }
+
   /// Runs body over 0..<count in disjoint chunks, on several threads when worthwhile.
   @inline(__always)
   static func chunks(_ count: Int, threads: Int, _ body: (Range<Int>) -> Void) {
@@ -83,16 +102,7 @@ enum _DensityKernels {
     targets: [Int], mr: UnsafePointer<Double>, mi: UnsafePointer<Double>
   ) {
     let k = targets.count, side = 1 << k
-    let sorted = targets.sorted()
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: side + k) { scratch in
-      let offsets = scratch.baseAddress!, order = scratch.baseAddress! + side
-      for j in 0..<side {
-        var o = 0
-        for b in 0..<k where (j >> b) & 1 == 1 { o |= 1 << targets[b] }
-        offsets[j] = o
-      }
-      for b in 0..<k { order[b] = sorted[b] }
-      let off = UnsafePointer(offsets), ord = UnsafePointer(order)
+    withGatherTable(targets) { off, ord in
       chunks(dim >> k, threads: threads) { range in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * side) { buf in
           let xr = buf.baseAddress!, xi = buf.baseAddress! + side
@@ -171,16 +181,7 @@ enum _DensityKernels {
     targets: [Int], rows: UnsafePointer<Int>, cols: UnsafePointer<Int>, vals: UnsafePointer<Double>
   ) {
     let k = targets.count, side = 1 << k
-    let sorted = targets.sorted()
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: side + k) { scratch in
-      let offsets = scratch.baseAddress!, order = scratch.baseAddress! + side
-      for j in 0..<side {
-        var o = 0
-        for b in 0..<k where (j >> b) & 1 == 1 { o |= 1 << targets[b] }
-        offsets[j] = o
-      }
-      for b in 0..<k { order[b] = sorted[b] }
-      let off = UnsafePointer(offsets), ord = UnsafePointer(order)
+    withGatherTable(targets) { off, ord in
       chunks(dim >> k, threads: threads) { range in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * side) { buf in
           let xr = buf.baseAddress!, xi = buf.baseAddress! + side
