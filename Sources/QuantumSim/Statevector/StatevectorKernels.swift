@@ -1,4 +1,5 @@
 import Dispatch
+import Numerics
 
 // Implementation goals, in order of priority:
 // 1. Exact: each kernel applies the gate's matrix as written, no approximations.
@@ -94,6 +95,10 @@ enum Kernels {
     _ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, dim: Int, threads: Int,
     q: Int, d0r: Double, d0i: Double, d1r: Double, d1i: Double
   ) {
+    if usesLanes(dim: dim, q) {
+      laneDiagonal(re, im, dim: dim, threads: threads, qubits: [q], d: [Complex(d0r, d0i), Complex(d1r, d1i)])
+      return
+    }
     let runs = _Runs(dimension: dim, q)
     let bit = 1 &<< q
     let skip0 = d0r == 1 && d0i == 0
@@ -135,6 +140,10 @@ enum Kernels {
     _ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, dim: Int, threads: Int,
     a: Int, b: Int, pr: Double, pi: Double
   ) {
+    if usesLanes(dim: dim, a, b) {
+      laneDiagonal(re, im, dim: dim, threads: threads, qubits: [a, b], d: [.one, .one, .one, Complex(pr, pi)])
+      return
+    }
     let runs = _Runs(dimension: dim, a, b)
     let mask = (1 &<< a) | (1 &<< b)
     parallelRuns(runs, threads: threads) { oRange, jRange in
@@ -154,6 +163,10 @@ enum Kernels {
     _ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, dim: Int, threads: Int,
     q: Int, c0: Int = -1, c1: Int = -1, m: Matrix2
   ) {
+    if usesLanes(dim: dim, q, c0, c1) {
+      laneDense1(re, im, dim: dim, threads: threads, q: q, c0: c0, c1: c1, m: m)
+      return
+    }
     let runs = _Runs(dimension: dim, q, c0, c1)
     let bit = 1 &<< q
     let controlMask = _mask(c0) | _mask(c1)
@@ -211,6 +224,10 @@ enum Kernels {
     _ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, dim: Int, threads: Int,
     q: Int, c0: Int = -1, c1: Int = -1
   ) {
+    if usesLanes(dim: dim, q, c0, c1) {
+      laneDense1(re, im, dim: dim, threads: threads, q: q, c0: c0, c1: c1, m: pauliX)
+      return
+    }
     let runs = _Runs(dimension: dim, q, c0, c1)
     let bit = 1 &<< q
     let controlMask = _mask(c0) | _mask(c1)
@@ -252,6 +269,10 @@ enum Kernels {
     _ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, dim: Int, threads: Int,
     q0: Int, q1: Int, d: Matrix4
   ) {
+    if usesLanes(dim: dim, q0, q1) {
+      laneDiagonal(re, im, dim: dim, threads: threads, qubits: [q0, q1], d: [d[0, 0], d[1, 1], d[2, 2], d[3, 3]])
+      return
+    }
     let runs = _Runs(dimension: dim, q0, q1)
     let offsets = (0, 1 &<< q0, 1 &<< q1, (1 &<< q0) | (1 &<< q1))
     let dr = (d[0, 0].real, d[1, 1].real, d[2, 2].real, d[3, 3].real)
