@@ -4,7 +4,7 @@ import QuantumSim
 /// B1 of issue 2: 10 layers of ry on every qubit, rz on every qubit, then cx(0,1), cx(1,2), ...
 /// Reports seconds (median), gates/s, the bytes the kernels read and write per second, and the
 /// memory-copy bandwidth measured in the same run, on 1 thread and on all cores, for the plain
-/// circuit and the opt-in fused plans (`Circuit.fused`).
+/// circuit, the opt-in fused plans (`Circuit.fused`) and the compiled plan (`CompiledCircuit`).
 enum StatevectorBenchmark {
   static let sizes = [10, 16, 20, 22]
   static let layers = 10
@@ -20,6 +20,20 @@ enum StatevectorBenchmark {
       for q in 0..<(n - 1) { c.append(.cx, q, q + 1) }
     }
     return (c, values)
+  }
+
+  /// One way of running the circuit: its name, kernel passes, bytes touched (nil: not modelled).
+  struct Plan {
+    let name: String
+    let passes: Int
+    let bytes: Double?
+    let run: (inout StateVector) -> Void
+  }
+
+  static func bytes(_ gates: [Gate], _ n: Int) -> Double { gates.reduce(0.0) { $0 + bytesTouched($1, n: n) } }
+
+  static func fusedPlan(_ name: String, _ fused: Circuit, _ n: Int) -> Plan {
+    Plan(name: name, passes: fused.gates.count, bytes: bytes(fused.gates, n)) { s in try! s.apply(fused) }
   }
 
   /// Bytes one gate's kernel reads plus writes on an n-qubit state (16 bytes per amplitude each way).
@@ -71,26 +85,31 @@ enum StatevectorBenchmark {
       let copy = BenchClock.copyBandwidth(bytes: max(stateBytes, 1 << 16), runs: n >= 20 ? 7 : 21)
       let runs = n <= 10 ? 201 : n <= 16 ? 21 : n <= 20 ? 7 : 3
       var state = try! StateVector(qubits: n)
-      let plans: [(String, Circuit?)] = [
-        ("plain", nil),
-        ("fused 1q", try! circuit.fused(bindings: values)),
-        ("fused 1q+2q", try! circuit.fused(bindings: values, absorbIntoTwoQubit: true)),
+      let compiledOnce = try! CompiledCircuit(circuit, bindings: values)
+      let plans: [Plan] = [
+        Plan(name: "plain", passes: circuit.gates.count, bytes: bytes(circuit.gates, n)) { s in
+          try! s.apply(circuit, bindings: values)
+        },
+        fusedPlan("fused 1q", try! circuit.fused(bindings: values), n),
+        fusedPlan("fused 1q+2q", try! circuit.fused(bindings: values, absorbIntoTwoQubit: true), n),
+        Plan(name: "compiled (timed with compiling)", passes: compiledOnce.passCount, bytes: nil) { s in
+          s.apply(try! CompiledCircuit(circuit, bindings: values))
+        },
       ]
       for threadCount in Array(Set([1, cores])).sorted() {
         state.threads = threadCount
-        for (name, plan) in plans {
-          let executed = plan ?? circuit
-          let bytes = executed.gates.reduce(0.0) { $0 + bytesTouched($1, n: n) }
+        for plan in plans {
           let t = BenchClock.medians(runs: runs) {
             state.reset()
-            if let plan { try! state.apply(plan) } else { try! state.apply(circuit, bindings: values) }
+            plan.run(&state)
           }
           // Reset writes the state once more; exclude its time by measuring it separately.
           let tReset = BenchClock.medians(runs: runs) { state.reset() }
           let tApply = max(t.wall - tReset.wall, 1e-9)
           let cpuApply = max(t.cpu - tReset.cpu, 1e-9)
+          let gbps = plan.bytes.map { sig($0 / tApply / 1e9, 3) } ?? "-"
           print(
-            "| \(n) | \(name) | \(threadCount) | \(executed.gates.count) | \(sig(tApply, 3)) | \(sig(cpuApply, 3)) | \(sig(Double(gateCount) / tApply, 3)) | \(sig(bytes / tApply / 1e9, 3)) | \(sig(copy / 1e9, 3)) |"
+            "| \(n) | \(plan.name) | \(threadCount) | \(plan.passes) | \(sig(tApply, 3)) | \(sig(cpuApply, 3)) | \(sig(Double(gateCount) / tApply, 3)) | \(gbps) | \(sig(copy / 1e9, 3)) |"
           )
         }
       }

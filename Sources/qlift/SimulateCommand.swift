@@ -77,7 +77,7 @@ struct SimulateCommand: ParsableCommand {
       }
       var state = try StateVector(qubits: n)
       state.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-      try state.apply(circuit)
+      state.apply(try CompiledCircuit(circuit))
       if let shots { return try countsOutput(circuit, state.probabilities, shots: shots, readout: nil) }
       return probabilitiesOutput(n, statevector: state, probabilities: state.probabilities)
     } catch let e as SimulationError {

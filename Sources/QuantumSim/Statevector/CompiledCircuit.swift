@@ -1,0 +1,135 @@
+import Numerics
+
+/// A circuit with its angles bound, rearranged into fewer and cheaper statevector passes; what
+/// `qlift simulate` runs.
+///
+/// Two rewrites, each exact up to floating-point rounding (about 1e-15 per gate):
+/// 1. Diagonal gates are collected into `DiagonalBlock`s (one pass for many gates). A diagonal
+///    gate joins the open block; a non-diagonal gate that shares no qubit with the block
+///    commutes with it and is emitted before it; one that shares a qubit closes the block.
+/// 2. Consecutive single-qubit gates on one qubit (including a diagonal gate left alone in its
+///    block) are multiplied into one `unitary1`, as `Circuit.fused` does. Real gates (ry, h)
+///    therefore stay real when their neighbouring z rotations went into a block, and a real
+///    2x2 pass costs half a complex one.
+/// Measurements and barriers end every open block and fusion (they are not executed here).
+public struct CompiledCircuit: Sendable {
+  /// One statevector pass (or a few, for a block's straddling gates).
+  public enum Step: Sendable {
+    /// A gate with numeric parameters.
+    case gate(Gate)
+    /// Many diagonal gates in one pass.
+    case diagonal(DiagonalBlock)
+  }
+
+  /// Qubits of the circuit.
+  public let qubitCount: Int
+  /// The passes in order.
+  public let steps: [Step]
+
+  /// Compiles `circuit` under `bindings`.
+  /// - Throws: `SimulationError.bindingCount` when `bindings` does not match the circuit's symbols.
+  public init(_ circuit: Circuit, bindings: [Double] = []) throws {
+    guard bindings.count == circuit.symbols.count else {
+      throw SimulationError.bindingCount(expected: circuit.symbols.count, got: bindings.count)
+    }
+    qubitCount = circuit.qubitCount
+    let blocked = Self.collectDiagonals(circuit, bindings: bindings)
+    steps = Self.fuseSingleQubitRuns(blocked, qubitCount: circuit.qubitCount)
+  }
+
+  /// Number of passes over the state.
+  public var passCount: Int { steps.count }
+
+  /// Operations of the first rewrite: numeric gates, diagonal groups (as gate lists), and
+  /// fences where a measurement or barrier stood.
+  enum Collected {
+    case gate(Gate)
+    case diagonal([Gate])
+    case fence
+  }
+
+  /// Rewrite 1: diagonal gates into groups, by commuting them past gates on other qubits.
+  static func collectDiagonals(_ circuit: Circuit, bindings: [Double]) -> [Collected] {
+    var out: [Collected] = []
+    var group: [Gate] = []
+    var groupQubits = Set<Int>()
+    func close() {
+      guard !group.isEmpty else { return }
+      out.append(group.count == 1 ? .gate(group[0]) : .diagonal(group))
+      group = []
+      groupQubits = []
+    }
+    for op in circuit.operations {
+      guard case .gate(let symbolic) = op else {
+        close()
+        out.append(.fence)
+        continue
+      }
+      var g = symbolic
+      g.parameters = symbolic.parameters.map { .value($0.evaluate(bindings)) }
+      if g.kind == .id { continue }
+      if DiagonalBlock.isDiagonal(g) {
+        group.append(g)
+        groupQubits.formUnion(g.qubits)
+      } else {
+        if g.qubits.contains(where: groupQubits.contains) { close() }
+        out.append(.gate(g))
+      }
+    }
+    close()
+    return out
+  }
+
+  /// Rewrite 2: runs of single-qubit gates per qubit into one `unitary1` (a lone gate stays as
+  /// it is, so its specialised kernel still applies).
+  static func fuseSingleQubitRuns(_ ops: [Collected], qubitCount n: Int) -> [Step] {
+    var out: [Step] = []
+    var pending = [Matrix2?](repeating: nil, count: n)
+    var pendingCount = [Int](repeating: 0, count: n)
+    var pendingGate = [Gate?](repeating: nil, count: n)
+    func flush(_ q: Int) {
+      guard let m = pending[q] else { return }
+      if pendingCount[q] == 1, let g = pendingGate[q] {
+        out.append(.gate(g))
+      } else {
+        out.append(.gate(Gate(.unitary1, [q], matrix: m.flat)))
+      }
+      pending[q] = nil; pendingCount[q] = 0; pendingGate[q] = nil
+    }
+    for op in ops {
+      switch op {
+      case .gate(let g) where g.kind.arity == 1 || g.kind == .unitary1:
+        let q = g.qubits[0]
+        let values = g.parameters.map { $0.constantValue ?? .nan }
+        let m = GateMatrices.single(g.kind, gateParameters(values), matrix: g.matrix)
+        pending[q] = m * (pending[q] ?? .identity)
+        pendingCount[q] += 1
+        pendingGate[q] = g
+      case .gate(let g):
+        for q in g.qubits { flush(q) }
+        out.append(.gate(g))
+      case .diagonal(let gates):
+        let block = DiagonalBlock(qubitCount: n, gates: gates)
+        for q in block.qubits { flush(q) }
+        out.append(.diagonal(block))
+      case .fence:
+        for q in 0..<n { flush(q) }
+      }
+    }
+    for q in 0..<n { flush(q) }
+    return out
+  }
+}
+
+extension StateVector {
+  /// Runs a compiled circuit on this state.
+  public mutating func apply(_ compiled: CompiledCircuit) {
+    precondition(compiled.qubitCount == qubitCount, "the circuit has \(compiled.qubitCount) qubits, the state \(qubitCount)")
+    for step in compiled.steps {
+      switch step {
+      case .gate(let g): apply(g)
+      case .diagonal(let block): apply(block)
+      }
+    }
+  }
+}
