@@ -96,7 +96,7 @@ enum Kernels {
     q: Int, d0r: Double, d0i: Double, d1r: Double, d1i: Double
   ) {
     if usesLanes(dim: dim, q) {
-      laneDiagonal(re, im, dim: dim, threads: threads, qubits: [q], d: [Complex(d0r, d0i), Complex(d1r, d1i)])
+      laneDiagonal(re, im, dim: dim, threads: threads, q0: q, d: [Complex(d0r, d0i), Complex(d1r, d1i), .one, .one])
       return
     }
     let runs = _Runs(dimension: dim, q)
@@ -141,7 +141,7 @@ enum Kernels {
     a: Int, b: Int, pr: Double, pi: Double
   ) {
     if usesLanes(dim: dim, a, b) {
-      laneDiagonal(re, im, dim: dim, threads: threads, qubits: [a, b], d: [.one, .one, .one, Complex(pr, pi)])
+      laneDiagonal(re, im, dim: dim, threads: threads, q0: a, q1: b, d: [.one, .one, .one, Complex(pr, pi)])
       return
     }
     let runs = _Runs(dimension: dim, a, b)
@@ -270,7 +270,7 @@ enum Kernels {
     q0: Int, q1: Int, d: Matrix4
   ) {
     if usesLanes(dim: dim, q0, q1) {
-      laneDiagonal(re, im, dim: dim, threads: threads, qubits: [q0, q1], d: [d[0, 0], d[1, 1], d[2, 2], d[3, 3]])
+      laneDiagonal(re, im, dim: dim, threads: threads, q0: q0, q1: q1, d: [d[0, 0], d[1, 1], d[2, 2], d[3, 3]])
       return
     }
     let runs = _Runs(dimension: dim, q0, q1)

@@ -22,6 +22,9 @@ let laneQubits = 3
 /// kernels' runs (8 and 16 amplitudes) are still too short to vectorise well.
 let laneKernelLimit = 5
 
+/// States smaller than this use the run kernels for every gate (see `usesLanes`).
+let minimumLaneDimension = 256
+
 @inline(__always)
 private func load(_ p: UnsafeMutablePointer<Double>, _ i: Int) -> Lanes {
   UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
@@ -194,9 +197,11 @@ private struct LanePhase: BlockOperation {
 
 extension Kernels {
   /// True when the lane kernels handle a gate on these qubits (-1 = unused) in a state of `dim`.
+  /// Below 256 amplitudes the per-gate setup of the lane coefficients costs more than it saves
+  /// (a 4-qubit variational model trained 2.4x slower with them).
   @inline(__always)
   static func usesLanes(dim: Int, _ a: Int, _ b: Int = -1, _ c: Int = -1) -> Bool {
-    dim >= 8 && ((a >= 0 && a < laneKernelLimit) || (b >= 0 && b < laneKernelLimit) || (c >= 0 && c < laneKernelLimit))
+    dim >= minimumLaneDimension && ((a >= 0 && a < laneKernelLimit) || (b >= 0 && b < laneKernelLimit) || (c >= 0 && c < laneKernelLimit))
   }
 
   /// A 2x2 matrix on qubit q where controls c0, c1 (-1 = none) are 1; some qubit is below 5.
@@ -204,9 +209,18 @@ extension Kernels {
     _ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, dim: Int, threads: Int,
     q: Int, c0: Int, c1: Int, m: Matrix2
   ) {
-    let inLaneControls = [c0, c1].filter { $0 >= 0 && $0 < laneQubits }.reduce(0) { $0 | (1 << $1) }
-    let highControls = [c0, c1].filter { $0 >= laneQubits }
-    let highOnes = highControls.reduce(0) { $0 | (1 << ($1 - laneQubits)) }
+    // Controls split into lane bits and block-level bits (no arrays: this runs once per gate).
+    var inLaneControls = 0, highOnes = 0, h0 = -1, h1 = -1
+    let controls: InlineArray<2, Int> = [c0, c1]
+    for k in 0..<2 where controls[k] >= 0 {
+      let c = controls[k]
+      if c < laneQubits {
+        inLaneControls |= 1 << c
+      } else {
+        highOnes |= 1 << (c - laneQubits)
+        if h0 < 0 { h0 = c - laneQubits } else { h1 = c - laneQubits }
+      }
+    }
     let blocks = dim >> laneQubits
     func active(_ l: Int) -> Bool { l & inLaneControls == inLaneControls }
     var activeMask = SIMDMask<SIMD8<Int64>>(repeating: false)
@@ -224,9 +238,7 @@ extension Kernels {
           a[l] = m.m11; b[l] = m.m10
         }
       }
-      let h = highControls.map { $0 - laneQubits }
-      let runs = BlockRuns(
-        blocks: blocks, h.count > 0 ? h[0] : -1, h.count > 1 ? h[1] : -1, -1, ones: highOnes)
+      let runs = BlockRuns(blocks: blocks, h0, h1, -1, ones: highOnes)
       if m == pauliX {
         runs.forEach(threads: threads, InLaneFlip(re: re, im: im, q: q, active: activeMask))
       } else if a.isReal && b.isReal {
@@ -247,8 +259,7 @@ extension Kernels {
       }
     }
     let t = q - laneQubits
-    let h = highControls.map { $0 - laneQubits }
-    let runs = BlockRuns(blocks: blocks, t, h.count > 0 ? h[0] : -1, h.count > 1 ? h[1] : -1, ones: highOnes)
+    let runs = BlockRuns(blocks: blocks, t, h0, h1, ones: highOnes)
     let bit = 1 &<< q
     if m == pauliX {
       runs.forEach(threads: threads, BlockPairSwap(re: re, im: im, bit: bit, active: activeMask))
@@ -262,24 +273,30 @@ extension Kernels {
     }
   }
 
-  /// Multiplies each amplitude by `d[k]`, k = bit(qubits[0]) + 2 bit(qubits[1]) (one or two
-  /// qubits). Blocks whose high qubits select an entry equal to 1 in every lane are skipped.
+  /// Multiplies each amplitude by d[k], k = bit(q0) + 2 bit(q1) (q1 = -1: one qubit, d0 and d1
+  /// only). Blocks whose high qubits select an entry equal to 1 in every lane are skipped.
   static func laneDiagonal(
     _ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, dim: Int, threads: Int,
-    qubits: [Int], d: [Complex<Double>]
+    q0: Int, q1: Int = -1, d: InlineArray<4, Complex<Double>>
   ) {
     let blocks = dim >> laneQubits
-    // One pass per assignment of the qubits above the lanes (they select blocks).
-    let high = qubits.filter { $0 >= laneQubits }.map { $0 - laneQubits }
-    for value in 0..<(1 << high.count) {
+    let qs: InlineArray<2, Int> = [q0, q1]
+    // Block-level bits of the qubits above the lanes, in order.
+    var h0 = -1, h1 = -1, highCount = 0
+    for pos in 0..<2 where qs[pos] >= laneQubits {
+      if highCount == 0 { h0 = qs[pos] - laneQubits } else { h1 = qs[pos] - laneQubits }
+      highCount += 1
+    }
+    // One pass per assignment of the high qubits (they select blocks).
+    for value in 0..<(1 << highCount) {
       var lanes = LaneComplex()
       var identity = true
       for l in 0..<8 {
         var k = 0, h = 0
-        for (pos, q) in qubits.enumerated() {
+        for pos in 0..<2 where qs[pos] >= 0 {
           let bit: Int
-          if q < laneQubits {
-            bit = (l >> q) & 1
+          if qs[pos] < laneQubits {
+            bit = (l >> qs[pos]) & 1
           } else {
             bit = (value >> h) & 1
             h += 1
@@ -291,9 +308,9 @@ extension Kernels {
       }
       if identity { continue }
       var ones = 0
-      for (j, hb) in high.enumerated() where (value >> j) & 1 == 1 { ones |= 1 << hb }
-      let runs = BlockRuns(
-        blocks: blocks, high.count > 0 ? high[0] : -1, high.count > 1 ? high[1] : -1, -1, ones: ones)
+      if value & 1 == 1 { ones |= 1 << h0 }
+      if value & 2 == 2 { ones |= 1 << h1 }
+      let runs = BlockRuns(blocks: blocks, h0, h1, -1, ones: ones)
       runs.forEach(threads: threads, LanePhase(re: re, im: im, pr: lanes.re, pi: lanes.im))
     }
   }
