@@ -6,7 +6,9 @@ import QuantumSim
 // 1. Exact gradients on the ideal backend: adjoint differentiation (Jones & Gacon 2020,
 //    "Efficient calculation of gradients in classical simulations of variational quantum
 //    algorithms"): one forward pass, one backward pass per sample.
-// 2. Honest cost on shot and noisy backends: parameter shift, every circuit counted.
+// 2. Honest cost on shot and noisy backends: parameter shift, every circuit counted; the
+//    shifted circuits of a sample reuse the prefix before their shifted gate
+//    (`ParameterShiftSweep`), and the results equal separate runs of every circuit.
 // 3. No allocation per gate: each worker keeps its own scratch states for all its samples.
 
 /// How gradients are computed.
@@ -35,30 +37,6 @@ struct VariationalEvaluator: Sendable {
 
   // MARK: - Single evaluations
 
-  /// The readout for bindings `b` on the backend; `shifts` (one per trainable gate) are added
-  /// to the trainable gates' angles (nil: no shift).
-  func readout(_ b: [Double], shifts: [Double]?, rng: inout SeededGenerator) throws -> Double {
-    let exact: Double
-    switch backend {
-    case .ideal, .shots:
-      var s = try StateVector(qubits: model.circuit.qubitCount)
-      if let shifts {
-        try s.apply(model.shiftCircuit, bindings: b + shifts)
-      } else {
-        try s.apply(model.circuit, bindings: b)
-      }
-      exact = model.readoutValue(s)
-    case .noisy(let noise, _):
-      let shiftValues = shifts ?? [Double](repeating: 0, count: model.trainableGates.count)
-      let rho = try DensityMatrix(model.shiftCircuit, bindings: b + shiftValues, noise: noise)
-      let qs = model.readout.qubits
-      exact = model.readoutValue(marginal: noise.applyReadout(to: rho.marginal(qs), qubits: qs))
-    }
-    counter.record(executions: 1, shotsEach: backend.shotsPerCircuit ?? 0)
-    if let n = backend.shotsPerCircuit { return estimateExpectation(exact, shots: n, using: &rng) }
-    return exact
-  }
-
   /// Readout and its gradient with respect to the model's weights by the adjoint method.
   /// `psi` and `lambda` are scratch states of the right size; `grad` receives `scale · ∂s/∂w`.
   func adjoint(_ b: [Double], psi: inout StateVector, lambda: inout StateVector, scale: Double, grad: inout [Double], gradOffset: Int) -> Double {
@@ -85,23 +63,6 @@ struct VariationalEvaluator: Sendable {
     return value
   }
 
-  /// Readout and its gradient by parameter shift on the backend.
-  func shifted(_ b: [Double], scale: Double, grad: inout [Double], gradOffset: Int, rng: inout SeededGenerator) throws -> Double {
-    let value = try readout(b, shifts: nil, rng: &rng)
-    let t = model.trainableGates.count
-    var shifts = [Double](repeating: 0, count: t)
-    for (slot, k) in model.trainableGates.enumerated() {
-      shifts[slot] = .pi / 2
-      let plus = try readout(b, shifts: shifts, rng: &rng)
-      shifts[slot] = -.pi / 2
-      let minus = try readout(b, shifts: shifts, rng: &rng)
-      shifts[slot] = 0
-      let dTheta = (plus - minus) / 2 * scale
-      for (w, d) in model.dependencies[k] { grad[gradOffset + w] += dTheta * (d.constantValue ?? d.evaluate(b)) }
-    }
-    return value
-  }
-
   @inline(__always)
   static func evaluate(_ g: Gate, _ b: [Double]) -> GateParameters {
     var p = GateParameters(repeating: 0)
@@ -114,23 +75,24 @@ struct VariationalEvaluator: Sendable {
   /// Outputs s[i][k] for every sample (no gradient).
   func outputs(_ bindings: [[Double]], weights: [Double], seed: UInt64) throws -> [[Double]] {
     var rng = SeededGenerator(seed: seed)
+    var psi = try StateVector(qubits: model.circuit.qubitCount)
+    var sweep = try needsSweep(withGradient: false) ? ParameterShiftSweep(model: model, backend: backend) : nil
     var out: [[Double]] = []
     for x in bindings {
       var row: [Double] = []
       for k in 0..<outputs {
-        let b = x + slice(weights, k)
-        if case .ideal = backend {
-          var s = try StateVector(qubits: model.circuit.qubitCount)
-          try s.apply(model.circuit, bindings: b)
-          counter.record(executions: 1, shotsEach: 0)
-          row.append(model.readoutValue(s))
-        } else {
-          row.append(try readout(b, shifts: nil, rng: &rng))
-        }
+        row.append(try readoutOnly(x + slice(weights, k), psi: &psi, sweep: &sweep, rng: &rng))
       }
       out.append(row)
     }
     return out
+  }
+
+  /// Whether evaluations need parameter-shift scratch: gradients by parameter shift, or any
+  /// readout on a shot or noisy backend.
+  private func needsSweep(withGradient: Bool) -> Bool {
+    if case .ideal = backend { return withGradient && method == .parameterShift }
+    return true
   }
 
   /// Mean loss, its gradient (if `withGradient`) and the outputs, over samples with
@@ -151,10 +113,12 @@ struct VariationalEvaluator: Sendable {
     let slices = (0..<outputs).map { slice(weights, $0) }
     let qubits = model.circuit.qubitCount
     let pw = model.weightCount
+    let needsSweep = needsSweep(withGradient: withGradient)
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       do {
         var psi = try StateVector(qubits: qubits)
         var lambda = psi
+        var sweep = needsSweep ? try ParameterShiftSweep(model: model, backend: backend) : nil
         var g = [Double](repeating: 0, count: pw)
         var local: [(Int, Double, [Double], [Double])] = []
         var i = w
@@ -168,13 +132,13 @@ struct VariationalEvaluator: Sendable {
             let b = xs[i] + slices[k]
             let s: Double
             if !withGradient {
-              s = try readoutOnly(b, psi: &psi, rng: &rng)
+              s = try readoutOnly(b, psi: &psi, sweep: &sweep, rng: &rng)
             } else {
               for j in 0..<pw { g[j] = 0 }
               if method == .adjoint {
                 s = adjoint(b, psi: &psi, lambda: &lambda, scale: 1, grad: &g, gradOffset: 0)
               } else {
-                s = try shifted(b, scale: 1, grad: &g, gradOffset: 0, rng: &rng)
+                s = shifted(b, sweep: &sweep!, scale: 1, grad: &g, gradOffset: 0, rng: &rng)
               }
               let f = loss.valueAndDerivative(output: s, target: targets[i][k]).1 / Double(n)
               for j in 0..<pw { grad[k * pw + j] = f * g[j] }
@@ -202,13 +166,17 @@ struct VariationalEvaluator: Sendable {
     return (sampleLoss.reduce(0, +) / Double(n), totalGrad, outs)
   }
 
-  private func readoutOnly(_ b: [Double], psi: inout StateVector, rng: inout SeededGenerator) throws -> Double {
+  /// The readout for bindings `b`, sampled on a shot backend; `psi` is scratch for the ideal
+  /// backend, `sweep` (non-nil on the others) for the rest.
+  private func readoutOnly(
+    _ b: [Double], psi: inout StateVector, sweep: inout ParameterShiftSweep?, rng: inout SeededGenerator
+  ) throws -> Double {
     if case .ideal = backend {
       psi.reset()
       for g in model.gates { psi.apply(g, parameters: Self.evaluate(g, b)) }
       counter.record(executions: 1, shotsEach: 0)
       return model.readoutValue(psi)
     }
-    return try readout(b, shifts: nil, rng: &rng)
+    return sampledReadout(b, sweep: &sweep!, rng: &rng)
   }
 }
