@@ -73,10 +73,29 @@ import Testing
     ("iris", "species", 150, 4, ["setosa", "versicolor", "virginica"]),
     ("wine", "cultivar", 178, 13, ["class_0", "class_1", "class_2"]),
     ("breast_cancer", "diagnosis", 569, 30, ["benign", "malignant"]),
+    ("banknote", "class", 1372, 4, ["0", "1"]),
   ])
   func shippedDataLoads(name: String, target: String, rows: Int, features: Int, classes: [String]) throws {
     let path = Self.root.appendingPathComponent("specs/data/\(name).csv").path
     let d = try CSVLoader.load(path: path, target: target)
     #expect(d.count == rows && d.featureCount == features && d.classNames == classes)
+  }
+
+  /// Banknote authentication (UCI, Lohweg 2012): the published row and class counts and column
+  /// means (specs/data/README.md);
+  /// data row 294 holds a number in scientific notation (`-9.2828e-06`).
+  @Test func banknoteMatchesThePublishedSummary() throws {
+    let path = Self.root.appendingPathComponent("specs/data/banknote.csv").path
+    let d = try CSVLoader.load(path: path, target: "class")
+    #expect(d.count == 1372 && d.featureCount == 4)
+    #expect(d.featureNames == ["variance", "skewness", "curtosis", "entropy"])
+    #expect(d.classNames == ["0", "1"])
+    #expect((0..<2).map { k in d.labels.filter { $0 == k }.count } == [762, 610])
+    let published = [0.433735, 1.922353, 1.397627, -1.191657]
+    for (j, mean) in published.enumerated() {
+      let m = d.features.reduce(0) { $0 + $1[j] } / Double(d.count)
+      #expect(abs(m - mean) < 1e-6, "column \(d.featureNames[j]): mean \(m)")
+    }
+    #expect(d.features[293] == [1.934, -9.2828e-06, 4.816, -0.33967])  // data row 294, line 295 of the file
   }
 }
