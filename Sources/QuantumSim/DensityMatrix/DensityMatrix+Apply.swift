@@ -40,19 +40,9 @@ extension DensityMatrix {
       throw SimulationError.invalidRequest(
         "the circuit has \(circuit.qubitCount) qubits but the density matrix \(qubitCount)")
     }
-    let model = noise?.hasGateNoise == true ? noise : nil
     bindings.withUnsafeBufferPointer { b in
       for op in circuit.operations {
-        guard case .gate(let gate) = op else { continue }
-        if let model, gate.kind.arity > 2 {
-          for part in GateDecomposition.decompose(gate) {
-            applyWithNoise(part, bindings: b, model)
-          }
-        } else if let model {
-          applyWithNoise(gate, bindings: b, model)
-        } else {
-          apply(gate, parameters: _evaluate(gate, b))
-        }
+        if case .gate(let gate) = op { apply(gate, bindings: b, noise: noise) }
       }
     }
   }
@@ -63,19 +53,6 @@ extension DensityMatrix {
     try self.init(qubits: circuit.qubitCount)
     try apply(circuit, bindings: bindings, noise: noise)
   }
-
-  private mutating func applyWithNoise(_ gate: Gate, bindings: UnsafeBufferPointer<Double>, _ model: NoiseModel) {
-    apply(gate, parameters: _evaluate(gate, bindings))
-    model.forEachChannel(after: gate) { channel, qubits in apply(channel, qubits: qubits) }
-  }
-}
-
-/// Evaluated gate angles.
-@inline(__always)
-private func _evaluate(_ gate: Gate, _ b: UnsafeBufferPointer<Double>) -> GateParameters {
-  var p = GateParameters(repeating: 0)
-  for (i, a) in gate.parameters.enumerated() { p[i] = a.evaluate(b) }
-  return p
 }
 
 /// A gate whose matrix is the entrywise complex conjugate of `kind`'s under `p` (exactly, with

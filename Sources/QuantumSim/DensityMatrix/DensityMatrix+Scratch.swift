@@ -16,10 +16,9 @@ extension DensityMatrix {
   }
 
   /// Applies one gate of a circuit, its angles evaluated under `bindings`, followed by the
-  /// channels `noise` attaches to it: exactly what `apply(_:bindings:noise:)` does for that gate
-  /// (with gate noise, a three-qubit gate runs as its CX decomposition, each part followed by
-  /// its channels; a model with readout error only adds nothing here). Applying a circuit's
-  /// gates in turn this way gives the same matrix, bit for bit, as applying the circuit.
+  /// channels `noise` attaches to it (with gate noise, a three-qubit gate runs as its CX
+  /// decomposition, each part followed by its channels; a model with readout error only adds
+  /// nothing here). `apply(_:bindings:noise:)` for a whole circuit calls this for each gate.
   public mutating func apply(_ gate: Gate, bindings: UnsafeBufferPointer<Double>, noise: NoiseModel?) {
     guard let model = noise, model.hasGateNoise else {
       apply(gate, parameters: _scratchEvaluate(gate, bindings))
