@@ -52,8 +52,9 @@ public func kernelTargetAlignment(_ K: Matrix, labels: [Int]) throws -> Double {
 /// sqrt(‖√K_Q K_C^−1 √K_Q‖_∞), with K_C^−1 taken as the pseudo-inverse (eigenvalues below
 /// 1e-12 · the largest are dropped). ‖·‖_∞ is the spectral norm. A small g (≈ 1) means the
 /// classical kernel can match the quantum one on this data; a large g leaves room for an advantage.
-/// Eigendecompositions by Jacobi (`SymmetricEigen`); negative eigenvalues of the inputs
+/// Eigendecompositions by `SymmetricEigen` (Householder + QL); negative eigenvalues of the inputs
 /// (rounding, shot noise) are clipped to 0.
+/// - Complexity: O(N³), two eigendecompositions with eigenvectors and one of values only.
 /// - Throws: `ModelError.invalidData` for non-square, mismatched or zero-trace kernels,
 ///   `ModelError.invalidHyperparameter` for a negative λ.
 public func geometricDifference(classical KC: Matrix, quantum KQ: Matrix, regularization lambda: Double = 0) throws -> Double {
@@ -64,50 +65,63 @@ public func geometricDifference(classical KC: Matrix, quantum KQ: Matrix, regula
   guard lambda >= 0, lambda.isFinite else {
     throw ModelError.invalidHyperparameter("regularization must be non-negative, got \(lambda)")
   }
-  func normalised(_ K: Matrix, _ name: String) throws -> [[Double]] {
+  func normalised(_ K: Matrix, _ name: String) throws -> [Double] {
     let tr = (0..<n).reduce(0.0) { $0 + K[$1, $1] }
     guard tr > 0, tr.isFinite else { throw ModelError.invalidData("the \(name) kernel has trace \(tr)") }
-    return (0..<n).map { i in (0..<n).map { j in (K[i, j] + K[j, i]) / 2 * Double(n) / tr } }
+    var out = [Double](repeating: 0, count: n * n)
+    for i in 0..<n { for j in 0..<n { out[i * n + j] = (K[i, j] + K[j, i]) / 2 * Double(n) / tr } }
+    return out
   }
-  let c = SymmetricEigen(try normalised(KC, "classical"))
-  let q = SymmetricEigen(try normalised(KQ, "quantum"))
+  let c = SymmetricEigen.decompose(rowMajor: try normalised(KC, "classical"), n: n, vectors: true)
+  let q = SymmetricEigen.decompose(rowMajor: try normalised(KQ, "quantum"), n: n, vectors: true)
   let cutoff = 1e-12 * max(c.values.first ?? 0, 0)
-  // √K_C (K_C + λI)^−2 √K_C = V diag(μ / (μ + λ)²) Vᵀ  (λ = 0: the pseudo-inverse).
-  let middle = c.values.map { mu -> Double in
-    let m = max(mu, 0)
+  // √K_C (K_C + λI)^−2 √K_C = V_C diag(μ) V_Cᵀ, μ = m / (m + λ)²  (λ = 0: 1 / m, the pseudo-inverse).
+  let middle = c.values.map { value -> Double in
+    let m = max(value, 0)
     if lambda == 0 { return m > cutoff ? 1 / m : 0 }
     return m / ((m + lambda) * (m + lambda))
   }
-  let A = compose(c.vectors, middle)
-  let S = compose(q.vectors, q.values.map { max($0, 0).squareRoot() })
-  let M = multiply(multiply(S, A), S)
-  let sym = (0..<n).map { i in (0..<n).map { j in (M[i][j] + M[j][i]) / 2 } }
-  let top = SymmetricEigen(sym).values.first ?? 0
+  // With √K_Q = V_Q diag(√σ) V_Qᵀ the matrix under the norm is V_Q B Bᵀ V_Qᵀ, B = diag(√σ) V_Qᵀ V_C diag(√μ).
+  // V_Q is orthogonal, so its largest eigenvalue is that of B Bᵀ (equally BᵀB), and B only needs
+  // the rows with σ > 0 and the columns with μ > 0.
+  let rows = (0..<n).filter { q.values[$0] > 0 }
+  let columns = (0..<n).filter { middle[$0] > 0 }
+  guard !rows.isEmpty, !columns.isEmpty else { return 0 }
+  let p = rows.count, r = columns.count
+  var B = [Double](repeating: 0, count: p * r)
+  q.vectors.withUnsafeBufferPointer { VQ in
+    c.vectors.withUnsafeBufferPointer { VC in
+      for (a, i) in rows.enumerated() {
+        let sigma = q.values[i].squareRoot(), qi = i * n
+        for (b, k) in columns.enumerated() {
+          let ck = k * n
+          var s = 0.0
+          for t in 0..<n { s += VQ[qi + t] * VC[ck + t] }
+          B[a * r + b] = sigma * s * middle[k].squareRoot()
+        }
+      }
+    }
+  }
+  // Gram matrix of the rows of B, or of its columns when there are fewer.
+  let (m, len, F) = p <= r ? (p, r, B) : (r, p, transpose(B, rows: p, columns: r))
+  var G = [Double](repeating: 0, count: m * m)
+  F.withUnsafeBufferPointer { P in
+    for x in 0..<m {
+      for y in x..<m {
+        var s = 0.0
+        for t in 0..<len { s += P[x * len + t] * P[y * len + t] }
+        G[x * m + y] = s
+        G[y * m + x] = s
+      }
+    }
+  }
+  let top = SymmetricEigen.decompose(rowMajor: G, n: m, vectors: false).values.first ?? 0
   return max(top, 0).squareRoot()
 }
 
-/// V diag(d) Vᵀ with eigenvectors given as rows of `rows`.
-private func compose(_ rows: [[Double]], _ d: [Double]) -> [[Double]] {
-  let n = rows.count
-  var out = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-  for k in 0..<n where d[k] != 0 {
-    let v = rows[k]
-    for i in 0..<n {
-      let a = d[k] * v[i]
-      for j in 0..<n { out[i][j] += a * v[j] }
-    }
-  }
-  return out
-}
-
-private func multiply(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] {
-  let n = a.count, m = b.first?.count ?? 0
-  var out = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
-  for i in 0..<n {
-    for k in 0..<b.count where a[i][k] != 0 {
-      let x = a[i][k]
-      for j in 0..<m { out[i][j] += x * b[k][j] }
-    }
-  }
+/// The transpose of the row-major `rows × columns` buffer `a`.
+private func transpose(_ a: [Double], rows: Int, columns: Int) -> [Double] {
+  var out = [Double](repeating: 0, count: a.count)
+  for i in 0..<rows { for j in 0..<columns { out[j * rows + i] = a[i * columns + j] } }
   return out
 }

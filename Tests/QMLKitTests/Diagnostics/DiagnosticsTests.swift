@@ -45,6 +45,21 @@ import Testing
     #expect(throws: ModelError.self) { try geometricDifference(classical: I, quantum: Matrix(rows: 2, columns: 2)) }
   }
 
+  @Test("geometric difference matches numpy's literal evaluation (Fixtures/symmetric_eigen.json, gen_symmetric_eigen.py)")
+  func geometricAgainstNumpy() throws {
+    let ref = try ml3Fixture("symmetric_eigen")
+    let kernels = try #require(ref["kernels"] as? [String: Any])
+    let cases = ref.ml3List("geometric_difference")
+    #expect(cases.count == 4)
+    for c in cases {
+      let classical = try #require(c["classical"] as? String), quantum = try #require(c["quantum"] as? String)
+      let KC = Matrix(kernels.ml3Matrix(classical)), KQ = Matrix(kernels.ml3Matrix(quantum))
+      let lambda = c.ml3Double("lambda"), expected = c.ml3Double("g")
+      let g = try geometricDifference(classical: KC, quantum: KQ, regularization: lambda)
+      #expect(abs(g - expected) <= 1e-9 * expected, "\(classical) vs \(quantum), λ = \(lambda): \(g), numpy \(expected)")
+    }
+  }
+
   @Test("gradient variance of ry on one qubit is 1/2 (∂cos w = −sin w, w uniform)")
   func gradientVarianceKnown() throws {
     let m = try VariationalCircuit(encoding: AngleEncoding(), features: 1, ansatz: Ansatz(layers: 1), readout: .z(0))
