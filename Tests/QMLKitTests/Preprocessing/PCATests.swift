@@ -36,7 +36,7 @@ import Testing
     #expect(throws: DataError.self) { try pca.fit([[1, 2], [3, 4], [5, 7]]) }
   }
 
-  @Test func jacobiDiagonalisesKnownMatrix() {
+  @Test func eigensolverDiagonalisesKnownMatrix() {
     // [[2,1],[1,2]] has eigenvalues 3 and 1 with eigenvectors (1,1)/√2 and (1,-1)/√2.
     let e = SymmetricEigen([[2, 1], [1, 2]])
     #expect(ml3Close(e.values[0], 3, 1e-14) && ml3Close(e.values[1], 1, 1e-14))
