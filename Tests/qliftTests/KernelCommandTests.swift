@@ -79,4 +79,63 @@ private func writeTemp(_ name: String, _ text: String) throws -> String {
     let badMap = try runQlift(["kernel", "--data", path, "--map", "zzz"])
     #expect(badMap.status == 2 && badMap.stderr.contains("zzz"))
   }
+
+  /// The output of the plain formatting loop the command used before it formatted in parallel:
+  /// `description` of every entry, rows joined by ",\n " (JSON) or "\n" (text).
+  private func plain(_ K: [[Double]], json: Bool) -> String {
+    if !json { return K.map { $0.map { "\($0)" }.joined(separator: " ") }.joined(separator: "\n") + "\n" }
+    var out = "{\"kernel\": ["
+    for (r, row) in K.enumerated() {
+      if r > 0 { out += ",\n " }
+      out += "[" + row.map(\.description).joined(separator: ", ") + "]"
+    }
+    return out + "]}\n"
+  }
+
+  @Test("output bytes are the plain description loop's, JSON and text, train-train and test-train")
+  func exactBytes() throws {
+    // More than 64 x 64 entries, so the matrix is formatted on several threads.
+    let X = (0..<90).map { i in (0..<4).map { k in abs(sin(Double(4 * i + k) * 12.9898)) * 3.14 } }
+    let path = try writeTemp("X.csv", "a,b,c,d\n" + X.map { $0.map(\.description).joined(separator: ",") }.joined(separator: "\n"))
+    let test = try writeTemp("T.csv", "a,b,c,d\n" + X[0..<5].map { $0.map(\.description).joined(separator: ",") }.joined(separator: "\n"))
+    for extra in [[], ["--test", test], ["--kind", "projected"], ["--shots", "100"]] {
+      let j = try runQlift(["kernel", "--data", path, "--format", "json"] + extra)
+      #expect(j.status == 0, "\(j.stderr)")
+      // Swift's own parser (correctly rounded; JSONSerialization is not on Linux) reads the numbers.
+      let body = j.stdout.dropFirst("{\"kernel\": [[".count).dropLast("]]}\n".count)
+      let K = body.components(separatedBy: "],\n [").map { $0.components(separatedBy: ", ").compactMap { Double($0) } }
+      #expect(K.count == (extra.first == "--test" ? 5 : 90) && K.allSatisfy { $0.count == 90 }, "\(extra)")
+      #expect(j.stdout == plain(K, json: true), "\(extra)")
+      let t = try runQlift(["kernel", "--data", path, "--format", "text"] + extra)
+      #expect(t.stdout == plain(K, json: false), "\(extra)")
+    }
+  }
+
+  @Test("CSV: CRLF line ends, padding, quotes, Unicode spaces and trailing blank lines read as the plain file")
+  func csvVariants() throws {
+    let (X, _) = try reference()
+    let rows = X.map { $0.map(\.description) }
+    let clean = try writeTemp("clean.csv", "a,b,c,d\n" + rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+    let want = try runQlift(["kernel", "--data", clean])
+    #expect(want.status == 0, "\(want.stderr)")
+    let variants = [
+      "a,b,c,d\r\n" + rows.map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n",
+      " a ,\"b\",c,\td\n" + rows.map { "  \($0[0]),\t\($0[1]) ,\"\($0[2])\", \"\($0[3])\" " }.joined(separator: "\n") + "\n \n\t\n\n",
+      "a,b,c,d\n" + rows.map { "\u{00A0}\($0[0])\u{3000},\($0[1]),\($0[2]),\($0[3])\u{2009}" }.joined(separator: "\n"),
+      "name,a,b,c,d\n" + rows.map { "r\u{00E9}sum\u{00E9}," + $0.joined(separator: ",") }.joined(separator: "\n"),
+    ]
+    for (k, text) in variants.enumerated() {
+      let r = try runQlift(["kernel", "--data", try writeTemp("v\(k).csv", text)])
+      #expect(r.status == 0 && r.stdout == want.stdout, "variant \(k): \(r.stderr)")
+    }
+    // Header and first line are read the same way; an empty file and a header alone are errors.
+    let empty = try runQlift(["kernel", "--data", try writeTemp("empty.csv", " \n\n")])
+    #expect(empty.status == 2 && empty.stderr.contains("empty"))
+    let header = try runQlift(["kernel", "--data", try writeTemp("header.csv", "a,b\r\n")])
+    #expect(header.status == 2 && header.stderr.contains("header.csv:1"))
+    let text = try runQlift(["kernel", "--data", try writeTemp("text.csv", "a,b\nx,y\n")])
+    #expect(text.status == 2 && text.stderr.contains("no numeric column"))
+    let blank = try runQlift(["kernel", "--data", try writeTemp("blank.csv", "a\n0.5\n\n0.25\n")])
+    #expect(blank.status == 2 && blank.stderr.contains("blank.csv:3"))
+  }
 }

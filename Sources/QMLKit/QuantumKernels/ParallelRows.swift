@@ -1,59 +1,92 @@
 import Dispatch
 import Foundation
 
-/// Fills an `rows × columns` matrix row by row, spreading rows over `threads` workers
-/// (row r goes to worker r mod threads, which balances triangular work). Each worker writes
-/// its own buffer; the buffers are summed at the end, so no two threads share memory.
-func parallelRowFill(
-  rows: Int, columns: Int, threads: Int, _ fill: @Sendable (_ row: Int, _ out: inout [Double], _ offset: Int) -> Void
-) -> [Double] {
-  let t = max(1, min(threads, rows))
-  if t == 1 {
-    var out = [Double](repeating: 0, count: rows * columns)
-    for r in 0..<rows { fill(r, &out, r * columns) }
-    return out
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Runs `body(task, out)` for every task in `0..<tasks` on `threads` workers, all writing into
+/// `values` in place (no per-worker copies to allocate and sum). Tasks must write disjoint
+/// entries.
+func fillInPlace(
+  _ values: inout [Double], tasks: Int, threads: Int,
+  _ body: @Sendable (_ task: Int, _ out: UnsafeMutablePointer<Double>) -> Void
+) {
+  guard !values.isEmpty else { return }
+  values.withUnsafeMutableBufferPointer { buffer in
+    nonisolated(unsafe) let out = buffer.baseAddress!
+    forEachTask(0..<tasks, workers: threads) { body($0, out) }
   }
-  let lock = NSLock()
-  nonisolated(unsafe) var parts: [[Double]] = []
-  DispatchQueue.concurrentPerform(iterations: t) { w in
-    var out = [Double](repeating: 0, count: rows * columns)
-    var r = w
-    while r < rows {
-      fill(r, &out, r * columns)
-      r += t
-    }
-    lock.withLock { parts.append(out) }
-  }
-  var total = parts[0]
-  for p in parts.dropFirst() {
-    for i in total.indices { total[i] += p[i] }
-  }
-  return total
 }
 
-/// Runs `body(worker, workers, out)` on `threads` workers, each filling its own zeroed buffer of
-/// `count` values; the buffers are summed at the end. Workers must write disjoint entries.
-func parallelFill(count: Int, threads: Int, _ body: @Sendable (_ worker: Int, _ workers: Int, _ out: inout [Double]) -> Void)
-  -> [Double]
-{
-  let t = max(1, threads)
-  if t == 1 {
-    var out = [Double](repeating: 0, count: count)
-    body(0, 1, &out)
-    return out
+/// Runs `body(task)` for every task in `range` on `workers` threads, each taking the next task
+/// as it finishes one: tasks differ in cost, and on a shared machine a worker may start late or
+/// share its core, so a fixed split would leave the other waiting.
+func forEachTask(_ range: Range<Int>, workers: Int, _ body: @Sendable (Int) -> Void) {
+  let t = min(workers, range.count)
+  if t <= 1 {
+    for task in range { body(task) }
+    return
   }
   let lock = NSLock()
-  nonisolated(unsafe) var parts: [[Double]] = []
-  DispatchQueue.concurrentPerform(iterations: t) { w in
-    var out = [Double](repeating: 0, count: count)
-    body(w, t, &out)
-    lock.withLock { parts.append(out) }
+  nonisolated(unsafe) var next = range.lowerBound
+  runWorkers(t) { _ in
+    while true {
+      let task: Int = lock.withLock {
+        defer { next += 1 }
+        return next
+      }
+      if task >= range.upperBound { return }
+      body(task)
+    }
   }
-  var total = parts[0]
-  for p in parts.dropFirst() {
-    for i in total.indices { total[i] += p[i] }
+}
+
+/// Runs `body(worker)` for every worker in `0..<workers` at once: worker 0 on the calling thread,
+/// the others on threads started for the call, and returns when all are done.
+///
+/// Not `DispatchQueue.concurrentPerform`: libdispatch on Linux starts its pool threads lazily,
+/// and in a process that lives a few milliseconds (`qlift kernel`) the second worker often began
+/// only after the first had finished. A thread of its own starts in 20-50 us here.
+func runWorkers(_ workers: Int, _ body: @Sendable (Int) -> Void) {
+  guard workers > 1 else {
+    body(0)
+    return
   }
-  return total
+  #if canImport(Glibc)
+    withoutActuallyEscaping(body) { body in
+      final class Job: @unchecked Sendable {
+        let body: @Sendable (Int) -> Void
+        let worker: Int
+        init(_ body: @escaping @Sendable (Int) -> Void, _ worker: Int) {
+          self.body = body
+          self.worker = worker
+        }
+      }
+      var started: [pthread_t] = []
+      for w in 1..<workers {
+        let job = Unmanaged.passRetained(Job(body, w)).toOpaque()
+        var thread = pthread_t()
+        let status = pthread_create(
+          &thread, nil,
+          { raw in
+            let job = Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue()
+            job.body(job.worker)
+            return nil
+          }, job)
+        if status == 0 {
+          started.append(thread)
+        } else {  // no thread to be had: run that worker here
+          Unmanaged<Job>.fromOpaque(job).release()
+          body(w)
+        }
+      }
+      body(0)
+      for thread in started { pthread_join(thread, nil) }
+    }
+  #else
+    DispatchQueue.concurrentPerform(iterations: workers, execute: body)
+  #endif
 }
 
 /// Worker threads to use for a job of `work` elementary steps: 1 for small jobs.

@@ -47,7 +47,8 @@ public struct QuantumKernel: Sendable {
   public var backend: QuantumBackend
   /// Seed for shot sampling.
   public var seed: UInt64
-  /// Worker threads for the Gram loops (nil: chosen by problem size).
+  /// Worker threads for simulating the states and for the Gram loops (nil: chosen by problem
+  /// size). The matrices do not depend on it, bit for bit.
   public var threads: Int?
   /// Circuit executions and shots used so far (shared by copies).
   public let counter: ExecutionCounter
@@ -79,7 +80,7 @@ public struct QuantumKernel: Sendable {
         return projected(bloch, bloch, gamma: gamma)
       }
     }
-    let bank = try StateBank(encoded, X)
+    let bank = try StateBank(encoded, X, threads: bankThreads(encoded, X.count))
     let n = X.count
     switch kind {
     case .fidelity:
@@ -87,24 +88,25 @@ public struct QuantumKernel: Sendable {
       // Cache blocking: a block of column states (about 512 KiB) stays in cache while every
       // row state streams past it once, instead of streaming both states of every pair.
       let block = max(1, (1 << 19) / (bank.width * 128))
-      var values = parallelFill(count: n * n, threads: min(t, n)) { w, workers, out in
-        var jb = 0
-        while jb < n {
-          let jEnd = min(n, jb + block)
-          var i = jb + w
-          while i < n {
-            for j in jb..<min(jEnd, i + 1) {
-              let (r, m) = StateBank.inner(bank, i, bank, j)
-              out[i * n + j] = r * r + m * m
-            }
-            i += workers
+      // Tasks, block by block: a few rows of the lower triangle against one column block.
+      // Workers take the next task as they finish one, so a worker that starts late (or shares
+      // its core) does not hold up the other.
+      let tasks = stride(from: 0, to: n, by: block).flatMap { jb in
+        stride(from: jb, to: n, by: 8).map { i in (columns: jb..<min(n, jb + block), rows: i..<min(n, i + 8)) }
+      }
+      var K = Matrix(rows: n, columns: n)
+      fillInPlace(&K.values, tasks: tasks.count, threads: min(t, n)) { task, out in
+        let (columns, rows) = tasks[task]
+        for i in rows {
+          for j in columns.lowerBound..<min(columns.upperBound, i + 1) {
+            let (r, m) = StateBank.inner(bank, i, bank, j)
+            out[i * n + j] = r * r + m * m
           }
-          jb = jEnd
         }
       }
-      for i in 0..<n { for j in 0..<i { values[j * n + i] = values[i * n + j] } }
-      var K = Matrix(rows: n, columns: n)
-      K.values = values
+      K.values.withUnsafeMutableBufferPointer { v in
+        for i in 0..<n { for j in 0..<i { v[j &* n &+ i] = v[i &* n &+ j] } }
+      }
       if let shots = backend.shotsPerCircuit {
         var rng = SeededGenerator(seed: seed)
         for i in 0..<n {
@@ -143,19 +145,19 @@ public struct QuantumKernel: Sendable {
           sampleBloch(try noisyBloch(encoded, B, noise: noise), salt: 2), gamma: gamma)
       }
     }
-    let a = try StateBank(encoded, A), b = try StateBank(encoded, B)
+    let a = try StateBank(encoded, A, threads: bankThreads(encoded, A.count))
+    let b = try StateBank(encoded, B, threads: bankThreads(encoded, B.count))
     switch kind {
     case .fidelity:
       let t = threads ?? defaultThreads(work: A.count * B.count * a.width * 8)
       let cols = B.count
-      let values = parallelRowFill(rows: A.count, columns: cols, threads: t) { i, out, off in
+      var K = Matrix(rows: A.count, columns: cols)
+      fillInPlace(&K.values, tasks: A.count, threads: t) { i, out in
         for j in 0..<cols {
           let (r, m) = StateBank.inner(a, i, b, j)
-          out[off + j] = r * r + m * m
+          out[i * cols + j] = r * r + m * m
         }
       }
-      var K = Matrix(rows: A.count, columns: cols)
-      K.values = values
       if let shots = backend.shotsPerCircuit {
         var rng = SeededGenerator(seed: seed ^ 0x5EED_CAFE_F00D)
         for i in K.values.indices {
@@ -169,6 +171,11 @@ public struct QuantumKernel: Sendable {
     case .projected(let gamma):
       return projected(blochVectors(a, salt: 1), blochVectors(b, salt: 2), gamma: gamma)
     }
+  }
+
+  /// Workers for simulating `count` states of `encoded`: `threads`, or chosen by the work.
+  private func bankThreads(_ encoded: EncodedCircuit, _ count: Int) -> Int {
+    threads ?? defaultThreads(work: count * encoded.circuit.operations.count << encoded.circuit.qubitCount)
   }
 
   private func validate() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import QuantumSim
 
 // Implementation goals, in order:
@@ -16,23 +17,93 @@ struct StateBank: Sendable {
   var re: [SIMD8<Double>]
   var im: [SIMD8<Double>]
 
-  /// Simulates `encoded` once per row of `X`.
-  init(_ encoded: EncodedCircuit, _ X: [[Double]]) throws {
+  /// Simulates `encoded` once per row of `X`, on `threads` workers (each state is simulated
+  /// the same way on any worker, so the bank does not depend on the thread count).
+  init(_ encoded: EncodedCircuit, _ X: [[Double]], threads: Int = 1) throws {
     let n = encoded.circuit.qubitCount
     qubits = n
     count = X.count
-    width = max(1, (1 << n) / 8)
-    re = [SIMD8<Double>](repeating: .zero, count: count * width)
-    im = [SIMD8<Double>](repeating: .zero, count: count * width)
-    var state = try StateVector(qubits: n)
-    for (s, x) in X.enumerated() {
-      state.reset()
-      try state.apply(encoded.circuit, bindings: encoded.bindings(x))
-      let base = s * width
-      for i in 0..<state.dimension {
-        re[base + i >> 3][i & 7] = state.re[i]
-        im[base + i >> 3][i & 7] = state.im[i]
+    let width = max(1, (1 << n) / 8)
+    self.width = width
+    let bindings = try X.map { try encoded.bindings($0) }
+    let scratch = try StateVector(qubits: n)
+    // Left uninitialized here: the workers write every chunk (and fault its pages in parallel).
+    let chunks = count * width
+    re = [SIMD8<Double>](unsafeUninitializedCapacity: chunks) { _, initialized in initialized = chunks }
+    im = [SIMD8<Double>](unsafeUninitializedCapacity: chunks) { _, initialized in initialized = chunks }
+    let circuit = encoded.circuit, total = count
+    guard total > 0 else { return }
+    for b in bindings where b.count != circuit.symbols.count {
+      throw SimulationError.bindingCount(expected: circuit.symbols.count, got: b.count)
+    }
+    // The leading gates that depend on no input (the Hadamard layer of the Pauli feature maps)
+    // give the same state for every input: it is computed once and copied.
+    let all = Self.privateGates(circuit)
+    let prefix = all.prefix { g in g.parameters.allSatisfy { $0.constantValue != nil } }.count
+    var startState = scratch
+    for g in all[..<prefix] { startState.apply(g) }
+    let shared = startState
+    // Workers take runs of states in turn; each writes only its own states' chunks.
+    let run = 8
+    let runs = (total + run - 1) / run
+    let lock = NSLock()
+    nonisolated(unsafe) var next = 0
+    re.withUnsafeMutableBufferPointer { reBuffer in
+      im.withUnsafeMutableBufferPointer { imBuffer in
+        nonisolated(unsafe) let reOut = reBuffer.baseAddress!, imOut = imBuffer.baseAddress!
+        runWorkers(max(1, min(threads, runs))) { _ in
+          var state = scratch, start = scratch
+          start.assign(from: shared)  // a private copy (reading the shared one retains it)
+          // The rest of the circuit, on this worker's own copy of its gates: running a gate
+          // retains its arrays, and two cores retaining the same objects would contend for them.
+          var rest = Circuit(qubits: circuit.qubitCount)
+          for name in circuit.symbols { _ = rest.symbol(name) }
+          for g in Self.privateGates(circuit)[prefix...] { rest.append(g) }
+          while true {
+            let c: Int = lock.withLock {
+              defer { next += 1 }
+              return next
+            }
+            if c >= runs { return }
+            for s in c * run..<min(total, (c + 1) * run) {
+              state.assign(from: start)
+              try! state.apply(rest, bindings: bindings[s])  // binding counts checked above
+              Self.store(state.re, into: reOut + s * width, width: width)
+              Self.store(state.im, into: imOut + s * width, width: width)
+            }
+          }
+        }
       }
+    }
+  }
+
+  /// Copies the amplitude parts `values` into `width` chunks at `out`, zero-padded.
+  private static func store(_ values: [Double], into out: UnsafeMutablePointer<SIMD8<Double>>, width: Int) {
+    out.withMemoryRebound(to: Double.self, capacity: width * 8) { d in
+      values.withUnsafeBufferPointer { d.update(from: $0.baseAddress!, count: $0.count) }
+      if values.count < width * 8 { (d + values.count).update(repeating: 0, count: width * 8 - values.count) }
+    }
+  }
+
+  /// The gates of `circuit` (measurements and barriers left out, as the simulator skips them),
+  /// rebuilt so that none of their reference-counted storage is shared with another caller.
+  private static func privateGates(_ circuit: Circuit) -> [Gate] {
+    func fresh(_ a: Angle) -> Angle {
+      switch a {
+      case .value(let v): return .value(v)
+      case .symbol(let i): return .symbol(i)
+      case .sum(let x, let y): return .sum(fresh(x), fresh(y))
+      case .product(let x, let y): return .product(fresh(x), fresh(y))
+      case .negated(let x): return .negated(fresh(x))
+      case .cosine(let x): return .cosine(fresh(x))
+      case .sine(let x): return .sine(fresh(x))
+      }
+    }
+    return circuit.operations.compactMap { op in
+      guard case .gate(let g) = op else { return nil }
+      return Gate(
+        g.kind, g.qubits.map { $0 }, g.parameters.map(fresh), matrix: g.matrix.map { $0.map { $0 } },
+        label: g.label.map { String(decoding: Array($0.utf8), as: UTF8.self) })
     }
   }
 

@@ -37,6 +37,25 @@ import Testing
     }
   }
 
+  @Test("states simulated on several threads give the same matrices bit for bit as on one")
+  func threadsBitExact() throws {
+    var rng = SeededGenerator(seed: 5)
+    let X = (0..<37).map { _ in (0..<6).map { _ in rng.nextUnit() * .pi } }
+    let encoding = PauliFeatureMap.zz(reps: 2, entanglement: .linear)
+    func bits(_ K: Matrix) -> [UInt64] { K.values.map(\.bitPattern) }
+    for kind in [KernelKind.fidelity, .projected(gamma: 0.7)] {
+      let one = QuantumKernel(encoding: encoding, kind: kind, threads: 1)
+      let K1 = try one.trainMatrix(X), C1 = try one.crossMatrix(Array(X[0..<9]), X)
+      for threads in [2, 3, 8] {
+        let many = QuantumKernel(encoding: encoding, kind: kind, threads: threads)
+        #expect(bits(try many.trainMatrix(X)) == bits(K1))
+        #expect(bits(try many.crossMatrix(Array(X[0..<9]), X)) == bits(C1))
+      }
+      // The train matrix is symmetric bit for bit (what the JSON writer exploits).
+      for i in X.indices { for j in 0..<i { #expect(K1[i, j].bitPattern == K1[j, i].bitPattern) } }
+    }
+  }
+
   @Test("projected kernel equals an independent partial-trace computation")
   func projectedKernel() throws {
     var rng = SeededGenerator(seed: 11)
