@@ -23,7 +23,7 @@ let laneQubits = 3
 let laneKernelLimit = 5
 
 /// States smaller than this use the run kernels for every gate (see `usesLanes`).
-let minimumLaneDimension = 256
+let minimumLaneDimension = 1024
 
 @inline(__always)
 private func load(_ p: UnsafeMutablePointer<Double>, _ i: Int) -> Lanes {
@@ -197,8 +197,8 @@ private struct LanePhase: BlockOperation {
 
 extension Kernels {
   /// True when the lane kernels handle a gate on these qubits (-1 = unused) in a state of `dim`.
-  /// Below 256 amplitudes the per-gate setup of the lane coefficients costs more than it saves
-  /// (a 4-qubit variational model trained 2.4x slower with them).
+  /// Below 1024 amplitudes the per-gate setup of the lane coefficients costs more than it saves
+  /// (an 8-qubit variational model trained 1.4x slower with them, a 4-qubit one 2.4x).
   @inline(__always)
   static func usesLanes(dim: Int, _ a: Int, _ b: Int = -1, _ c: Int = -1) -> Bool {
     dim >= minimumLaneDimension && ((a >= 0 && a < laneKernelLimit) || (b >= 0 && b < laneKernelLimit) || (c >= 0 && c < laneKernelLimit))

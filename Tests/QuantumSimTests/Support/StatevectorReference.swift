@@ -28,6 +28,28 @@ enum SVReference {
     return full
   }
 
+  /// A k-qubit `local` matrix applied to `qubits` of state `v` directly (the action of `expand`
+  /// without forming the 2^n x 2^n matrix): O(2^n 4^k), for states too large to expand.
+  static func applyLocal(_ local: [C], qubits: [Int], to v: [C]) -> [C] {
+    let k = qubits.count, size = 1 << k
+    var mask = 0
+    for q in qubits { mask |= 1 << q }
+    func index(_ base: Int, _ l: Int) -> Int {
+      var i = base
+      for (m, q) in qubits.enumerated() where (l >> m) & 1 == 1 { i |= 1 << q }
+      return i
+    }
+    var out = v
+    for base in 0..<v.count where base & mask == 0 {
+      for r in 0..<size {
+        var s = C.zero
+        for c in 0..<size { s += local[r * size + c] * v[index(base, c)] }
+        out[index(base, r)] = s
+      }
+    }
+    return out
+  }
+
   /// Dense matrix-vector product.
   static func apply(_ m: [C], _ v: [C]) -> [C] {
     let d = v.count
