@@ -2,6 +2,7 @@ import Foundation
 
 // qlift-bench: prints benchmark figures as Markdown tables for docs/BENCHMARKS.md.
 // Usage: qlift-bench [NAME ...]   (no names: run every benchmark; `--list` prints the names)
+//        qlift-bench --layered-qasm N   (the B1 circuit on N qubits as OpenQASM 2)
 // To add a benchmark: write `enum MyBenchmark { static func run() }` in its own file here and
 // add one line to `benchmarks` below.
 
@@ -20,6 +21,13 @@ let benchmarks: [Benchmark] = [
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
+// `--layered-qasm N`: print the B1 circuit on N qubits as OpenQASM 2 (for `qlift simulate`).
+if requested.first == "--layered-qasm", requested.count == 2, let n = Int(requested[1]), n >= 2 {
+  let (circuit, values) = StatevectorBenchmark.layered(n)
+  let bindings = Dictionary(uniqueKeysWithValues: zip(circuit.symbols, values))
+  print(try! circuit.qasm2(binding: bindings), terminator: "")
+  exit(0)
+}
 if requested.contains("--list") {
   for b in benchmarks { print("\(b.name)\t\(b.summary)") }
   exit(0)
