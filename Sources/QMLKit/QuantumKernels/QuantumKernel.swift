@@ -97,10 +97,27 @@ public struct QuantumKernel: Sendable {
       var K = Matrix(rows: n, columns: n)
       fillInPlace(&K.values, tasks: tasks.count, threads: min(t, n)) { task, out in
         let (columns, rows) = tasks[task]
-        for i in rows {
-          for j in columns.lowerBound..<min(columns.upperBound, i + 1) {
-            let (r, m) = StateBank.inner(bank, i, bank, j)
-            out[i * n + j] = r * r + m * m
+        // Rows in pairs: 2 x 2 tiles wholly below the diagonal, the rest (the diagonal, the
+        // entries next to it, odd edges) one pair at a time. Tiles and pairs sum alike.
+        var i = rows.lowerBound
+        while i < rows.upperBound {
+          if i + 1 < rows.upperBound {
+            let tileEnd = min(columns.upperBound, i + 1)
+            var j = columns.lowerBound
+            while j + 1 < tileEnd {
+              StateBank.fillTile(bank, i, bank, j, into: out, stride: n)
+              j += 2
+            }
+            for jj in j..<min(columns.upperBound, i + 1) { StateBank.fillPair(bank, i, bank, jj, into: out, stride: n) }
+            for jj in j..<min(columns.upperBound, i + 2) {
+              StateBank.fillPair(bank, i + 1, bank, jj, into: out, stride: n)
+            }
+            i += 2
+          } else {
+            for j in columns.lowerBound..<min(columns.upperBound, i + 1) {
+              StateBank.fillPair(bank, i, bank, j, into: out, stride: n)
+            }
+            i += 1
           }
         }
       }
@@ -152,10 +169,33 @@ public struct QuantumKernel: Sendable {
       let t = threads ?? defaultThreads(work: A.count * B.count * a.width * 8)
       let cols = B.count
       var K = Matrix(rows: A.count, columns: cols)
-      fillInPlace(&K.values, tasks: A.count, threads: t) { i, out in
-        for j in 0..<cols {
-          let (r, m) = StateBank.inner(a, i, b, j)
-          out[i * cols + j] = r * r + m * m
+      // Cache blocking and tasks as for the train matrix: a few rows against one column block.
+      let block = max(1, (1 << 19) / (b.width * 128))
+      let rowCount = A.count
+      let tasks = stride(from: 0, to: cols, by: block).flatMap { jb in
+        stride(from: 0, to: rowCount, by: 8).map { i in
+          (columns: jb..<min(cols, jb + block), rows: i..<min(rowCount, i + 8))
+        }
+      }
+      fillInPlace(&K.values, tasks: tasks.count, threads: t) { task, out in
+        let (columns, rows) = tasks[task]
+        var i = rows.lowerBound
+        while i < rows.upperBound {
+          if i + 1 < rows.upperBound {
+            var j = columns.lowerBound
+            while j + 1 < columns.upperBound {
+              StateBank.fillTile(a, i, b, j, into: out, stride: cols)
+              j += 2
+            }
+            if j < columns.upperBound {
+              StateBank.fillPair(a, i, b, j, into: out, stride: cols)
+              StateBank.fillPair(a, i + 1, b, j, into: out, stride: cols)
+            }
+            i += 2
+          } else {
+            for j in columns { StateBank.fillPair(a, i, b, j, into: out, stride: cols) }
+            i += 1
+          }
         }
       }
       if let shots = backend.shotsPerCircuit {

@@ -107,19 +107,6 @@ struct StateBank: Sendable {
     }
   }
 
-  /// <a_i | b_j> as (real, imaginary).
-  @inline(__always)
-  static func inner(_ a: StateBank, _ i: Int, _ b: StateBank, _ j: Int) -> (Double, Double) {
-    let oi = i &* a.width, oj = j &* b.width
-    var accR = SIMD8<Double>.zero, accI = SIMD8<Double>.zero
-    for k in 0..<a.width {
-      let ar = a.re[oi &+ k], ai = a.im[oi &+ k], br = b.re[oj &+ k], bi = b.im[oj &+ k]
-      accR += ar * br + ai * bi
-      accI += ar * bi - ai * br
-    }
-    return (accR.sum(), accI.sum())
-  }
-
   /// Amplitude `index` of state `s`.
   func amplitude(_ s: Int, _ index: Int) -> (Double, Double) {
     let k = s * width + index >> 3

@@ -37,6 +37,30 @@ import Testing
     }
   }
 
+  @Test("tiled Gram matrices equal |<a_i|b_j>|^2 pair by pair; train and cross agree bit for bit", arguments: [2, 5, 13])
+  func tiledGram(qubits: Int) throws {
+    // N = 7: odd, so row pairs and column pairs leave edges; at 13 qubits the column blocks
+    // hold 4 states, so blocks end on odd edges too.
+    var rng = SeededGenerator(seed: 77)
+    let X = (0..<7).map { _ in (0..<qubits).map { _ in rng.nextUnit() * .pi } }
+    let encoding = PauliFeatureMap.zz(reps: 1, entanglement: .linear)
+    let states = try X.map { try encoding.circuit(features: qubits).state($0) }
+    func bits(_ K: Matrix) -> [UInt64] { K.values.map(\.bitPattern) }
+    for threads in [1, 2] {
+      let kernel = QuantumKernel(encoding: encoding, threads: threads)
+      let K = try kernel.trainMatrix(X)
+      for i in X.indices {
+        for j in X.indices { #expect(abs(K[i, j] - states[i].inner(states[j]).lengthSquared) < 1e-13) }
+      }
+      #expect(bits(try kernel.crossMatrix(X, X)) == bits(K))
+      // Rows 2..<7 (an odd count, starting on an odd row of the train matrix's pairs).
+      let C = try kernel.crossMatrix(Array(X[2..<7]), X)
+      for i in 0..<5 { for j in X.indices { #expect(C[i, j].bitPattern == K[i + 2, j].bitPattern) } }
+      let D = try kernel.crossMatrix(X, Array(X[1..<6]))
+      for i in X.indices { for j in 0..<5 { #expect(D[i, j].bitPattern == K[i, j + 1].bitPattern) } }
+    }
+  }
+
   @Test("states simulated on several threads give the same matrices bit for bit as on one")
   func threadsBitExact() throws {
     var rng = SeededGenerator(seed: 5)
