@@ -7,6 +7,8 @@ import Numerics
 /// 1. Diagonal gates are collected into `DiagonalBlock`s (one pass for many gates). A diagonal
 ///    gate joins the open block; a non-diagonal gate that shares no qubit with the block
 ///    commutes with it and is emitted before it; one that shares a qubit closes the block.
+///    cx(a, b) · (diagonal gate on b) · cx(a, b), the ZZ rotation of Pauli feature maps, counts
+///    as one diagonal gate on (a, b).
 /// 2. Consecutive single-qubit gates on one qubit (including a diagonal gate left alone in its
 ///    block) are multiplied into one `unitary1`, as `Circuit.fused` does. Real gates (ry, h)
 ///    therefore stay real when their neighbouring z rotations went into a block, and a real
@@ -59,15 +61,21 @@ public struct CompiledCircuit: Sendable {
       group = []
       groupQubits = []
     }
-    for op in circuit.operations {
-      guard case .gate(let symbolic) = op else {
+    let ops = circuit.operations
+    var i = 0
+    while i < ops.count {
+      defer { i += 1 }
+      guard case .gate(let symbolic) = ops[i] else {
         close()
         out.append(.fence)
         continue
       }
-      var g = symbolic
-      g.parameters = symbolic.parameters.map { .value($0.evaluate(bindings)) }
+      var g = numeric(symbolic, bindings)
       if g.kind == .id { continue }
+      if let sandwich = Self.conjugatedPhase(ops, at: i, bindings) {
+        g = sandwich
+        i += 2
+      }
       if DiagonalBlock.isDiagonal(g) {
         group.append(g)
         groupQubits.formUnion(g.qubits)
@@ -78,6 +86,29 @@ public struct CompiledCircuit: Sendable {
     }
     close()
     return out
+  }
+
+  /// The gate with its angles evaluated under `bindings`.
+  static func numeric(_ g: Gate, _ bindings: [Double]) -> Gate {
+    var n = g
+    n.parameters = g.parameters.map { .value($0.evaluate(bindings)) }
+    return n
+  }
+
+  /// cx(a, b), a diagonal gate on b, cx(a, b) at `i` (how Pauli feature maps write a ZZ
+  /// rotation) as the diagonal two-qubit gate it equals: diag(d0, d1, d1, d0) with index
+  /// bit(a) + 2 bit(b), since the middle gate sees bit(b) XOR bit(a). Nil for anything else.
+  static func conjugatedPhase(_ ops: [Operation], at i: Int, _ bindings: [Double]) -> Gate? {
+    guard i + 2 < ops.count, case .gate(let first) = ops[i], first.kind == .cx,
+      case .gate(let middle) = ops[i + 1], middle.kind.arity == 1, middle.qubits[0] == first.qubits[1],
+      case .gate(let last) = ops[i + 2], last.kind == .cx, last.qubits == first.qubits
+    else { return nil }
+    let m = numeric(middle, bindings)
+    guard DiagonalBlock.isDiagonal(m) else { return nil }
+    let d = DiagonalBlock.diagonal(m)
+    var matrix = [Complex<Double>](repeating: .zero, count: 16)
+    matrix[0] = d[0]; matrix[5] = d[1]; matrix[10] = d[1]; matrix[15] = d[0]
+    return Gate(.unitary2, first.qubits, matrix: matrix)
   }
 
   /// Rewrite 2: runs of single-qubit gates per qubit into one `unitary1` (a lone gate stays as

@@ -116,3 +116,54 @@ import Testing
     #expect(SVReference.maxDifference(one.amplitudes, try SVReference.run(c).amplitudes) < 1e-12)
   }
 }
+
+/// The cx · phase · cx rewrite (Pauli feature maps' ZZ rotations).
+@Suite struct CompiledCircuitSandwichTests {
+  func run(_ c: Circuit, compiled: Bool, bindings: [Double] = []) throws -> StateVector {
+    var s = try StateVector(qubits: c.qubitCount)
+    if compiled { s.apply(try CompiledCircuit(c, bindings: bindings)) } else { try s.apply(c, bindings: bindings) }
+    return s
+  }
+
+  @Test("a ZZ feature map (h, p, cx p cx ladders, 2 reps) compiles to h passes and one block per rep")
+  func zzFeatureMap() throws {
+    let n = 6
+    var c = Circuit(qubits: n)
+    let x = (0..<n).map { c.symbol("x\($0)") }
+    for _ in 0..<2 {
+      for q in 0..<n { c.append(.h, q) }
+      for q in 0..<n { c.append(.p, q, parameters: [x[q] * 2]) }
+      for q in 0..<(n - 1) {
+        c.append(.cx, q, q + 1)
+        c.append(.p, q + 1, parameters: [(Angle.value(.pi) - x[q]) * (Angle.value(.pi) - x[q + 1]) * 2])
+        c.append(.cx, q, q + 1)
+      }
+    }
+    let values = [0.3, 1.9, 2.7, 0.8, 1.1, 2.2]
+    let plan = try CompiledCircuit(c, bindings: values)
+    #expect(plan.passCount == 2 * (n + 1))
+    let diff = SVReference.maxDifference(
+      try run(c, compiled: false, bindings: values).amplitudes, try run(c, compiled: true, bindings: values).amplitudes)
+    #expect(diff < 1e-12)
+  }
+
+  @Test("sandwiches that are not the pattern are left alone", arguments: [0, 1, 2, 3])
+  func nearMisses(variant: Int) throws {
+    var c = Circuit(qubits: 3)
+    c.append(.h, 0)
+    c.append(.h, 1)
+    c.append(.ry, 2, parameters: [.value(0.4)])
+    switch variant {
+    case 0:  // phase on the control, not the target
+      c.append(.cx, 0, 1); c.append(.rz, 0, parameters: [.value(0.7)]); c.append(.cx, 0, 1)
+    case 1:  // different cx pairs
+      c.append(.cx, 0, 1); c.append(.rz, 1, parameters: [.value(0.7)]); c.append(.cx, 2, 1)
+    case 2:  // reversed second cx
+      c.append(.cx, 0, 1); c.append(.t, 1); c.append(.cx, 1, 0)
+    default:  // non-diagonal middle
+      c.append(.cx, 0, 1); c.append(.rx, 1, parameters: [.value(0.7)]); c.append(.cx, 0, 1)
+    }
+    let diff = SVReference.maxDifference(try run(c, compiled: false).amplitudes, try run(c, compiled: true).amplitudes)
+    #expect(diff < 1e-13)
+  }
+}
