@@ -51,6 +51,41 @@ func shippedDevicesFolder(file: String = #filePath) -> URL {
     let p = try #require(DeviceProfileCatalog(folder: shippedDevicesFolder())["ionq-forte"])
     #expect(p.coupling.edges().count == 435)
     #expect(abs(p.price(tasks: 18_130, shotsPerTask: 1024) - 1_490_649) < 1)
+    #expect(p.nativeGates == ["gpi", "gpi2", "zz"])
+    #expect(p.virtualZ && p.sources["virtual_z"]?.contains("compiled out") == true)
+  }
+
+  @Test("virtual_z: explicit and sourced, or by default whether rz is native")
+  func virtualZ() throws {
+    let catalog = DeviceProfileCatalog(folder: shippedDevicesFolder())
+    #expect(try #require(catalog["ibm-heron-r2"]).virtualZ)  // rz native
+    #expect(try #require(catalog["iqm-garnet"]).virtualZ == false)  // prx, cz; no key
+    func load(_ line: String) throws(SpecErrors) -> DeviceProfile {
+      try DeviceProfileLoader.load(
+        yaml: """
+          id: x
+          name: X
+          vendor: V
+          native_gates: [cz]
+          coupling: {kind: line, qubits: 2}   # source: nowhere 2026
+          error_1q: 0.001      # a source, 2026
+          error_2q: 0.01       # a source, 2026
+          readout_error: 0.02  # a source, 2026
+          \(line)
+          """, file: "x.yaml")
+    }
+    #expect(try load("virtual_z: true   # vendor docs, 2026").virtualZ)
+    #expect(try load("virtual_z: false  # vendor docs, 2026").virtualZ == false)
+    for (line, message) in [("virtual_z: true", "figure has no source"), ("virtual_z: yes  # docs 2026", "expected true or false")] {
+      do {
+        _ = try load(line)
+        Issue.record("loaded \(line)")
+      } catch {
+        #expect(error.errors.count == 1)
+        #expect(error.errors.first?.line == 9 && error.errors.first?.field == "virtual_z")
+        #expect(error.errors.first?.message.contains(message) == true, "\(error.errors)")
+      }
+    }
   }
 
   @Test("the ideal profile is noiseless and free")

@@ -32,9 +32,9 @@ struct DeviceAdapter {
     return parts
   }
 
-  /// True when the device lists `rz` among its native gates: Z rotations are frame changes in
-  /// software (virtual Z), so diagonal single-qubit gates get no gate noise.
-  var hasVirtualZ: Bool { profile.nativeGates.contains("rz") }
+  /// True when Z rotations are frame changes in software (virtual Z, the profile's `virtual_z`,
+  /// by default whether it lists `rz` as native), so diagonal single-qubit gates get no gate noise.
+  var hasVirtualZ: Bool { profile.virtualZ }
 
   var pricePerTask: Double { profile.pricePerTaskUSD ?? 0 }
   var pricePerShot: Double { profile.pricePerShotUSD ?? 0 }

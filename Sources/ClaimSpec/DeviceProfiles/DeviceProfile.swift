@@ -10,6 +10,9 @@ public struct DeviceProfile: Sendable, Equatable {
   public var vendor: String
   /// Native gate names (OpenQASM/Qiskit spelling); empty means any gate (the ideal profile).
   public var nativeGates: [String]
+  /// True when the device runs Z rotations as frame changes in software (virtual Z), so
+  /// diagonal single-qubit gates get no gate noise. Default: `nativeGates` contains `rz`.
+  public var virtualZ: Bool
   /// Which qubit pairs support two-qubit gates.
   public var coupling: CouplingSpec
   /// Median T1 in microseconds (nil = no relaxation).
@@ -40,9 +43,11 @@ public struct DeviceProfile: Sendable, Equatable {
     id: String, name: String, vendor: String, nativeGates: [String], coupling: CouplingSpec,
     t1Us: Double? = nil, t2Us: Double? = nil, gateTime1qNs: Double? = nil, gateTime2qNs: Double? = nil,
     error1q: Double = 0, error2q: Double = 0, readoutError: Double = 0, pricePerTaskUSD: Double? = nil,
-    pricePerShotUSD: Double? = nil, queueSeconds: Double? = nil, sources: [String: String] = [:]
+    pricePerShotUSD: Double? = nil, queueSeconds: Double? = nil, sources: [String: String] = [:],
+    virtualZ: Bool? = nil
   ) {
     self.id = id; self.name = name; self.vendor = vendor; self.nativeGates = nativeGates; self.coupling = coupling
+    self.virtualZ = virtualZ ?? nativeGates.contains("rz")
     self.t1Us = t1Us; self.t2Us = t2Us; self.gateTime1qNs = gateTime1qNs; self.gateTime2qNs = gateTime2qNs
     self.error1q = error1q; self.error2q = error2q; self.readoutError = readoutError
     self.pricePerTaskUSD = pricePerTaskUSD; self.pricePerShotUSD = pricePerShotUSD; self.queueSeconds = queueSeconds

@@ -11,6 +11,7 @@ public enum DeviceProfileLoader {
   static let keys = [
     "id", "name", "vendor", "native_gates", "coupling", "t1_us", "t2_us", "gate_time_1q_ns", "gate_time_2q_ns",
     "error_1q", "error_2q", "readout_error", "price_per_task_usd", "price_per_shot_usd", "queue_seconds",
+    "virtual_z",
   ]
   /// The keys whose values are figures that need a source comment.
   public static let figureKeys = [
@@ -46,6 +47,8 @@ public enum DeviceProfileLoader {
     let gates = f["native_gates"].flatMap { n in
       r.list(n, "native_gates", nonEmpty: false)?.enumerated().compactMap { r.string($1, "native_gates[\($0)]") }
     }
+    // Whether Z rotations are virtual is a claim about the device too: it needs a source.
+    var virtualZ: Bool?
     var sources: [String: String] = [:]
     func source(_ key: String, _ keyNode: Node?, path: String) {
       guard let keyNode else { return }
@@ -70,6 +73,10 @@ public enum DeviceProfileLoader {
     let ro = figure("readout_error", .closed(0, 0.5))
     let pt = figure("price_per_task_usd", .closed(0, 1e6)), ps = figure("price_per_shot_usd", .closed(0, 1e6))
     let qs = figure("queue_seconds", .closed(0, 1e9))
+    if let v = f["virtual_z"] {
+      source("virtual_z", f.keys["virtual_z"], path: "virtual_z")
+      virtualZ = r.bool(v, "virtual_z")
+    }
     var coupling: CouplingSpec?
     if let c = f["coupling"], let cf = r.mapping(c, "coupling", allowed: couplingKeys) {
       if !cf.has("kind") { r.missing("kind", in: cf) }
@@ -108,7 +115,7 @@ public enum DeviceProfileLoader {
     return DeviceProfile(
       id: id, name: name, vendor: vendor, nativeGates: gates, coupling: coupling, t1Us: t1, t2Us: t2,
       gateTime1qNs: g1, gateTime2qNs: g2, error1q: e1 ?? 0, error2q: e2 ?? 0, readoutError: ro ?? 0,
-      pricePerTaskUSD: pt, pricePerShotUSD: ps, queueSeconds: qs, sources: sources)
+      pricePerTaskUSD: pt, pricePerShotUSD: ps, queueSeconds: qs, sources: sources, virtualZ: virtualZ)
   }
 
   /// The comment on a line (after `#`), or on the pure comment line just above it.
