@@ -59,7 +59,8 @@ func shippedDevicesFolder(file: String = #filePath) -> URL {
   func virtualZ() throws {
     let catalog = DeviceProfileCatalog(folder: shippedDevicesFolder())
     #expect(try #require(catalog["ibm-heron-r2"]).virtualZ)  // rz native
-    #expect(try #require(catalog["iqm-garnet"]).virtualZ == false)  // prx, cz; no key
+    #expect(try #require(catalog["iqm-garnet"]).virtualZ)  // prx, cz; explicit key
+    #expect(try #require(catalog["ideal"]).virtualZ == false)  // no native gates, no key
     func load(_ line: String) throws(SpecErrors) -> DeviceProfile {
       try DeviceProfileLoader.load(
         yaml: """
