@@ -50,10 +50,10 @@ enum DiagnosticStage {
 
   /// Largest training set the geometric difference is computed on (three O(N^3) eigendecompositions:
   /// about 6 ms at 150, 0.1 s at 400 in a release build).
-  static let geometricDifferenceLimit = 150
+  static let geometricDifferenceLimit = 400
 
   /// g(K_RBF || K_Q) of Huang et al. (2021) against an RBF kernel with scikit-learn's
-  /// `gamma = "scale"`, regularised with λ = 0.01, on at most the first 150 training samples.
+  /// `gamma = "scale"`, regularised with λ = 0.01, on at most the first 400 training samples.
   static func geometricDifferenceToRBF(_ K: Matrix, _ train: Dataset) -> Double? {
     let n = min(K.rows, train.count, geometricDifferenceLimit)
     guard n >= 2, let d = train.features.first?.count, d > 0 else { return nil }
