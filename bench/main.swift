@@ -18,6 +18,7 @@ let benchmarks: [Benchmark] = [
   Benchmark(name: "statevector-kernels", summary: "one gate at n = 20 by kernel and target qubit, 1 thread", run: StatevectorBenchmark.runKernels),
   Benchmark(name: "quantum", summary: "B2/B3: ZZ kernel Gram matrices and variational training", run: runQuantumBenchmarks),
   Benchmark(name: "classical", summary: "B4: classical baselines next to scikit-learn", run: ClassicalBenchmark.run),
+  Benchmark(name: "eigen", summary: "symmetric eigendecomposition of RBF Gram matrices, N = 150 and 400", run: EigenBenchmark.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

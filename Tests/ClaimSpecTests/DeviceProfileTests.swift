@@ -62,18 +62,7 @@ func shippedDevicesFolder(file: String = #filePath) -> URL {
     #expect(try #require(catalog["iqm-garnet"]).virtualZ)  // prx, cz; explicit key
     #expect(try #require(catalog["ideal"]).virtualZ == false)  // no native gates, no key
     func load(_ line: String) throws(SpecErrors) -> DeviceProfile {
-      try DeviceProfileLoader.load(
-        yaml: """
-          id: x
-          name: X
-          vendor: V
-          native_gates: [cz]
-          coupling: {kind: line, qubits: 2}   # source: nowhere 2026
-          error_1q: 0.001      # a source, 2026
-          error_2q: 0.01       # a source, 2026
-          readout_error: 0.02  # a source, 2026
-          \(line)
-          """, file: "x.yaml")
+      try DeviceProfileLoader.load(yaml: Self.minimalProfile(extra: line), file: "x.yaml")
     }
     #expect(try load("virtual_z: true   # vendor docs, 2026").virtualZ)
     #expect(try load("virtual_z: false  # vendor docs, 2026").virtualZ == false)
@@ -103,20 +92,25 @@ func shippedDevicesFolder(file: String = #filePath) -> URL {
     #expect(c.edges().count == edges)
   }
 
+  /// A small valid profile; `error2q` replaces its error_2q line (line 7), `extra` is line 9.
+  static func minimalProfile(error2q: String = "error_2q: 0.01       # a source, 2026", extra: String = "") -> String {
+    """
+    id: x
+    name: X
+    vendor: V
+    native_gates: [cz]
+    coupling: {kind: line, qubits: 2}   # source: nowhere 2026
+    error_1q: 0.001      # a source, 2026
+    \(error2q)
+    readout_error: 0.02  # a source, 2026
+    \(extra)
+    """
+  }
+
   @Test("a figure without a source comment is an error")
   func unsourced() {
-    let yaml = """
-      id: x
-      name: X
-      vendor: V
-      native_gates: [cz]
-      coupling: {kind: line, qubits: 2}   # source: nowhere 2026
-      error_1q: 0.001      # a source, 2026
-      error_2q: 0.01
-      readout_error: 0.02  # a source, 2026
-      """
     do {
-      _ = try DeviceProfileLoader.load(yaml: yaml, file: "x.yaml")
+      _ = try DeviceProfileLoader.load(yaml: Self.minimalProfile(error2q: "error_2q: 0.01"), file: "x.yaml")
       Issue.record("loaded")
     } catch {
       #expect(error.errors.count == 1)

@@ -20,23 +20,17 @@ extension StateBank {
   /// <a_i | b_j> as (real, imaginary), summed like every entry of a tile.
   @inline(__always)
   static func innerPair(_ a: StateBank, _ i: Int, _ b: StateBank, _ j: Int) -> (Double, Double) {
-    a.re.withUnsafeBufferPointer { aRe in
-      a.im.withUnsafeBufferPointer { aIm in
-        b.re.withUnsafeBufferPointer { bRe in
-          b.im.withUnsafeBufferPointer { bIm in
-            let quads = 2 &* a.width
-            let ar = quadPointer(aRe, i &* a.width), ai = quadPointer(aIm, i &* a.width)
-            let br = quadPointer(bRe, j &* b.width), bi = quadPointer(bIm, j &* b.width)
-            var accR = Quad.zero, accI = Quad.zero
-            for k in 0..<quads {
-              let xr = ar[k], xi = ai[k], yr = br[k], yi = bi[k]
-              accR += xr * yr + xi * yi
-              accI += xr * yi - xi * yr
-            }
-            return (total(accR), total(accI))
-          }
-        }
+    withParts(a, b) { aRe, aIm, bRe, bIm in
+      let quads = 2 &* a.width
+      let ar = quadPointer(aRe, i &* a.width), ai = quadPointer(aIm, i &* a.width)
+      let br = quadPointer(bRe, j &* b.width), bi = quadPointer(bIm, j &* b.width)
+      var accR = Quad.zero, accI = Quad.zero
+      for k in 0..<quads {
+        let xr = ar[k], xi = ai[k], yr = br[k], yi = bi[k]
+        accR += xr * yr + xi * yi
+        accI += xr * yi - xi * yr
       }
+      return (total(accR), total(accI))
     }
   }
 
@@ -44,35 +38,29 @@ extension StateBank {
   /// in that order. The four states are read once.
   @inline(__always)
   static func innerTile(_ a: StateBank, _ i: Int, _ b: StateBank, _ j: Int) -> InlineArray<8, Double> {
-    a.re.withUnsafeBufferPointer { aRe in
-      a.im.withUnsafeBufferPointer { aIm in
-        b.re.withUnsafeBufferPointer { bRe in
-          b.im.withUnsafeBufferPointer { bIm in
-            let quads = 2 &* a.width
-            let a0r = quadPointer(aRe, i &* a.width), a0i = quadPointer(aIm, i &* a.width)
-            let a1r = quadPointer(aRe, (i &+ 1) &* a.width), a1i = quadPointer(aIm, (i &+ 1) &* a.width)
-            let b0r = quadPointer(bRe, j &* b.width), b0i = quadPointer(bIm, j &* b.width)
-            let b1r = quadPointer(bRe, (j &+ 1) &* b.width), b1i = quadPointer(bIm, (j &+ 1) &* b.width)
-            var r00 = Quad.zero, i00 = Quad.zero, r01 = Quad.zero, i01 = Quad.zero
-            var r10 = Quad.zero, i10 = Quad.zero, r11 = Quad.zero, i11 = Quad.zero
-            for k in 0..<quads {
-              let xr = a0r[k], xi = a0i[k], ur = a1r[k], ui = a1i[k]
-              let yr = b0r[k], yi = b0i[k], vr = b1r[k], vi = b1i[k]
-              r00 += xr * yr + xi * yi
-              i00 += xr * yi - xi * yr
-              r01 += xr * vr + xi * vi
-              i01 += xr * vi - xi * vr
-              r10 += ur * yr + ui * yi
-              i10 += ur * yi - ui * yr
-              r11 += ur * vr + ui * vi
-              i11 += ur * vi - ui * vr
-            }
-            return [
-              total(r00), total(i00), total(r01), total(i01), total(r10), total(i10), total(r11), total(i11),
-            ]
-          }
-        }
+    withParts(a, b) { aRe, aIm, bRe, bIm in
+      let quads = 2 &* a.width
+      let a0r = quadPointer(aRe, i &* a.width), a0i = quadPointer(aIm, i &* a.width)
+      let a1r = quadPointer(aRe, (i &+ 1) &* a.width), a1i = quadPointer(aIm, (i &+ 1) &* a.width)
+      let b0r = quadPointer(bRe, j &* b.width), b0i = quadPointer(bIm, j &* b.width)
+      let b1r = quadPointer(bRe, (j &+ 1) &* b.width), b1i = quadPointer(bIm, (j &+ 1) &* b.width)
+      var r00 = Quad.zero, i00 = Quad.zero, r01 = Quad.zero, i01 = Quad.zero
+      var r10 = Quad.zero, i10 = Quad.zero, r11 = Quad.zero, i11 = Quad.zero
+      for k in 0..<quads {
+        let xr = a0r[k], xi = a0i[k], ur = a1r[k], ui = a1i[k]
+        let yr = b0r[k], yi = b0i[k], vr = b1r[k], vi = b1i[k]
+        r00 += xr * yr + xi * yi
+        i00 += xr * yi - xi * yr
+        r01 += xr * vr + xi * vi
+        i01 += xr * vi - xi * vr
+        r10 += ur * yr + ui * yi
+        i10 += ur * yi - ui * yr
+        r11 += ur * vr + ui * vi
+        i11 += ur * vi - ui * vr
       }
+      return [
+        total(r00), total(i00), total(r01), total(i01), total(r10), total(i10), total(r11), total(i11),
+      ]
     }
   }
 
@@ -92,6 +80,24 @@ extension StateBank {
     out[o &+ 1] = t[2] * t[2] + t[3] * t[3]
     out[o &+ stride] = t[4] * t[4] + t[5] * t[5]
     out[o &+ stride &+ 1] = t[6] * t[6] + t[7] * t[7]
+  }
+
+  /// Runs `body` with the storage of both banks (real and imaginary parts of a, then of b).
+  @inline(__always)
+  private static func withParts<R>(
+    _ a: StateBank, _ b: StateBank,
+    _ body: (
+      UnsafeBufferPointer<SIMD8<Double>>, UnsafeBufferPointer<SIMD8<Double>>,
+      UnsafeBufferPointer<SIMD8<Double>>, UnsafeBufferPointer<SIMD8<Double>>
+    ) -> R
+  ) -> R {
+    a.re.withUnsafeBufferPointer { aRe in
+      a.im.withUnsafeBufferPointer { aIm in
+        b.re.withUnsafeBufferPointer { bRe in
+          b.im.withUnsafeBufferPointer { bIm in body(aRe, aIm, bRe, bIm) }
+        }
+      }
+    }
   }
 
   /// The chunks of one stored state read as quads (two per SIMD8 chunk, in order).

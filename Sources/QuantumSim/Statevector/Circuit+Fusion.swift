@@ -15,44 +15,24 @@ extension Circuit {
       throw SimulationError.bindingCount(expected: symbols.count, got: bindings.count)
     }
     var out = Circuit(qubits: qubitCount, bits: bitCount)
-    // Per qubit: the product of pending gates, how many, and the only one (if one).
-    var pending = [Matrix2?](repeating: nil, count: qubitCount)
-    var pendingCount = [Int](repeating: 0, count: qubitCount)
-    var pendingGate = [Gate?](repeating: nil, count: qubitCount)
-
-    func numeric(_ g: Gate) -> Gate {
-      var n = g
-      n.parameters = g.parameters.map { .value($0.evaluate(bindings)) }
-      return n
-    }
+    var runs = SingleQubitRuns(qubits: qubitCount)
     func flush(_ q: Int) {
-      guard let m = pending[q] else { return }
-      if pendingCount[q] == 1, let g = pendingGate[q] {
-        out.append(g)
-      } else {
-        out.append(Gate(.unitary1, [q], matrix: m.flat))
-      }
-      pending[q] = nil; pendingCount[q] = 0; pendingGate[q] = nil
+      if let g = runs.take(q) { out.append(g) }
     }
 
     for op in operations {
       switch op {
       case .gate(let gate):
-        let g = numeric(gate)
-        let values = g.parameters.map { $0.evaluate([Double]()) }
+        let g = gate.bound(bindings)
         if g.kind == .id { continue }
         if g.kind.arity == 1 {
-          let m = GateMatrices.single(g.kind, gateParameters(values), matrix: g.matrix)
-          let q = g.qubits[0]
-          pending[q] = m * (pending[q] ?? .identity)
-          pendingCount[q] += 1
-          pendingGate[q] = g
+          runs.add(g)
         } else if g.kind.arity == 2 && absorbIntoTwoQubit
-          && (pending[g.qubits[0]] != nil || pending[g.qubits[1]] != nil)
+          && (runs.has(g.qubits[0]) || runs.has(g.qubits[1]))
         {
           let a = g.qubits[0], b = g.qubits[1]
-          let m = GateMatrices.full(g, values)
-          let pa = pending[a] ?? .identity, pb = pending[b] ?? .identity
+          let m = GateMatrices.full(g, g.parameters.map { $0.constantValue ?? .nan })
+          let pa = runs.takeMatrix(a) ?? .identity, pb = runs.takeMatrix(b) ?? .identity
           // M * (pb ⊗ pa): basis index = bit(a) + 2 bit(b).
           var k = [Complex<Double>](repeating: .zero, count: 16)
           let fa = pa.flat, fb = pb.flat
@@ -69,7 +49,6 @@ extension Circuit {
               prod[r * 4 + c] = s
             }
           }
-          for q in [a, b] { pending[q] = nil; pendingCount[q] = 0; pendingGate[q] = nil }
           out.append(Gate(.unitary2, [a, b], matrix: prod))
         } else {
           for q in g.qubits { flush(q) }

@@ -70,7 +70,7 @@ public struct CompiledCircuit: Sendable {
         out.append(.fence)
         continue
       }
-      var g = numeric(symbolic, bindings)
+      var g = symbolic.bound(bindings)
       if g.kind == .id { continue }
       if let sandwich = Self.conjugatedPhase(ops, at: i, bindings) {
         g = sandwich
@@ -88,13 +88,6 @@ public struct CompiledCircuit: Sendable {
     return out
   }
 
-  /// The gate with its angles evaluated under `bindings`.
-  static func numeric(_ g: Gate, _ bindings: [Double]) -> Gate {
-    var n = g
-    n.parameters = g.parameters.map { .value($0.evaluate(bindings)) }
-    return n
-  }
-
   /// cx(a, b), a diagonal gate on b, cx(a, b) at `i` (how Pauli feature maps write a ZZ
   /// rotation) as the diagonal two-qubit gate it equals: diag(d0, d1, d1, d0) with index
   /// bit(a) + 2 bit(b), since the middle gate sees bit(b) XOR bit(a). Nil for anything else.
@@ -103,7 +96,7 @@ public struct CompiledCircuit: Sendable {
       case .gate(let middle) = ops[i + 1], middle.kind.arity == 1, middle.qubits[0] == first.qubits[1],
       case .gate(let last) = ops[i + 2], last.kind == .cx, last.qubits == first.qubits
     else { return nil }
-    let m = numeric(middle, bindings)
+    let m = middle.bound(bindings)
     guard DiagonalBlock.isDiagonal(m) else { return nil }
     let d = DiagonalBlock.diagonal(m)
     var matrix = [Complex<Double>](repeating: .zero, count: 16)
@@ -115,27 +108,14 @@ public struct CompiledCircuit: Sendable {
   /// it is, so its specialised kernel still applies).
   static func fuseSingleQubitRuns(_ ops: [Collected], qubitCount n: Int) -> [Step] {
     var out: [Step] = []
-    var pending = [Matrix2?](repeating: nil, count: n)
-    var pendingCount = [Int](repeating: 0, count: n)
-    var pendingGate = [Gate?](repeating: nil, count: n)
+    var runs = SingleQubitRuns(qubits: n)
     func flush(_ q: Int) {
-      guard let m = pending[q] else { return }
-      if pendingCount[q] == 1, let g = pendingGate[q] {
-        out.append(.gate(g))
-      } else {
-        out.append(.gate(Gate(.unitary1, [q], matrix: m.flat)))
-      }
-      pending[q] = nil; pendingCount[q] = 0; pendingGate[q] = nil
+      if let g = runs.take(q) { out.append(.gate(g)) }
     }
     for op in ops {
       switch op {
-      case .gate(let g) where g.kind.arity == 1 || g.kind == .unitary1:
-        let q = g.qubits[0]
-        let values = g.parameters.map { $0.constantValue ?? .nan }
-        let m = GateMatrices.single(g.kind, gateParameters(values), matrix: g.matrix)
-        pending[q] = m * (pending[q] ?? .identity)
-        pendingCount[q] += 1
-        pendingGate[q] = g
+      case .gate(let g) where g.kind.arity == 1:
+        runs.add(g)
       case .gate(let g):
         for q in g.qubits { flush(q) }
         out.append(.gate(g))
