@@ -25,15 +25,13 @@ struct ExportQASMCommand: ParsableCommand {
 
   func run() throws {
     let claim = try loadOneClaim(spec)
-    try hardwareErrorsExit2 {
-      let b = try HardwareExporter.hardwareBackend(claim, id: backend)
-      let folder = out ?? "hardware/\(claim.id)"
-      let manifest = try HardwareExporter.export(claim, backend: b, to: URL(fileURLWithPath: folder))
-      for s in manifest.skipped { printError("note: skipped model \(s.model) (\(s.kind)): \(s.reason)") }
-      let shots = b.shotCount.map { "\($0) shots each" } ?? "shots not stated"
-      print("\(claim.id): wrote \(manifest.circuits.count) circuit(s) for backend \(b.id) (\(shots)) to \(folder)/circuits/ "
-        + "and \(folder)/manifest.json (spec_hash \(manifest.specHash.prefix(12))…)")
-    }
+    let b = try HardwareExporter.hardwareBackend(claim, id: backend)
+    let folder = out ?? "hardware/\(claim.id)"
+    let manifest = try HardwareExporter.export(claim, backend: b, to: URL(fileURLWithPath: folder))
+    for s in manifest.skipped { printError("note: skipped model \(s.model) (\(s.kind)): \(s.reason)") }
+    let shots = b.shotCount.map { "\($0) shots each" } ?? "shots not stated"
+    print("\(claim.id): wrote \(manifest.circuits.count) circuit(s) for backend \(b.id) (\(shots)) to \(folder)/circuits/ "
+      + "and \(folder)/manifest.json (spec_hash \(manifest.specHash.prefix(12))…)")
   }
 }
 
@@ -59,47 +57,31 @@ struct ImportCountsCommand: ParsableCommand {
 
   func run() throws {
     let claim = try loadOneClaim(spec)
-    try hardwareErrorsExit2 {
-      let file = try CountsFile.load(URL(fileURLWithPath: counts), shown: counts)
-      let kernels = try HardwareImporter.kernels(claim: claim, counts: file, shown: counts)
-      let stored = try HardwareKernelStore.save(kernels, claim: claim)
-      let cached = URL(fileURLWithPath: out).appendingPathComponent("results/\(claim.id).json")
-      if FileManager.default.fileExists(atPath: cached.path) { try FileManager.default.removeItem(at: cached) }
-      var text = "\(claim.id) on \(kernels.backend): \(kernels.entries.reduce(0) { $0 + $1.executions }) circuit(s), "
-        + "\(kernels.entries.reduce(0) { $0 + $1.shots }) shot(s)\n"
-      for model in Set(kernels.scores.map(\.model)).sorted() {
-        let s = kernels.scores.filter { $0.model == model }
-        let perSeed = s.map { "seed \($0.seed) \(fmtScore($0.test)) (C=\(fmtScore($0.chosenC)))" }.joined(separator: ", ")
-        let mean = s.map(\.test).reduce(0, +) / Double(max(1, s.count))
-        text += "  \(model): \(s.first?.metric ?? "") mean \(fmtScore(mean)); \(perSeed)\n"
-      }
-      text += "stored in \(stored); the next 'qlift verify' or 'qlift run' scores backend \(kernels.backend) from it\n"
-      print(text, terminator: "")
+    let file = try CountsFile.load(URL(fileURLWithPath: counts), shown: counts)
+    let kernels = try HardwareImporter.kernels(claim: claim, counts: file, shown: counts)
+    let stored = try HardwareKernelStore.save(kernels, claim: claim)
+    let cached = URL(fileURLWithPath: out).appendingPathComponent("results/\(claim.id).json")
+    if FileManager.default.fileExists(atPath: cached.path) { try FileManager.default.removeItem(at: cached) }
+    var text = "\(claim.id) on \(kernels.backend): \(kernels.entries.reduce(0) { $0 + $1.executions }) circuit(s), "
+      + "\(kernels.entries.reduce(0) { $0 + $1.shots }) shot(s)\n"
+    for model in Set(kernels.scores.map(\.model)).sorted() {
+      let s = kernels.scores.filter { $0.model == model }
+      let perSeed = s.map { "seed \($0.seed) \(fmtScore($0.test)) (C=\(fmtScore($0.chosenC)))" }.joined(separator: ", ")
+      let mean = s.map(\.test).reduce(0, +) / Double(max(1, s.count))
+      text += "  \(model): \(s.first?.metric ?? "") mean \(fmtScore(mean)); \(perSeed)\n"
     }
+    text += "stored in \(stored); the next 'qlift verify' or 'qlift run' scores backend \(kernels.backend) from it\n"
+    print(text, terminator: "")
   }
 }
 
-/// Loads and lints exactly one spec file, exiting 2 on problems.
+/// Resolves exactly one spec file, throwing bad input on problems.
 private func loadOneClaim(_ path: String) throws -> Claim {
-  let (claims, _) = try loadClaimsOrExit([path])
-  guard claims.count == 1 else {
-    printError("\(path): error: expected one spec file, found \(claims.count) claim(s)")
-    throw ExitCode(2)
+  let set = try resolveSpecs([path])
+  guard set.claims.count == 1 else {
+    throw CommandError.badInput("\(path): error: expected one spec file, found \(set.claims.count) claim(s)")
   }
-  return claims[0]
-}
-
-/// Runs `body`, printing hardware and runner input errors and exiting 2 (3 for internal errors).
-private func hardwareErrorsExit2(_ body: () throws -> Void) throws {
-  do {
-    try body()
-  } catch let e as HardwareError {
-    printError(e.description)
-    throw ExitCode(2)
-  } catch let e as RunnerError {
-    printError(e.description)
-    throw ExitCode(e.isInputError ? 2 : 3)
-  }
+  return set.claims[0]
 }
 
 /// A score with up to 4 decimals.

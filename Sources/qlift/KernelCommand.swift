@@ -45,15 +45,10 @@ struct KernelCommand: ParsableCommand {
   func run() throws {
     do {
       try execute()
-    } catch let e as DataError {
-      FileHandle.standardError.write(Data("\(e.description)\n".utf8))
-      throw ExitCode(2)
     } catch let e as ModelError {
-      FileHandle.standardError.write(Data("error: \(e.description)\n".utf8))
-      throw ExitCode(2)
+      throw CommandError.badInput("error: \(e.description)")
     } catch let e as NoiseError {
-      FileHandle.standardError.write(Data("error: --noise: \(e.description)\n".utf8))
-      throw ExitCode(2)
+      throw CommandError.badInput("error: --noise: \(e.description)")
     }
   }
 

@@ -18,7 +18,10 @@ struct LintCommand: ParsableCommand {
   var paths: [String] = ["specs"]
 
   func run() throws {
-    let report = SpecLinter.lint(paths: paths)
+    let report = SpecSet.resolve(paths: paths)
+    for warning in report.warnings {
+      FileHandle.standardError.write(Data("\(warning.description)\n".utf8))
+    }
     for error in report.errors {
       FileHandle.standardError.write(Data("\(error.description)\n".utf8))
     }
@@ -26,6 +29,6 @@ struct LintCommand: ParsableCommand {
     let errors = report.errors.count == 1 ? "1 error" : "\(report.errors.count) errors"
     let claims = report.claims.count == 1 ? "1 claim" : "\(report.claims.count) claims"
     print("lint: \(files), \(claims) loaded, \(errors)")
-    if !report.isClean { throw ExitCode(2) }
+    if !report.isClean { throw CommandError.badInputReported }
   }
 }

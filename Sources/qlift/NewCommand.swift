@@ -17,10 +17,7 @@ struct NewCommand: ParsableCommand {
   var dir: String = "specs"
 
   func run() throws {
-    func fail(_ message: String) -> ExitCode {
-      FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-      return ExitCode(2)
-    }
+    func fail(_ message: String) -> CommandError { .badInput("error: \(message)") }
     guard SpecVocabulary.isSafeID(name) else {
       throw fail("'\(name)' is not a safe claim id: use lowercase letters, digits, '_' and '-', starting with a letter or digit")
     }

@@ -11,21 +11,19 @@ struct Qlift: ParsableCommand {
     subcommands: [VerifyCommand.self, RunCommand.self, AcceptCommand.self, MergeCommand.self, KernelCommand.self, LintCommand.self, SchemaCommand.self, NewCommand.self, ReportCommand.self, SimulateCommand.self, ExportQASMCommand.self, ImportCountsCommand.self]
   )
 
-  /// Runs the command, mapping argument errors to exit code 2 (bad input) as DESIGN.md specifies.
+  /// Runs the command; every error becomes an exit code in `ExitStatus`, nowhere else.
   static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
     } catch {
-      let code = exitCode(for: error)
-      let message = fullMessage(for: error)
-      if code == .success {
+      let (code, message) = ExitStatus.of(error)
+      if code == 0 {
         if !message.isEmpty { print(message) }
         Foundation.exit(0)
       }
-      if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-      if code == .validationFailure { Foundation.exit(2) }
-      Foundation.exit(code.rawValue)
+      if !message.isEmpty { FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8)) }
+      Foundation.exit(code)
     }
   }
 }

@@ -1,20 +1,13 @@
 import ArgumentParser
-import ClaimRunner
-import ClaimSpec
 import Foundation
 import ReportKit
 
-/// Renders the HTML report of `results` into `folder`, with the trend data of its history file,
-/// using `templates/` in the working folder when present (the designers' copies) and the
-/// templates built into qlift otherwise.
-func renderReport(_ results: [ClaimResult], in folder: URL) throws {
-  let local = URL(fileURLWithPath: "templates", isDirectory: true)
-  let templates = FileManager.default.fileExists(atPath: local.appendingPathComponent("index.html").path) ? local : nil
+/// Renders the HTML report of the results stored in `folder` (the one render path of `verify`,
+/// `run`, `merge` and `qlift report`), with templates found as `qlift report` finds them.
+func renderReport(in folder: URL, templates: URL? = nil) throws {
   do {
-    try ReportRenderer(templates: templates).render(
-      results: results, history: HistoryLog.read(from: folder).entries, to: folder)
+    _ = try ReportCommand.render(folder: folder, templates: templates)
   } catch {
-    printError("error: could not render the report in \(folder.path): \(error)")
-    throw ExitCode(3)
+    throw CommandError.internalError("error: could not render the report in \(folder.path): \(error.description)")
   }
 }

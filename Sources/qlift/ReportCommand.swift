@@ -21,17 +21,9 @@ struct ReportCommand: ParsableCommand {
   var templates: String?
 
   func run() throws {
-    do {
-      let summary = try ReportCommand.render(
-        folder: URL(fileURLWithPath: folder), templates: templates.map { URL(fileURLWithPath: $0) })
-      print(summary)
-    } catch {
-      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-      switch error {
-      case .write, .markup: throw ExitCode(3)
-      default: throw ExitCode(2)
-      }
-    }
+    let summary = try ReportCommand.render(
+      folder: URL(fileURLWithPath: folder), templates: templates.map { URL(fileURLWithPath: $0) })
+    print(summary)
   }
 
   /// Loads the results in `folder`, renders the report into it and returns a one-line summary.

@@ -41,8 +41,7 @@ struct SimulateCommand: ParsableCommand {
     do {
       print(try execute(), terminator: "")
     } catch let e as InputError {
-      FileHandle.standardError.write(Data((e.message + "\n").utf8))
-      throw ExitCode(2)
+      throw CommandError.badInput(e.message)
     }
   }
 

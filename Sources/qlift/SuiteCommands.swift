@@ -22,54 +22,30 @@ struct RunFlags: ParsableArguments {
   var shard: String?
 }
 
-/// Loads and lints spec paths for running; prints problems and exits 2 when any.
-func loadClaimsOrExit(_ paths: [String]) throws -> (claims: [Claim], devices: [String: DeviceProfile]) {
-  let report = SpecLinter.lint(paths: paths)
-  if !report.isClean {
-    for e in report.errors { printError(e.description) }
-    printError("\(report.errors.count) problem(s) in the specs; nothing was run")
-    throw ExitCode(2)
+/// Resolves spec paths once (claims, device profiles, data files); prints every problem and
+/// throws bad input when any. Lint warnings are printed and do not stop the run.
+func resolveSpecs(_ paths: [String]) throws -> SpecSet {
+  let set = SpecSet.resolve(paths: paths)
+  for w in set.warnings { printError(w.description) }
+  if !set.isClean {
+    for e in set.errors { printError(e.description) }
+    throw CommandError.badInput("\(set.errors.count) problem(s) in the specs; nothing was run")
   }
-  var devices: [String: DeviceProfile] = [:]
-  for claim in report.claims {
-    let folder = URL(fileURLWithPath: claim.file).deletingLastPathComponent().appendingPathComponent("devices")
-    for (id, p) in DeviceProfileCatalog(folder: folder).profiles where devices[id] == nil { devices[id] = p }
-  }
-  return (report.claims, devices)
+  return set
 }
 
-/// Runs claims with the suite runner, renders the report, prints the summary; returns the exit code.
-func runSuite(_ claims: [Claim], devices: [String: DeviceProfile], flags: RunFlags, fresh: Bool) throws -> Int32 {
-  guard flags.jobs >= 1 else {
-    printError("error: --jobs must be at least 1")
-    return 2
-  }
+/// Runs claims of a resolved set with the suite runner, renders the report and prints the
+/// summary; throws `CommandError.claimsFailed` when a claim failed.
+func runSuite(_ claims: [Claim], of set: SpecSet, flags: RunFlags, fresh: Bool) throws -> [ClaimResult] {
+  guard flags.jobs >= 1 else { throw CommandError.badInput("error: --jobs must be at least 1") }
   let out = URL(fileURLWithPath: flags.out)
   let stop = StopRequest()
   InterruptHandler.install(stop)
   let suite = SuiteRunner(options: SuiteOptions(out: out, jobs: flags.jobs, fresh: fresh, stop: stop))
-  let results: [ClaimResult]
-  do {
-    results = try suite.run(claims, devices: devices)
-  } catch let e as Interrupted {
-    printError(e.description)
-    return e.exitCode
-  } catch let e as RunnerError {
-    printError(e.description)
-    return e.isInputError ? 2 : 3
-  } catch let e as SpecErrors {
-    printError(e.description)
-    return 2
-  } catch let e as DataError {
-    printError(e.description)
-    return 2
-  } catch {
-    printError("internal error: \(error)")
-    return 3
-  }
-  if !flags.noReport { try renderReport(results, in: out) }
+  let results = try suite.run(claims, of: set)
+  if !flags.noReport { try renderReport(in: out) }
   print(SuiteRunner.summaryTable(results), terminator: "")
-  return results.allSatisfy(\.passed) ? 0 : 1
+  return results
 }
 
 /// Writes a line to standard error.
@@ -90,18 +66,18 @@ struct VerifyCommand: ParsableCommand {
   @OptionGroup var flags: RunFlags
 
   func run() throws {
-    var (claims, devices) = try loadClaimsOrExit(paths)
+    let set = try resolveSpecs(paths)
+    var claims = set.claims
     if let text = flags.shard {
       guard let shard = Shard(text) else {
-        printError("error: --shard: expected K/N with 1 <= K <= N, got '\(text)'")
-        throw ExitCode(2)
+        throw CommandError.badInput("error: --shard: expected K/N with 1 <= K <= N, got '\(text)'")
       }
       claims = shard.select(claims, runtimes: ShardMerger.recordedRuntimes(in: URL(fileURLWithPath: flags.out)))
       printError("shard \(shard): \(claims.count) claim(s): \(claims.map(\.id).joined(separator: ", "))")
       if claims.isEmpty { return }
     }
-    let code = try runSuite(claims, devices: devices, flags: flags, fresh: flags.fresh)
-    if code != 0 { throw ExitCode(code) }
+    let results = try runSuite(claims, of: set, flags: flags, fresh: flags.fresh)
+    if !results.allSatisfy(\.passed) { throw CommandError.claimsFailed }
   }
 }
 
@@ -123,12 +99,11 @@ struct MergeCommand: ParsableCommand {
     do {
       results = try ShardMerger.merge(folders.map { URL(fileURLWithPath: $0) }, into: out)
     } catch let e as RunnerError {
-      printError(e.description)
-      throw ExitCode(2)
+      throw CommandError.badInput(e.description)
     }
-    try renderReport(results, in: out)
+    try renderReport(in: out)
     print(SuiteRunner.summaryTable(results), terminator: "")
-    if !results.allSatisfy(\.passed) { throw ExitCode(1) }
+    if !results.allSatisfy(\.passed) { throw CommandError.claimsFailed }
   }
 }
 
@@ -143,9 +118,9 @@ struct RunCommand: ParsableCommand {
   @OptionGroup var flags: RunFlags
 
   func run() throws {
-    let (claims, devices) = try loadClaimsOrExit([spec])
-    let code = try runSuite(claims, devices: devices, flags: flags, fresh: true)
-    if code != 0 { throw ExitCode(code) }
+    let set = try resolveSpecs([spec])
+    let results = try runSuite(set.claims, of: set, flags: flags, fresh: true)
+    if !results.allSatisfy(\.passed) { throw CommandError.claimsFailed }
   }
 }
 
@@ -160,15 +135,28 @@ struct AcceptCommand: ParsableCommand {
 
   @OptionGroup var flags: RunFlags
 
+  @Flag(name: .long, help: "Record a claim even when its verdict differs from its 'expect'.")
+  var force = false
+
   func run() throws {
-    let (claims, devices) = try loadClaimsOrExit(paths)
+    let set = try resolveSpecs(paths)
     let suite = SuiteRunner(options: SuiteOptions(out: URL(fileURLWithPath: flags.out), jobs: flags.jobs, fresh: flags.fresh))
-    let results = try suite.run(claims, devices: devices)
-    for (claim, result) in zip(claims, results) {
+    let results = try suite.run(set.claims, of: set)
+    var refused: [String] = []
+    for (claim, result) in zip(set.claims, results) {
+      if result.verdict != result.expected && !force {
+        printError("warning: \(claim.id): verdict \(result.verdict.rawValue) differs from its expect "
+          + "\(result.expected.rawValue); not recorded (change 'expect' or pass --force)")
+        refused.append(claim.id)
+        continue
+      }
       let store = SnapshotStore(folder: SuiteRunner.acceptedFolder(for: claim))
       try store.save(AcceptedSnapshot(result: result, date: RunEnvironment.timestamp()))
       print("accepted \(claim.id): verdict \(result.verdict.rawValue); " +
             result.lifts.map { "lift \($0.backend) \(String(format: "%.4f", $0.summary.mean))" }.joined(separator: ", "))
+    }
+    if !refused.isEmpty {
+      throw CommandError.failed("\(refused.count) claim(s) not accepted: \(refused.joined(separator: ", "))")
     }
   }
 }

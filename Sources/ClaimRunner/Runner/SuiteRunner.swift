@@ -59,8 +59,19 @@ public struct SuiteRunner: Sendable {
     URL(fileURLWithPath: claim.file).deletingLastPathComponent().appendingPathComponent("accepted")
   }
 
-  /// Runs every claim (in order; each claim's seeds in parallel) and writes the outputs.
+  /// Runs every claim with one device catalog for all of them.
   public func run(_ claims: [Claim], devices: [String: DeviceProfile]) throws -> [ClaimResult] {
+    try run(claims, profiles: { _ in devices })
+  }
+
+  /// Runs claims of a resolved spec set, each against the device profiles it resolved to.
+  public func run(_ claims: [Claim], of set: SpecSet) throws -> [ClaimResult] {
+    try run(claims, profiles: set.devices(for:))
+  }
+
+  /// Runs every claim (in order; each claim's seeds in parallel) and writes the outputs;
+  /// `profiles` gives each claim's device profiles by id.
+  public func run(_ claims: [Claim], profiles: (Claim) -> [String: DeviceProfile]) throws -> [ClaimResult] {
     let results = options.out.appendingPathComponent("results")
     try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
     let commit = RunEnvironment.gitCommit(in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -97,7 +108,7 @@ public struct SuiteRunner: Sendable {
         if let reporter { progress = { _ in reporter.seedFinished() } }
         var runOptions = RunOptions(jobs: options.jobs, progress: progress, stop: options.stop)
         if let reporter { runOptions.iteration = { model, it, total in reporter.trainingIteration(model: model, it, of: total) } }
-        let runner = ClaimRunner(devices: devices, options: runOptions)
+        let runner = ClaimRunner(devices: profiles(claim), options: runOptions)
         do {
           result = try runner.run(claim, specHash: hash, gitCommit: commit)
         } catch var e as Interrupted {

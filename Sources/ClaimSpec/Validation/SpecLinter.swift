@@ -1,23 +1,5 @@
 import Foundation
 
-/// What `qlift lint` found: the claims that loaded and every problem, in file and line order.
-public struct LintReport: Sendable, Equatable {
-  /// Spec files looked at, as displayed.
-  public var files: [String]
-  /// Claims that loaded (they may still have completeness or reference errors).
-  public var claims: [Claim]
-  /// Every problem found.
-  public var errors: [SpecError]
-
-  /// Creates a report.
-  public init(files: [String] = [], claims: [Claim] = [], errors: [SpecError] = []) {
-    self.files = files; self.claims = claims; self.errors = errors
-  }
-
-  /// True when nothing is wrong.
-  public var isClean: Bool { errors.isEmpty }
-}
-
 /// Lints spec files and folders: schema, completeness, device-profile references, data files,
 /// and (across all specs given) duplicate claim ids.
 ///
@@ -26,8 +8,8 @@ public struct LintReport: Sendable, Equatable {
 /// beside the spec file, else in the nearest ancestor folder's `specs/devices`.
 public enum SpecLinter {
   /// Lints files and folders (paths as the user typed them, relative to `base`).
-  public static func lint(paths: [String], base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> LintReport {
-    var report = LintReport()
+  public static func lint(paths: [String], base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> SpecSet {
+    var report = SpecSet()
     var catalogs: [String: DeviceProfileCatalog] = [:]
     var seenProfileErrors = Set<String>()
     var fileURLs: [String: URL] = [:]
@@ -64,6 +46,7 @@ public enum SpecLinter {
         if catalogs[folder.path] == nil { catalogs[folder.path] = DeviceProfileCatalog(folder: folder, displayFolder: display) }
         let catalog = catalogs[folder.path]!
         if seenProfileErrors.insert(folder.path).inserted { report.errors += catalog.errors }
+        report.catalogs[claim.file] = catalog
         report.errors += unknownProfiles(claim, catalog: catalog)
       }
     }
