@@ -49,6 +49,8 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
   public var suggestion: String?
   /// The offending source line, when known (printed with a caret).
   public var sourceLine: String?
+  /// True for a warning: printed as `warning:`, it does not stop lint or a run.
+  public var isWarning = false
 
   /// Creates an error.
   public init(
@@ -75,7 +77,7 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The first line only: `file:line:col: error: field: message`.
   public var headline: String {
     let prefix = field.isEmpty ? "" : "\(field): "
-    return "\(file):\(line):\(column): error: \(prefix)\(message)"
+    return "\(file):\(line):\(column): \(isWarning ? "warning" : "error"): \(prefix)\(message)"
   }
 
   /// The headline, then the source line and a caret under the column.

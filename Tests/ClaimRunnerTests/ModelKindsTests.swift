@@ -43,7 +43,7 @@ import Testing
           training: {optimizer: adam, learning_rate: 0.1, iterations: 25, loss: squared}
       baselines: [{model: logistic_regression, grid: {C: [1]}}]
       backends: [{id: ideal, simulator: statevector, shots: exact}]
-      seeds: [1, 2]
+      seeds: [1, 2, 3]
       criteria: {lift: {min: 0.5}, cost: {max_runtime_seconds: 300}}
       expect: refuted
       """
@@ -53,7 +53,7 @@ import Testing
     var options = RunOptions(jobs: 1)
     options.iteration = { model, it, total in seen.add(model, it, total) }
     _ = try ClaimRunner(options: options).run(SpecFixtures.claim(spec, name: "vqc", in: dir), specHash: "x", gitCommit: nil)
-    #expect(seen.entries.filter { $0 == "hea 24/25" }.count == 2)
+    #expect(seen.entries.filter { $0 == "hea 24/25" }.count == 3)
     let curve = try #require(r.curves.first)
     #expect(curve.loss.count == curve.accuracy.count)
     #expect(curve.loss.count >= 25 && curve.loss.count <= 26, "one record per iteration: \(curve.loss.count)")

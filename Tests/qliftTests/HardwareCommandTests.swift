@@ -13,7 +13,7 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
   backends:
     - {id: sv, simulator: statevector, shots: exact}
     - {id: hw, hardware: ideal, shots: 1000}
-  seeds: [1]
+  seeds: [1, 2, 3]
   criteria: {lift: {min: 0.0, on: [sv]}, cost: {max_runtime_seconds: 300}}
   expect: supported
   """
@@ -52,7 +52,7 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
     let export = try QliftProcess.run(["export-qasm", "specs/hw.yaml"], cwd: dir)
     #expect(export.status == 0, "\(export.stderr)")
     // 16 samples, test fraction 0.25: 12 train (66 pairs) and 4 test rows (48 entries).
-    #expect(export.stdout.contains("wrote 114 circuit(s) for backend hw (1000 shots each)"))
+    #expect(export.stdout.contains("wrote 342 circuit(s) for backend hw (1000 shots each)"))
     let (m, counts) = try counts(dir)
     let first = try #require((m["circuits"] as? [[String: Any]])?.first)
     #expect(first["id"] as? String == "zz.s1.train.0.1" && first["shots"] as? Int == 1000)
@@ -62,7 +62,7 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
     try write(counts, "counts.json", in: dir)
     let imported = try QliftProcess.run(["import-counts", "specs/hw.yaml", "counts.json"], cwd: dir)
     #expect(imported.status == 0, "\(imported.stderr)")
-    #expect(imported.stdout.contains("hw on hw: 114 circuit(s), 114000 shot(s)"))
+    #expect(imported.stdout.contains("hw on hw: 342 circuit(s), 342000 shot(s)"))
     #expect(imported.stdout.contains("stored in specs/hardware/hw/hw.json"))
     #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("specs/hardware/hw/hw.json").path))
 

@@ -41,7 +41,7 @@ private func launch(_ arguments: [String], cwd: URL, stderr: URL) throws -> Proc
   func interruptedVerifyResumesFromTheCache(signal: Int32) throws {
     let dir = try QliftProcess.project()
     let specs = dir.appendingPathComponent("specs")
-    try claim("a-quick", samples: 30, seeds: "[1, 2]").write(to: specs.appendingPathComponent("a-quick.yaml"), atomically: true, encoding: .utf8)
+    try claim("a-quick", samples: 30, seeds: "[1, 2, 3]").write(to: specs.appendingPathComponent("a-quick.yaml"), atomically: true, encoding: .utf8)
     for id in ["b-slow", "c-slow"] {
       try claim(id, samples: 400, seeds: "[1, 2, 3, 4, 5, 6, 7, 8]")
         .write(to: specs.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
@@ -89,7 +89,7 @@ private func launch(_ arguments: [String], cwd: URL, stderr: URL) throws -> Proc
 
   @Test func damagedCacheFilesAreDetectedAndRecomputed() throws {
     let dir = try QliftProcess.project()
-    try claim("quick", samples: 30, seeds: "[1, 2]")
+    try claim("quick", samples: 30, seeds: "[1, 2, 3]")
       .write(to: dir.appendingPathComponent("specs/quick.yaml"), atomically: true, encoding: .utf8)
     let args = ["verify", "specs", "--out", "reports", "--no-report"]
     let first = try QliftProcess.run(args, cwd: dir)

@@ -88,7 +88,7 @@ public enum HardwareImporter {
 
   /// Scores every model and seed of `kernels` as the runner does.
   public static func scores(claim: Claim, kernels: HardwareKernels) throws -> [HardwareKernels.Score] {
-    let metric = Metric(rawValue: claim.criteria.metric.rawValue)!
+    let metric = Metric(claim.criteria.metric)
     let data = try DataStage(claim: claim)
     let models = try ModelPlan.models(claim)
     var out: [HardwareKernels.Score] = []

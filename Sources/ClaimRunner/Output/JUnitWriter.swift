@@ -42,23 +42,45 @@ public enum JUnitWriter {
     return doc.xmlString(options: [.nodePrettyPrint]) + "\n"
   }
 
-  /// One line saying why a claim fails the build.
+  /// One line saying why a claim fails the build, the deciding cause first.
   public static func failureMessage(_ r: ClaimResult) -> String {
     if r.verdict != r.expected {
-      let lifts = r.lifts.map { l in
-        "\(l.backend) lift \(fmt(l.summary.mean)) [\(fmt(l.summary.low)), \(fmt(l.summary.high))] vs min \(fmt(l.threshold))"
-      }.joined(separator: "; ")
-      return "expected \(r.expected.rawValue), got \(r.verdict.rawValue): \(lifts)"
+      return "expected \(r.expectedLabel), got \(r.verdictLabel): " + decidingCauses(r).joined(separator: "; ")
     }
     let moved = r.regressions.filter(\.tripped).map { "\($0.name) moved from \(fmt($0.accepted)) to \(fmt($0.actual))" }
     return "regressed against the accepted snapshot: " + moved.joined(separator: "; ")
   }
 
+  /// What decided the verdict, most decisive first: failed cost bounds, then decisive lifts
+  /// (with their one-sided p-values against the threshold), then the reported ones.
+  public static func decidingCauses(_ r: ClaimResult) -> [String] {
+    var out = r.costChecks.filter { !$0.held }.map { "cost bound \($0.name): \(fmt($0.actual)) > \(fmt($0.limit))" }
+    let decisive = r.lifts.filter(\.decisive)
+    for l in decisive.sorted(by: { rank($0.verdict, r.verdict) < rank($1.verdict, r.verdict) }) {
+      out.append(liftLine(l))
+    }
+    out += r.lifts.filter { !$0.decisive }.map { liftLine($0) + " (reported, not decisive)" }
+    return out
+  }
+
+  private static func rank(_ v: Verdict, _ claim: Verdict) -> Int { v == claim ? 0 : 1 }
+
+  private static func liftLine(_ l: LiftResult) -> String {
+    var text = "\(l.backend) lift \(fmt(l.summary.mean)) [\(fmt(l.summary.low)), \(fmt(l.summary.high))] vs min \(fmt(l.threshold))"
+    if !l.reportedPValue.isNaN { text += ", one-sided p \(fmtP(l.reportedPValue))" }
+    if let why = l.inconclusiveReason { text += " (\(why))" }
+    return text
+  }
+
   /// Plain-text summary lines of a result (verdict, lifts, costs).
   public static func summaryLines(_ r: ClaimResult) -> [String] {
-    var lines = ["verdict: \(r.verdict.rawValue) (expected \(r.expected.rawValue))", "best baseline: \(r.bestBaseline)"]
+    var lines = ["verdict: \(r.verdictLabel) (expected \(r.expectedLabel))", "best baseline: \(r.bestBaseline)"]
+    if let i = r.inference { lines.append("intervals: \(i.explanation)") }
     for l in r.lifts {
-      lines.append("lift on \(l.backend) (\(l.model)): \(fmt(l.summary.mean)) [\(fmt(l.summary.low)), \(fmt(l.summary.high))], min \(fmt(l.threshold))")
+      var line = "lift on \(l.backend) (\(l.model)): \(fmt(l.summary.mean)) [\(fmt(l.summary.low)), \(fmt(l.summary.high))], min \(fmt(l.threshold))"
+      if !l.reportedPValue.isNaN { line += ", one-sided p against the minimum \(fmtP(l.reportedPValue))" }
+      if let note = l.powerNote { line += "; \(note)" }
+      lines.append(line)
     }
     for c in r.costChecks { lines.append("\(c.name): \(fmt(c.actual)) (limit \(fmt(c.limit)))\(c.held ? "" : " EXCEEDED")") }
     return lines

@@ -45,7 +45,7 @@ public struct ClaimRunner: Sendable {
   /// Runs `claim` and returns its result (without regression checks; see `SuiteRunner`).
   public func run(_ claim: Claim, specHash: String, gitCommit: String?) throws -> ClaimResult {
     let started = Date()
-    let metric = Metric(rawValue: claim.criteria.metric.rawValue)!
+    let metric = Metric(claim.criteria.metric)
     let data = try InputErrors.located(claim) { try DataStage(claim: claim) }
     let plan = try ModelPlan(claim: claim, devices: devices)
     try DataGuard.check(claim, data: data)

@@ -160,7 +160,7 @@ public struct SuiteRunner: Sendable {
     for r in results {
       let lifts = r.lifts.map { "\($0.backend) \(fmt($0.summary.mean)) [\(fmt($0.summary.low)), \(fmt($0.summary.high))]" }
         .joined(separator: "; ")
-      rows.append([r.claim, r.verdict.rawValue, r.expected.rawValue, lifts,
+      rows.append([r.claim, r.verdictLabel, r.expectedLabel, lifts,
                    String(format: "%.1f s", r.manifest.seconds), r.passed ? "pass" : "FAIL"])
     }
     let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max()! }
@@ -170,6 +170,10 @@ public struct SuiteRunner: Sendable {
         .joined(separator: "  ") + "\n"
       if i == 0 { text += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
     }
+    let notes = results.flatMap { r in
+      r.lifts.filter(\.decisive).compactMap { l in (l.powerNote ?? l.inconclusiveReason).map { "  \(r.claim) on \(l.backend): \($0)" } }
+    }
+    if !notes.isEmpty { text += "\nInconclusive lifts:\n" + notes.joined(separator: "\n") + "\n" }
     let counts = Dictionary(grouping: results, by: \.verdict).mapValues(\.count)
     let failing = results.filter { !$0.passed }.count
     text += "\n\(counts[.supported] ?? 0) supported, \(counts[.refuted] ?? 0) refuted, "

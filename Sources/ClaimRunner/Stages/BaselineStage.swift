@@ -35,6 +35,8 @@ enum BaselineStage {
       }
     }
     if grid.isEmpty { grid = try BaselineFactory.defaultGrid(for: spec.model.rawValue) }
+    // The spec's visible scaling key, not a hidden default (random forests take none).
+    if spec.model != .randomForest { grid["scale"] = [.text(spec.scale.rawValue)] }
     let search = GridSearch(
       model: spec.model.rawValue, grid: grid, folds: min(folds, smallestClass(split.train.labels)),
       metric: metric, seed: UInt64(bitPattern: Int64(seed)))

@@ -13,11 +13,17 @@ struct ResultAssembler {
   let manifest: RunManifest
 
   private var confidence: Double { claim.criteria.lift.confidence }
-  private var bootstrap: Bool { claim.criteria.lift.interval == .bootstrap }
+  /// The interval method, from the data source and the split sizes.
+  private var method: SeedInterval {
+    SeedInterval.of(claim, trainCount: seeds.first?.trainCount ?? 0, testCount: seeds.first?.testCount ?? 0)
+  }
+  /// The range of a test score: [0, 1] for the bounded metrics, [0, ∞) for log loss.
+  private var scoreBounds: ClosedRange<Double> { metric.higherIsBetter ? 0...1 : 0...Double.infinity }
+  /// The range of a lift: the difference of two scores in [0, 1]; unbounded for log loss.
+  private var liftBounds: ClosedRange<Double>? { metric.higherIsBetter ? -1...1 : nil }
 
-  private func summarize(_ xs: [Double]) -> IntervalSummary {
-    if xs.isEmpty { return IntervalSummary(mean: .nan, std: .nan, low: .nan, high: .nan, confidence: confidence, method: "none") }
-    return VerdictRule.summarize(xs, confidence: confidence, bootstrap: bootstrap, seed: UInt64(claim.seeds.first ?? 0))
+  private func summarize(_ xs: [Double], confidence c: Double? = nil, bounds: ClosedRange<Double>? = nil) -> IntervalSummary {
+    method.summarize(xs, confidence: c ?? confidence, bounds: bounds ?? scoreBounds, seed: UInt64(claim.seeds.first ?? 0))
   }
 
   func result() -> ClaimResult {
@@ -26,10 +32,12 @@ struct ResultAssembler {
 
     // Baselines, and the best one per seed by cross-validation score (never test score).
     let baselines = claim.baselines.enumerated().map { j, b in
-      BaselineResult(
+      var r = BaselineResult(
         model: b.id, chosen: seeds.map { $0.baselines[j].chosen }, cvScore: seeds.map { $0.baselines[j].cvScore },
         test: seeds.map { $0.baselines[j].test }, summary: summarize(seeds.map { $0.baselines[j].test }),
         seconds: seeds.reduce(0) { $0 + $1.baselines[j].seconds })
+      r.scale = b.scale.rawValue
+      return r
     }
     let sign: Double = metric.higherIsBetter ? 1 : -1
     let bestPerSeed: [Int] = seeds.map { s in
@@ -71,6 +79,9 @@ struct ResultAssembler {
     }
     let on = Set(claim.criteria.lift.on.isEmpty ? claim.backends.map(\.id) : claim.criteria.lift.on)
     let threshold = claim.criteria.lift.min
+    // The decisive backends are a family of tests: Bonferroni-adjusted intervals, Holm-adjusted p-values.
+    let tests = max(1, claim.backends.filter { on.contains($0.id) }.count)
+    let familyConfidence = VerdictRule.familyConfidence(confidence, tests: tests)
     var lifts: [LiftResult] = []
     for backendID in claim.backends.map(\.id) {
       let decisive = on.contains(backendID)
@@ -78,31 +89,33 @@ struct ResultAssembler {
       let (refScores, referenceName) = reference(on: backendID)
       if outs.contains(where: { $0.test == nil }) || refScores.contains(where: { $0 == nil }) {
         let empty = summarize([])
-        lifts.append(LiftResult(backend: backendID, model: liftModel, perSeed: [], summary: empty,
-                                threshold: threshold, pValue: .nan, verdict: .error, decisive: decisive))
-        if decisive { reasons.append("\(liftModel) failed on \(backendID) for some seeds, so its lift cannot be measured (see warnings).") }
+        var l = LiftResult(backend: backendID, model: liftModel, perSeed: [], summary: empty,
+                           threshold: threshold, pValue: .nan, verdict: .error, decisive: decisive)
+        l.reference = referenceName
+        lifts.append(l)
         continue
       }
       let q = outs.map { $0.test! }
       let ref = refScores.map { $0! }
       let perSeed = VerdictRule.pairedLift(quantum: q, baseline: ref, higherIsBetter: metric.higherIsBetter)
-      let s = summarize(perSeed)
-      let p = seeds.count > 1 ? pairedTTest(q, ref).pValue : .nan
-      let v = VerdictRule.backendVerdict(s, threshold: threshold)
-      lifts.append(LiftResult(backend: backendID, model: liftModel, perSeed: perSeed, summary: s,
-                              threshold: threshold, pValue: p, verdict: v, decisive: decisive))
-      let pct = Int(confidence * 100)
-      let interval = "\(fmt(s.mean)) (\(pct)% interval [\(fmt(s.low)), \(fmt(s.high))])"
-      if !decisive {
-        reasons.append("On \(backendID) (reported, not decisive), the lift is \(interval).")
-        continue
+      let s = summarize(perSeed, confidence: decisive ? familyConfidence : confidence, bounds: liftBounds)
+      let p = method.pValueAbove(threshold, perSeed)
+      let (v, why) = VerdictRule.backendVerdict(s, threshold: threshold, count: perSeed.count)
+      var l = LiftResult(backend: backendID, model: liftModel, perSeed: perSeed, summary: s,
+                         threshold: threshold, pValue: p, verdict: v, decisive: decisive)
+      l.reference = referenceName
+      l.referenceScores = ref
+      l.inconclusiveReason = why
+      if v == .inconclusive && why == nil {
+        let t = ResampledT(perSeed, testOverTrain: method.testOverTrain)
+        l.seedsNeeded = t.seedsNeeded(toSeparateFrom: threshold, confidence: s.confidence)
+        l.powerNote = powerNote(l.seedsNeeded, mean: s.mean, threshold: threshold)
       }
-      switch v {
-      case .supported: reasons.append("On \(backendID), \(liftModel)'s lift over \(referenceName) is \(interval), clearing the minimum \(fmt(threshold)).")
-      case .refuted: reasons.append("On \(backendID), \(liftModel)'s lift over \(referenceName) is \(interval), entirely below the minimum \(fmt(threshold)).")
-      default: reasons.append("On \(backendID), \(liftModel)'s lift over \(referenceName) is \(interval), which straddles the minimum \(fmt(threshold)): more seeds or data are needed.")
-      }
+      lifts.append(l)
     }
+    let adjusted = holmAdjusted(lifts.map { $0.decisive ? $0.pValue : .nan })
+    for i in lifts.indices where lifts[i].decisive && !adjusted[i].isNaN { lifts[i].pValueHolm = adjusted[i] }
+    for l in lifts { reasons.append(liftReason(l)) }
 
     // Cost.
     let costs = CostStage.records(claim: claim, plan: plan, seeds: seeds, features: seeds.first?.featureNames.count ?? 0)
@@ -111,18 +124,15 @@ struct ResultAssembler {
       reasons.append("Cost bound \(c.name) fails: \(fmt(c.actual)) exceeds \(fmt(c.limit)).")
     }
     let verdict = VerdictRule.claimVerdict(backends: lifts.filter(\.decisive).map(\.verdict), costHeld: checks.allSatisfy(\.held))
-    let expected = Verdict(rawValue: claim.expect.rawValue)!
+    let expected = Verdict(claim.expect)
     if verdict != expected {
-      reasons.insert("Expected \(expected.rawValue) but the evidence says \(verdict.rawValue).", at: 0)
+      reasons.insert("Expected \(expected.label(threshold: threshold)) but the evidence says "
+        + "\(verdict.label(threshold: threshold)).", at: 0)
     }
 
-    // Fallback: the classical model to serve when the quantum path does not clear the bar.
-    var fallback: String?
-    if let j = claim.baselines.firstIndex(where: { $0.id == bestBaseline }) {
-      let b = baselines[j]
-      let params = (b.chosen.first ?? [:]).keys.sorted().map { "\($0)=\(b.chosen[0][$0]!)" }.joined(separator: ", ")
-      fallback = "\(b.model)\(params.isEmpty ? "" : " (\(params))"): test \(metric.rawValue) \(fmt(b.summary.mean)) [\(fmt(b.summary.low)), \(fmt(b.summary.high))]"
-    }
+    // Fallback: the classical model to serve when the quantum path does not clear the bar: the
+    // baseline with the best mean cross-validation score over seeds (never a test score).
+    let fallback = fallbackText(baselines)
 
     let first = seeds.first
     let dataset = DatasetSummary(
@@ -131,13 +141,71 @@ struct ResultAssembler {
       features: first?.featureNames ?? [], classes: first?.classNames ?? [], preprocessing: first?.steps ?? [],
       scatter: scatter(first?.train), scatterAxes: Array((first?.featureNames ?? []).prefix(2)))
 
-    return ClaimResult(
+    let result = ClaimResult(
       claim: claim.id, title: claim.title, hypothesis: claim.hypothesis, specFile: claim.file,
       facts: facts(), dataset: dataset, metric: metric.rawValue, seeds: claim.seeds, baselines: baselines,
       bestBaseline: bestBaseline, models: models, lifts: lifts, costs: costs, costChecks: checks, verdict: verdict,
       expected: expected, passed: verdict == expected, reasons: reasons, fallback: fallback,
       diagnostics: DiagnosticStage.records(plan: plan, seeds: seeds), curves: curves(), kernel: kernelSnapshot(),
       regressions: [], warnings: warnings, manifest: manifest)
+    var out = result
+    out.inference = InferenceSummary(
+      method: method.name, explanation: method.explanation, comparison: threshold <= 0 ? "non-inferiority" : "superiority",
+      margin: threshold <= 0 ? -threshold : nil, tests: tests, intervalConfidence: familyConfidence,
+      verdictLabel: verdict.label(threshold: threshold), testOverTrain: method.testOverTrain)
+    out.bestBaselinePerSeed = bestPerSeed.map { claim.baselines[$0].id }
+    return out
+  }
+
+  /// The reason line of one backend's lift.
+  private func liftReason(_ l: LiftResult) -> String {
+    let name = l.reference ?? "the reference"
+    if l.verdict == .error {
+      return l.decisive
+        ? "\(l.model) failed on \(l.backend) for some seeds, so its lift cannot be measured (see warnings)."
+        : "On \(l.backend) (reported, not decisive), \(l.model) failed for some seeds."
+    }
+    let s = l.summary
+    let pct = percent(s.confidence)
+    let interval = "\(fmt(s.mean)) (\(pct) interval [\(fmt(s.low)), \(fmt(s.high))]\(s.clipped == true ? ", cut to the metric's range" : ""))"
+    if !l.decisive { return "On \(l.backend) (reported, not decisive), the lift is \(interval)." }
+    let p = "one-sided p = \(fmtP(l.reportedPValue)) against lift <= \(fmt(l.threshold))"
+    if let why = l.inconclusiveReason {
+      return "On \(l.backend), \(l.model)'s lift over \(name) is \(interval), but \(why): inconclusive."
+    }
+    switch l.verdict {
+    case .supported:
+      return "On \(l.backend), \(l.model)'s lift over \(name) is \(interval), clearing the minimum \(fmt(l.threshold)) (\(p))."
+    case .refuted:
+      return "On \(l.backend), \(l.model)'s lift over \(name) is \(interval), entirely below the minimum \(fmt(l.threshold)) (\(p))."
+    default:
+      return "On \(l.backend), \(l.model)'s lift over \(name) is \(interval), which straddles the minimum \(fmt(l.threshold)) (\(p)). "
+        + (l.powerNote ?? "")
+    }
+  }
+
+  /// The power estimate of an inconclusive lift in words.
+  private func powerNote(_ n: Int?, mean: Double, threshold: Double) -> String {
+    let side = mean >= threshold ? "clear" : "miss"
+    guard let n else {
+      if method.testOverTrain > 0 {
+        return "No number of re-split seeds would settle it at this spread: the overlap of the training sets bounds the precision; more data would."
+      }
+      return "No number of seeds up to 1000 would settle it: the mean lift sits at the threshold."
+    }
+    return "At the observed mean and spread, about \(n) seeds would make the interval \(side) the threshold."
+  }
+
+  /// The fallback line: the baseline with the best mean cross-validation score, its parameters and test interval.
+  private func fallbackText(_ baselines: [BaselineResult]) -> String? {
+    let sign: Double = metric.higherIsBetter ? 1 : -1
+    guard let b = baselines.filter({ !$0.cvScore.isEmpty }).max(by: {
+      (sign * QMLKit.mean($0.cvScore), -(baselines.firstIndex(of: $0) ?? 0)) < (sign * QMLKit.mean($1.cvScore), -(baselines.firstIndex(of: $1) ?? 0))
+    }) else { return nil }
+    let chosen = mostCommonChoice(b.chosen)
+    let params = chosen.keys.sorted().map { "\($0)=\(chosen[$0]!)" }.joined(separator: ", ")
+    return "\(b.model)\(params.isEmpty ? "" : " (\(params))"): best mean cross-validation \(metric.rawValue) "
+      + "\(fmt(QMLKit.mean(b.cvScore))); test \(metric.rawValue) \(fmt(b.summary.mean)) [\(fmt(b.summary.low)), \(fmt(b.summary.high))]"
   }
 
   private func describe(_ m: ModelPlan.Model) -> String {
@@ -210,6 +278,23 @@ struct ResultAssembler {
     return nil
   }
 }
+
+/// The parameter set chosen in most seeds (ties: the earliest seed's), empty when none.
+func mostCommonChoice(_ chosen: [[String: String]]) -> [String: String] {
+  var counts: [Int: Int] = [:]
+  for (i, c) in chosen.enumerated() { counts[chosen.firstIndex(of: c) ?? i, default: 0] += 1 }
+  guard let best = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) else { return [:] }
+  return chosen[best.key]
+}
+
+/// A confidence level as a percentage: "95%", "97.5%".
+func percent(_ c: Double) -> String {
+  let p = c * 100
+  return p == p.rounded() ? "\(Int(p))%" : String(format: "%.1f%%", p)
+}
+
+/// A p-value for a sentence: "< 0.001" or three decimals.
+func fmtP(_ p: Double) -> String { p.isNaN ? "n/a" : p < 0.001 ? "< 0.001" : String(format: "%.3f", p) }
 
 /// The most frequent value (ties: the smallest), nil when empty.
 func mostFrequent(_ xs: [Int]) -> Int? {

@@ -26,7 +26,7 @@ public enum SpecSchema {
         "baselines": ["type": "array", "minItems": 1, "items": ref("baseline")],
         "backends": ["type": "array", "minItems": 1, "items": ref("backend")],
         "seeds": [
-          "type": "array", "minItems": 1, "maxItems": 1000, "uniqueItems": true,
+          "type": "array", "minItems": 2, "maxItems": 1000, "uniqueItems": true,
           "items": ["type": "integer", "minimum": 0, "maximum": 2_147_483_647], "default": [1, 2, 3, 4, 5],
         ],
         "criteria": ref("criteria"),
@@ -180,6 +180,10 @@ public enum SpecSchema {
         "properties": [
           "id": ref("safeId"),
           "model": enumOf(BaselineModel.allCases.map(\.rawValue)),
+          "scale": [
+            "enum": .array(BaselineScaling.allCases.map { .string($0.rawValue) }), "default": "standard",
+            "description": "Feature scaling in front of the model, fitted on each training part: standard (default; none for random_forest) or none.",
+          ],
           "grid": ["type": "object"],
         ],
         "allOf": .array(gridRules),

@@ -1,7 +1,7 @@
 import Yams
 
 extension _ClaimParser {
-  static let baselineKeys = ["id", "model", "grid"]
+  static let baselineKeys = ["id", "model", "scale", "grid"]
   static let backendKeys = ["id", "simulator", "device", "hardware", "shots", "noise"]
   static let noiseKeys = [
     "depolarizing", "depolarizing2", "readout", "amplitude_damping", "phase_damping", "t1", "t2",
@@ -24,6 +24,15 @@ extension _ClaimParser {
         guard let parsed = parseGrid(g, path: f.path("grid"), model: model) else { continue }
         grid = parsed
       }
+      var scale: BaselineScaling?
+      if let sn = f["scale"] {
+        guard let s = r.choice(sn, f.path("scale"), BaselineScaling.self, what: "scaling") else { continue }
+        if model == .randomForest && s == .standard {
+          r.fail(sn, f.path("scale"), "random_forest does not take a scaler (its splits do not depend on scale); remove 'scale'", .conflict)
+          continue
+        }
+        scale = s
+      }
       if let first = ids[id] {
         r.fail(at: r.locations[f.path("id")] ?? r.location(item), f.path(f.has("id") ? "id" : "model"),
           "duplicate baseline id '\(id)' (also baselines[\(first)]); give each baseline of the same model an 'id'",
@@ -31,7 +40,7 @@ extension _ClaimParser {
         continue
       }
       ids[id] = i
-      out.append(BaselineSpec(id: id, model: model, grid: grid))
+      out.append(BaselineSpec(id: id, model: model, grid: grid, scale: scale))
     }
     return out.count == items.count ? out : nil
   }

@@ -6,14 +6,28 @@ public struct BaselineSpec: Sendable, Equatable {
   public var model: BaselineModel
   /// Hyperparameter grid: parameter name -> candidate values (names from `SpecVocabulary.baselineGrids`).
   public var grid: [String: [GridValue]]
+  /// Feature scaling in front of the model, fitted on each training part (key `scale`).
+  public var scale: BaselineScaling
 
-  /// Creates a baseline spec.
-  public init(id: String? = nil, model: BaselineModel, grid: [String: [GridValue]] = [:]) {
+  /// Creates a baseline spec; `scale` defaults to the model's default (`standard`, `none` for random forests).
+  public init(id: String? = nil, model: BaselineModel, grid: [String: [GridValue]] = [:], scale: BaselineScaling? = nil) {
     self.id = id ?? model.rawValue; self.model = model; self.grid = grid
+    self.scale = scale ?? BaselineScaling.defaultFor(model)
   }
 
   /// Grid parameter names sorted, for deterministic iteration.
   public var gridNames: [String] { grid.keys.sorted() }
+}
+
+/// Feature scaling in front of a baseline (`baselines[].scale`), fitted on each training part only.
+public enum BaselineScaling: String, Sendable, Equatable, CaseIterable {
+  /// Zero mean, unit variance per feature (scikit-learn's `make_pipeline(StandardScaler(), model)`).
+  case standard
+  /// The model sees the features as the dataset's preprocessing leaves them (scikit-learn's bare model).
+  case none
+
+  /// The default: `standard`, except `none` for random forests (splits do not depend on scale).
+  public static func defaultFor(_ model: BaselineModel) -> BaselineScaling { model == .randomForest ? .none : .standard }
 }
 
 /// Classical model names (`baselines[].model`).

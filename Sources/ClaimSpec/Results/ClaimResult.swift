@@ -56,6 +56,10 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   public var warnings: [String]
   /// How to reproduce this result.
   public var manifest: RunManifest
+  /// How the verdict was inferred: interval method, multiple-test correction, claim type.
+  public var inference: InferenceSummary?
+  /// The baseline chosen by cross-validation score in each seed (in seed order).
+  public var bestBaselinePerSeed: [String]?
 
   /// The format version this build writes.
   public static let currentFormatVersion = 1
@@ -80,6 +84,35 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   }
 }
 
+/// How a claim's verdict was inferred from its per-seed lifts, stated so a reader can check it.
+public struct InferenceSummary: Codable, Sendable, Equatable {
+  /// The interval method of the lifts: "student-t", "corrected-resampled-t" or "bootstrap".
+  public var method: String
+  /// The method in one sentence, as the report prints it.
+  public var explanation: String
+  /// "superiority" (`lift.min` > 0) or "non-inferiority" (`lift.min` <= 0, margin = −min).
+  public var comparison: String
+  /// The non-inferiority margin (−`lift.min`), nil for a superiority claim.
+  public var margin: Double?
+  /// Decisive tests in the claim (decisive backends of the lift model); their p-values are
+  /// Holm-adjusted and their intervals use the Bonferroni-adjusted confidence.
+  public var tests: Int
+  /// The confidence level of each decisive interval: 1 − (1 − confidence)/tests.
+  public var intervalConfidence: Double
+  /// The verdict as pages and JUnit print it, e.g. "non-inferior (margin 0.030)".
+  public var verdictLabel: String
+  /// Test size over training size of one split (the variance correction's n_test/n_train; 0 when not used).
+  public var testOverTrain: Double
+
+  /// Creates the summary.
+  public init(method: String, explanation: String, comparison: String, margin: Double?, tests: Int,
+              intervalConfidence: Double, verdictLabel: String, testOverTrain: Double) {
+    self.method = method; self.explanation = explanation; self.comparison = comparison; self.margin = margin
+    self.tests = tests; self.intervalConfidence = intervalConfidence; self.verdictLabel = verdictLabel
+    self.testOverTrain = testOverTrain
+  }
+}
+
 /// The outcome of a claim: lift and cost criteria met, not met, or undecided.
 public enum Verdict: String, Codable, Sendable, CaseIterable {
   /// The lift's lower confidence bound clears the threshold on every named backend and every cost bound holds.
@@ -90,6 +123,39 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
   case inconclusive
   /// The claim could not be run (a model failed on every seed).
   case error
+}
+
+extension Verdict {
+  /// The verdict as a reader sees it: a claim with `lift.min` <= 0 is a non-inferiority claim,
+  /// so "supported" reads "non-inferior (margin m)" and "refuted" reads "inferior (beyond margin m)".
+  public func label(threshold: Double) -> String {
+    guard threshold <= 0 else { return rawValue }
+    let m = String(format: "%.3f", threshold == 0 ? 0 : -threshold)
+    switch self {
+    case .supported: return "non-inferior (margin \(m))"
+    case .refuted: return "inferior (beyond margin \(m))"
+    case .inconclusive: return "inconclusive (non-inferiority margin \(m))"
+    case .error: return "error"
+    }
+  }
+
+  /// The verdict a spec's `expect` names.
+  public init(_ expected: ExpectedVerdict) {
+    switch expected {
+    case .supported: self = .supported
+    case .refuted: self = .refuted
+    case .inconclusive: self = .inconclusive
+    }
+  }
+}
+
+extension ClaimResult {
+  /// The claim's lift threshold (`lift.min`), from its lifts (0 when it has none).
+  public var liftThreshold: Double { lifts.first?.threshold ?? 0 }
+  /// The verdict as pages and JUnit print it ("non-inferior (margin 0.030)" for a non-inferiority claim).
+  public var verdictLabel: String { verdict.label(threshold: liftThreshold) }
+  /// The expected verdict in the same words.
+  public var expectedLabel: String { expected.label(threshold: liftThreshold) }
 }
 
 /// The five facts a claim must state: encoding, backend, shots, baseline, runtime.
@@ -172,12 +238,15 @@ public struct IntervalSummary: Codable, Sendable, Equatable {
   public var high: Double
   /// Confidence level, e.g. 0.95.
   public var confidence: Double
-  /// How the interval was computed: "student-t" or "bootstrap".
+  /// How the interval was computed: "student-t" (paired t, every seed draws fresh data),
+  /// "corrected-resampled-t" (Nadeau and Bengio 2003, seeds re-split one finite data set) or "bootstrap".
   public var method: String
+  /// True when a bound was cut to the metric's range (e.g. balanced accuracy at most 1).
+  public var clipped: Bool?
   /// Creates the summary.
-  public init(mean: Double, std: Double, low: Double, high: Double, confidence: Double, method: String) {
+  public init(mean: Double, std: Double, low: Double, high: Double, confidence: Double, method: String, clipped: Bool? = nil) {
     self.mean = mean; self.std = std; self.low = low; self.high = high
-    self.confidence = confidence; self.method = method
+    self.confidence = confidence; self.method = method; self.clipped = clipped
   }
 }
 
@@ -195,6 +264,8 @@ public struct BaselineResult: Codable, Sendable, Equatable {
   public var summary: IntervalSummary
   /// Fit and tuning time, seconds, summed over seeds.
   public var seconds: Double
+  /// The feature scaling in front of the model (`standard` or `none`).
+  public var scale: String?
   /// Creates the record.
   public init(model: String, chosen: [[String: String]], cvScore: [Double], test: [Double],
               summary: IntervalSummary, seconds: Double) {
@@ -247,8 +318,22 @@ public struct LiftResult: Codable, Sendable, Equatable {
   public var summary: IntervalSummary
   /// The threshold `lift.min`.
   public var threshold: Double
-  /// Two-sided p-value of the paired test that the mean lift is zero.
+  /// One-sided p-value of the test of H0 "mean lift <= threshold" against "mean lift > threshold"
+  /// (the claim's direction), by the same t statistic as the interval (corrected for re-split data).
   public var pValue: Double
+  /// Holm-adjusted `pValue` over the claim's decisive tests (equal to `pValue` for one test); nil when not decisive.
+  public var pValueHolm: Double?
+  /// Why the verdict is inconclusive although the interval may not straddle the threshold (too few seeds, no spread).
+  public var inconclusiveReason: String?
+  /// For an inconclusive lift: about how many seeds, at the observed mean and spread, would put the
+  /// interval wholly on one side of the threshold; nil when no number up to 1000 would.
+  public var seedsNeeded: Int?
+  /// For an inconclusive lift: the power estimate in words.
+  public var powerNote: String?
+  /// What the lift is over, e.g. "the best baseline by cross-validation" or "baseline svm_rbf".
+  public var reference: String?
+  /// The reference score per seed (quantum score minus it, or it minus a loss, is `perSeed`).
+  public var referenceScores: [Double]?
   /// supported / refuted / inconclusive on this backend.
   public var verdict: Verdict
   /// True when the backend is named in `criteria.lift.on`, so its verdict decides the claim;
@@ -260,6 +345,9 @@ public struct LiftResult: Codable, Sendable, Equatable {
     self.backend = backend; self.model = model; self.perSeed = perSeed; self.summary = summary
     self.threshold = threshold; self.pValue = pValue; self.verdict = verdict; self.decisive = decisive
   }
+
+  /// The p-value a reader should compare with the significance level: Holm-adjusted when decisive.
+  public var reportedPValue: Double { pValueHolm ?? pValue }
 }
 
 /// Cost counters of one quantum model on one backend.

@@ -41,6 +41,8 @@ public enum SpecLinter {
         }
         report.claims.append(claim)
         report.errors += ClaimCompleteness.check(claim)
+        report.errors += ClaimRigor.errors(claim)
+        report.warnings += ClaimRigor.warnings(claim)
         report.errors += missingDataFiles(claim)
         let (folder, display) = devicesFolder(for: fileURL, shown: shown, root: claim.projectRoot)
         if catalogs[folder.path] == nil { catalogs[folder.path] = DeviceProfileCatalog(folder: folder, displayFolder: display) }
@@ -52,6 +54,7 @@ public enum SpecLinter {
     }
     report.errors += duplicateIDs(report.claims)
     report.errors = SpecErrors(report.errors).errors.map { attachSourceLine($0, fileURLs) }
+    report.warnings = report.warnings.map { attachSourceLine($0, fileURLs) }
     return report
   }
 

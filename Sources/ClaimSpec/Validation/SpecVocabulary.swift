@@ -100,14 +100,15 @@ public enum SpecVocabulary {
 
   /// Baseline grid parameters per model (`baselines[].grid`).
   public static let baselineGrids: [BaselineModel: [Parameter]] = {
-    let svm: [Parameter] = [
-      Parameter("C", default: 1, 0, 1e6, exclusiveMinimum: true, "regularization strength"),
-      Parameter("gamma", default: nil, 0, 1e6, exclusiveMinimum: true, names: ["scale", "auto"], "kernel width"),
-      Parameter("degree", default: 3, 1, 10, integer: true, "polynomial degree"),
-      Parameter("coef0", default: 0, -1e6, 1e6, "polynomial offset"),
-    ]
+    // Each model accepts exactly the parameters its classifier reads (QMLKit's BaselineFactory):
+    // `degree`/`coef0` only on svm_poly, `gamma` not on svm_linear.
+    let c = Parameter("C", default: 1, 0, 1e6, exclusiveMinimum: true, "regularization strength")
+    let gamma = Parameter("gamma", default: nil, 0, 1e6, exclusiveMinimum: true, names: ["scale", "auto"], "kernel width")
     return [
-      .svmRBF: svm, .svmPoly: svm, .svmLinear: svm,
+      .svmRBF: [c, gamma],
+      .svmPoly: [c, gamma, Parameter("degree", default: 3, 1, 10, integer: true, "polynomial degree"),
+                 Parameter("coef0", default: 0, -1e6, 1e6, "polynomial offset")],
+      .svmLinear: [c],
       .logisticRegression: [Parameter("C", default: 1, 0, 1e6, exclusiveMinimum: true, "inverse L2 strength")],
       .knn: [Parameter("k", default: 5, 1, 1000, integer: true, "neighbours")],
       .mlp: [

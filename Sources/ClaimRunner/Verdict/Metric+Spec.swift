@@ -1,0 +1,15 @@
+import ClaimSpec
+import QMLKit
+
+extension Metric {
+  /// The QMLKit metric a spec's `criteria.metric` names.
+  init(_ name: MetricName) {
+    switch name {
+    case .accuracy: self = .accuracy
+    case .balancedAccuracy: self = .balanced_accuracy
+    case .f1Macro: self = .f1_macro
+    case .rocAUC: self = .roc_auc
+    case .logLoss: self = .log_loss
+    }
+  }
+}
