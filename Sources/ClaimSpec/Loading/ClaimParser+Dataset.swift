@@ -87,12 +87,14 @@ extension _ClaimParser {
       return nil
     }
     var values: [String: Double] = [:]
+    var nodes: [String: Node] = [:]
     var ok = true
     if let pn = f["params"] {
       let names = params.map(\.name)
       if let pf = r.mapping(pn, f.path("params"), allowed: names) {
         for p in params {
           guard let v = pf[p.name] else { continue }
+          nodes[p.name] = v
           let path = pf.path(p.name)
           guard let x = r.numericValue(v) else {
             r.fail(v, path, "expected a number, found \(r.describe(v))", .typeMismatch); ok = false; continue
@@ -108,6 +110,12 @@ extension _ClaimParser {
     }
     for p in params where values[p.name] == nil {
       if let d = p.defaultValue { values[p.name] = d }
+    }
+    for p in params {
+      guard let other = p.below, let x = values[p.name], let limit = values[other], x >= limit else { continue }
+      r.fail(nodes[p.name] ?? nodes[other] ?? nameNode, f.path("params") + "." + p.name,
+        "expected a value below '\(other)' (\(_Range.show(limit))), found \(_Range.show(x))", .outOfRange)
+      ok = false
     }
     guard let sn = f["samples"] else {
       r.missing("samples", in: f, why: " (how many points the generator draws)")
