@@ -62,7 +62,7 @@ public struct SuiteRunner: Sendable {
   /// Runs every claim (in order; each claim's seeds in parallel) and writes the outputs.
   public func run(_ claims: [Claim], devices: [String: DeviceProfile]) throws -> [ClaimResult] {
     let results = options.out.appendingPathComponent("results")
-    try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
+    try OutputFolder.prepare(options.out, subfolder: "results")
     let commit = RunEnvironment.gitCommit(in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     var out: [ClaimResult] = []
     let reporter = options.progress ? ProgressReporter() : nil

@@ -2,6 +2,8 @@ import Foundation
 import Yams
 
 extension _ClaimParser {
+  /// Largest |bound| of a `scale` step (docs/SPEC.md), so the span and scaled values stay finite.
+  static let maxScaleBound = 1e6
   static let datasetKeys = [
     "generator", "params", "samples", "csv", "train", "test", "target", "features", "test_fraction", "preprocess",
   ]
@@ -159,6 +161,11 @@ extension _ClaimParser {
         guard let lo, let hi else { continue }
         guard lo < hi else {
           r.fail(v, f.path(key), "expected lo < hi, found [\(_Range.show(lo)), \(_Range.show(hi))]", .outOfRange); continue
+        }
+        // hi - lo and the scaled values must stay finite (docs/SPEC.md: bounds within ±1e6).
+        guard max(abs(lo), abs(hi)) <= Self.maxScaleBound else {
+          r.fail(v, f.path(key), "expected bounds within [-\(_Range.show(Self.maxScaleBound)), \(_Range.show(Self.maxScaleBound))], "
+            + "found [\(_Range.show(lo)), \(_Range.show(hi))]", .outOfRange); continue
         }
         steps.append(.scale(low: lo, high: hi))
       case "pca":
