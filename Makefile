@@ -27,7 +27,7 @@ bench: release
 clean:
 	rm -rf .build reports/*.html reports/claims reports/results reports/junit.xml
 
-# Bounded-time fuzzing of the spec loader and the OpenQASM importer over Tests/ClaimRunnerTests/Fuzz/corpus/
+# Bounded-time fuzzing of the spec loader and the OpenQASM importer (plus a deep-nesting QASM mutator) over Tests/ClaimRunnerTests/Fuzz/corpus/
 # (a seeded mutation fuzzer, Tests/ClaimRunnerTests/ReliabilityFuzzTests.swift; see Tests/ClaimRunnerTests/Fuzz/README.md).
 FUZZ_SECONDS ?= 60
 .PHONY: fuzz

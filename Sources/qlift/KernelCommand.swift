@@ -17,7 +17,10 @@ struct KernelCommand: ParsableCommand {
 
   @Option(help: "Feature map: \(EncodingName.all.joined(separator: ", ")).")
   var map: String = "zz"
-  @Option(help: "Repetitions of the feature map (zz, z, pauli, iqp).")
+  /// Largest `--shots` per kernel entry (as a spec's `shots`, docs/SPEC.md).
+  static let maxShots = 1_000_000
+
+  @Option(help: "Repetitions of the feature map (zz, z, pauli, iqp), 1 to \(EncodingName.maxReps).")
   var reps: Int = 2
   @Option(help: "Entanglement: linear, circular or full (Qiskit's orders).")
   var entanglement: String = "linear"
@@ -33,7 +36,7 @@ struct KernelCommand: ParsableCommand {
   var data: String
   @Option(help: "Test data CSV: print the test-train matrix (rows: test, columns: training).")
   var test: String?
-  @Option(help: "Estimate every entry from this many shots (default: exact).")
+  @Option(help: "Estimate every entry from this many shots, 1 to 1000000 (default: exact).")
   var shots: Int?
   @Option(help: "Noise, e.g. depolarizing=0.001,depolarizing2=0.01,readout=0.02: naive compute-uncompute on the density-matrix simulator.")
   var noise: String?
@@ -56,7 +59,9 @@ struct KernelCommand: ParsableCommand {
     guard format == "json" || format == "text" else {
       throw DataError(file: "--format", message: "unknown format '\(format)'; expected json or text")
     }
-    if let shots, shots <= 0 { throw DataError(file: "--shots", message: "shots must be positive, got \(shots)") }
+    if let shots, shots <= 0 || shots > Self.maxShots {
+      throw DataError(file: "--shots", message: "shots must be between 1 and \(Self.maxShots), got \(shots)")
+    }
     let kernelKind: KernelKind
     switch kind {
     case "fidelity": kernelKind = .fidelity

@@ -60,18 +60,54 @@ import Testing
     return String(chars)
   }
 
+  /// The deep-nesting OpenQASM mutator: builds a parameter expression nested or chained up to
+  /// 200,000 levels deep (parentheses, signs, powers, function calls, long sums and products)
+  /// or a chain of user gates, and puts it into a gate call or a gate definition, or anywhere in
+  /// the text. The parser must refuse it with a located error instead of exhausting its stack.
+  static func deepen(_ text: String, rng: inout Rng) -> String {
+    let n = 1 << Int.random(in: 0...17, using: &rng) + Int.random(in: 0...1, using: &rng)
+    func nest(_ open: String, _ close: String) -> String {
+      String(repeating: open, count: n) + "0.5" + String(repeating: close, count: n)
+    }
+    let expression: String
+    switch Int.random(in: 0..<7, using: &rng) {
+    case 0: expression = nest("(", ")")
+    case 1: expression = nest("-", "")
+    case 2: expression = nest("sin(", ")")
+    case 3: expression = Array(repeating: "2", count: n).joined(separator: "^")
+    case 4: expression = Array(repeating: "pi", count: n).joined(separator: "+")
+    case 5: expression = Array(repeating: "1", count: n).joined(separator: ["*", "/", "-"].randomElement(using: &rng)!)
+    default:
+      var chain = "gate d0 a { h a; }\n"
+      for k in 1..<min(n, 20_000) { chain += "gate d\(k) a { d\(k - 1) a; }\n" }
+      return text + chain + "d\(min(n, 20_000) - 1) q[0];\n"
+    }
+    switch Int.random(in: 0..<3, using: &rng) {
+    case 0: return text + "rz(\(expression)) q[0];\n"
+    case 1: return text + "gate deep(t) a { rz(t * \(expression)) a; }\ndeep(1) q[0];\n"
+    default:
+      var chars = Array(text)
+      chars.insert(contentsOf: expression, at: Int.random(in: 0...chars.count, using: &rng))
+      return String(chars)
+    }
+  }
+
   /// Figures of one fuzz run.
   struct Stats { var executions = 0, accepted = 0, rejected = 0, slowest = 0.0, seconds = 0.0 }
 
   /// Runs `check` on mutated corpus entries for `budget` seconds; `check` returns true when accepted.
-  static func fuzz(_ corpus: [String], pieces: [String], seed: UInt64, _ check: (String) throws -> Bool) rethrows -> Stats {
+  /// `deep` is the share of inputs made by `deepen` (after the ordinary mutations) instead.
+  static func fuzz(
+    _ corpus: [String], pieces: [String], seed: UInt64, deep: Double = 0, _ check: (String) throws -> Bool
+  ) rethrows -> Stats {
     var rng = Rng(state: seed)
     var stats = Stats()
     let start = Date()
     var pool = corpus
     while Date().timeIntervalSince(start) < budget {
       let base = pool.randomElement(using: &rng)!
-      let input = mutate(base, other: corpus.randomElement(using: &rng)!, pieces: pieces, rng: &rng)
+      var input = mutate(base, other: corpus.randomElement(using: &rng)!, pieces: pieces, rng: &rng)
+      if Double.random(in: 0..<1, using: &rng) < deep { input = deepen(Bool.random(using: &rng) ? base : input, rng: &rng) }
       let t0 = Date()
       if try check(input) { stats.accepted += 1; if pool.count < 64 { pool.append(input) } } else { stats.rejected += 1 }
       let dt = Date().timeIntervalSince(t0)
@@ -114,25 +150,34 @@ import Testing
   }
 
   @Test func qasmImporter() throws {
-    let pieces = ["(", ")", "[", "]", ";", ",", "->", " ", "\n", "//", "/*", "pi", "-", "*", "/", "^", "1e308", "0",
-      "99999999999", "q[", "qreg q[40];", "creg c[", "gate g(a) x { h x; }", "g(", "measure ", "barrier ", "cx ", "u3(",
-      "include \"other.inc\";", "OPENQASM 3.0;", "\"", "é", "\u{0}", "if(c==1) ", "opaque o q;", "reset q;"]
-    let stats = try Self.fuzz(try Self.corpus("qasm"), pieces: pieces, seed: 0x0A5) { text in
-      do {
-        let c = try QASMParser.parse(text)
-        #expect(c.qubitCount >= 0)
-        return true
-      } catch let error as QASMError {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
-        #expect(error.line >= 1 && error.line <= lines + 1 && error.column >= 1 && !error.message.isEmpty,
-                "unlocated: \(error)")
-        return false
-      } catch {
-        Issue.record("not a located error: \(error)")
-        return false
-      }
-    }
+    let stats = Self.fuzz(try Self.corpus("qasm"), pieces: Self.qasmPieces, seed: 0x0A5, Self.checkQASM)
     Self.report("qasm", stats)
     #expect(stats.executions > 0)
+  }
+
+  /// The deep-nesting mutator's run: every input deepened, none may crash or go unlocated.
+  @Test func qasmDeepNesting() throws {
+    let stats = Self.fuzz(try Self.corpus("qasm"), pieces: Self.qasmPieces, seed: 0xDEE9, deep: 1, Self.checkQASM)
+    Self.report("qasm deep nesting", stats)
+    #expect(stats.executions > 0)
+  }
+
+  /// Hostile pieces the QASM mutations insert.
+  static let qasmPieces = ["(", ")", "[", "]", ";", ",", "->", " ", "\n", "//", "/*", "pi", "-", "*", "/", "^", "1e308", "0",
+    "99999999999", "q[", "qreg q[40];", "creg c[", "gate g(a) x { h x; }", "g(", "measure ", "barrier ", "cx ", "u3(",
+    "include \"other.inc\";", "OPENQASM 3.0;", "\"", "é", "\u{0}", "if(c==1) ", "opaque o q;", "reset q;"]
+
+  /// Parses `text`: true when accepted; a rejection must be a located `QASMError`.
+  static func checkQASM(_ text: String) -> Bool {
+    do {
+      let c = try QASMParser.parse(text)
+      #expect(c.qubitCount >= 0)
+      return true
+    } catch {
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+      #expect(error.line >= 1 && error.line <= lines + 1 && error.column >= 1 && !error.message.isEmpty,
+              "unlocated: \(error.description.prefix(500))")
+      return false
+    }
   }
 }

@@ -61,3 +61,26 @@ import Testing
     #expect(throws: RunnerError.self) { try ShardMerger.merge([folders[0], folders[0]], into: dir.appendingPathComponent("dup")) }
   }
 }
+
+/// `--shard K/N` with a huge N: bounded by the number of claims, never N slots.
+@Suite struct ShardingHugeCountTests {
+  @Test func hugeShardCountsSelectLikeTheSmallestEquivalentCount() throws {
+    let dir = try SpecFixtures.project()
+    let claims = try (0..<5).map { i in
+      try SpecFixtures.claim(
+        SpecFixtures.kernelSpec(id: "h\(i)", generator: "adhoc", params: "{features: 2, gap: 0.3}", samples: 40,
+                                map: "zz", minLift: 0.0, expect: "supported"), name: "h\(i)", in: dir)
+    }
+    let runtimes = ["h0": 3.0, "h1": 1, "h2": 5, "h3": 0, "h4": 2]
+    for count in [5, 6, 1000, Int.max] {
+      for k in 1...5 {
+        let big = try #require(Shard("\(k)/\(count)")).select(claims, runtimes: runtimes).map(\.id)
+        let small = try #require(Shard("\(k)/5")).select(claims, runtimes: runtimes).map(\.id)
+        #expect(big == small, "shard \(k)/\(count)")
+      }
+    }
+    #expect(try #require(Shard("1/9223372036854775807")).select(claims, runtimes: runtimes).count == 1)
+    #expect(try #require(Shard("9223372036854775807/9223372036854775807")).select(claims, runtimes: runtimes).isEmpty)
+    #expect(try #require(Shard("6/9223372036854775807")).select(claims, runtimes: runtimes).isEmpty)
+  }
+}

@@ -84,6 +84,24 @@ let hostileCases: [HostileCase] = [
               quantum: "[{id: \"<img src=x>\", kind: kernel, encoding: {map: zz}}]", mentions: ["quantum[0].id"]),
   HostileCase(name: "data path leaving the project", dataset: "{csv: ../../etc/passwd, target: y}", mentions: ["dataset", "passwd"]),
   HostileCase(name: "absolute data path", dataset: "{csv: /etc/passwd, target: y}", mentions: ["dataset", "passwd"]),
+  // Issue 17: bad input is exit 2 with a located message, never a crash or exit 3.
+  HostileCase(name: "±1e308 values that overflow when scaled", dataset: "{csv: data/d.csv, target: y, preprocess: [standardize]}",
+              files: ["data/d.csv": rows(12, features: 2, classes: ["a", "b"]) + "1e308,1,a\n-1e308,1,b\n"],
+              mentions: ["dataset", "1e+308", "1e150"]),
+  HostileCase(name: "scale bounds that overflow", dataset: "{csv: data/d.csv, target: y, preprocess: [{scale: [-1e308, 1e308]}]}",
+              files: ["data/d.csv": rows(12, features: 2, classes: ["a", "b"])], mentions: ["dataset.preprocess[0].scale", "1000000"]),
+  HostileCase(name: "high-cardinality categorical column", dataset: "{csv: data/d.csv, target: y}",
+              files: ["data/d.csv": "f0,city,y\n" + (0..<200).map { "0.\($0 % 10),town\($0),\($0 % 2 == 0 ? "a" : "b")\n" }.joined()],
+              mentions: ["dataset", "city", "more than 50 distinct values"]),
+  HostileCase(name: "a billion shots per circuit", dataset: gen, backends: "[{id: sv, simulator: statevector, shots: 1000000000}]",
+              mentions: ["backends[0].shots", "1000000"]),
+  HostileCase(name: "reps far above the bound", dataset: gen,
+              quantum: "[{id: q, kind: kernel, encoding: {map: zz, reps: 100000}, svm: {C: [1]}}]", mentions: ["quantum[0].encoding.reps"]),
+  HostileCase(name: "YAML merge key", dataset: gen, extra: "base: &b {x: 1}\nother: {<<: *b}", mentions: ["merge key '<<'"]),
+  HostileCase(name: "adhoc gap 1", dataset: "{generator: adhoc, params: {features: 2, gap: 1}, samples: 40}", mentions: ["dataset.params.gap"]),
+  HostileCase(name: "circles factor 1", dataset: "{generator: circles, params: {factor: 1}, samples: 40}", mentions: ["dataset.params.factor"]),
+  HostileCase(name: "linearly_separable margin 30", dataset: "{generator: linearly_separable, params: {margin: 30}, samples: 40}",
+              mentions: ["dataset.params.margin"]),
 ]
 
 /// Every file under `dir` (relative paths), skipping `skip`.

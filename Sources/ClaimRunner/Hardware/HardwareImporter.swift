@@ -51,7 +51,8 @@ public enum HardwareImporter {
       } else {
         test[key]![c.i, c.j] = f.value
       }
-      shots[key, default: 0] += f.shots
+      let (sum, overflow) = shots[key, default: 0].addingReportingOverflow(f.shots)
+      shots[key] = overflow ? Int.max : sum
       runs[key, default: 0] += 1
     }
     let entries = plan.models.flatMap { m in
@@ -69,7 +70,12 @@ public enum HardwareImporter {
     return k
   }
 
-  /// The all-zeros frequency of one circuit's counts, after checking them.
+  /// Largest total count of one circuit (docs/HARDWARE.md): far beyond any device, and small
+  /// enough that totals, sums over circuits and frequencies stay exact.
+  public static let maxShotsPerCircuit = 1_000_000_000_000
+
+  /// The all-zeros frequency of one circuit's counts, after checking them (a total above
+  /// `maxShotsPerCircuit`, or one that would overflow, is refused naming the circuit).
   static func frequency(_ counts: [String: Int], qubits: Int, circuit: String, shown: String) throws -> (value: Double, shots: Int) {
     var total = 0
     for (bits, n) in counts.sorted(by: { $0.key < $1.key }) {
@@ -79,6 +85,11 @@ public enum HardwareImporter {
           "bit string '\(bits)' should be \(qubits) characters of 0 and 1 (qubit 0 rightmost), one per measured qubit")
       }
       guard n >= 0 else { throw HardwareError(file: shown, circuit: circuit, "negative count \(n) for '\(bits)'") }
+      guard n <= maxShotsPerCircuit - total else {
+        throw HardwareError(
+          file: shown, circuit: circuit,
+          "bit string '\(bits)': the counts add up to more than \(maxShotsPerCircuit) shots, the most one circuit may have")
+      }
       total += n
     }
     guard total > 0 else { throw HardwareError(file: shown, circuit: circuit, "no shots: every count is zero or absent") }

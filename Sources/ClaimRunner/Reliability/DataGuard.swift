@@ -9,6 +9,9 @@ enum DataGuard {
   /// Smallest number of training samples of every class: stratified k-fold needs two folds,
   /// and each training fold must still hold every class.
   static let minTrainPerClass = 2
+  /// Largest feature magnitude (docs/SPEC.md): squares, sums over a million rows and distances
+  /// of values up to 1e150 stay finite, so no model or step overflows on valid data.
+  static let maxMagnitude = 1e150
 
   /// The raw splits of every seed, validated; throws `RunnerError.invalidClaim` on bad data.
   static func check(_ claim: Claim, data: DataStage) throws {
@@ -47,12 +50,14 @@ enum DataGuard {
     try checkFinite(d, part: "data", fail)
   }
 
-  /// Every feature value finite.
+  /// Every feature value finite and at most `maxMagnitude` in absolute value.
   static func checkFinite(_ d: Dataset, part: String, _ fail: (String) -> RunnerError) throws {
     for (i, row) in d.features.enumerated() {
-      for (j, x) in row.enumerated() where !x.isFinite {
+      for (j, x) in row.enumerated() where !x.isFinite || abs(x) > maxMagnitude {
         let name = j < d.featureNames.count ? d.featureNames[j] : "#\(j)"
-        throw fail("\(part) row \(i + 1), feature '\(name)': non-finite value \(x)")
+        if !x.isFinite { throw fail("\(part) row \(i + 1), feature '\(name)': non-finite value \(x)") }
+        throw fail("\(part) row \(i + 1), feature '\(name)': value \(x) is beyond ±1e150, the largest magnitude "
+          + "qlift accepts (sums and squares would overflow); rescale the column")
       }
     }
   }

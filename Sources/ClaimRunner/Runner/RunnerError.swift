@@ -8,6 +8,8 @@ public enum RunnerError: Error, CustomStringConvertible, Equatable {
   case resourceLimit(file: String, message: String)
   /// Every seed of a model failed.
   case modelFailed(String)
+  /// The reports folder (`--out`) is not a folder qlift can create and write.
+  case outputFolder(String, String)
 
   public var description: String {
     switch self {
@@ -15,13 +17,14 @@ public enum RunnerError: Error, CustomStringConvertible, Equatable {
     case .invalidClaim(let file, let field, let message): return "\(file): error: \(field): \(message)"
     case .resourceLimit(let file, let message): return "\(file): error: \(message)"
     case .modelFailed(let m): return m
+    case .outputFolder(let path, let why): return "\(path): error: --out: \(why)"
     }
   }
 
   /// True when the error is the user's input (exit code 2) rather than an internal failure (3).
   public var isInputError: Bool {
     switch self {
-    case .corruptFile, .invalidClaim, .resourceLimit: return true
+    case .corruptFile, .invalidClaim, .resourceLimit, .outputFolder: return true
     case .modelFailed: return false
     }
   }

@@ -20,16 +20,22 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
   /// The claims of this shard. Claims are dealt by longest recorded runtime first to the
   /// least-loaded shard (ties by claim id), so shards are balanced and the split is stable:
   /// every shard computes the same assignment from the same inputs.
+  ///
+  /// Only the first `min(count, claims.count)` shards can receive a claim (an empty shard is
+  /// always the lowest-numbered least-loaded one), so the work and memory are bounded by the
+  /// number of claims, whatever `count` is (`--shard 1/9223372036854775807` allocates nothing big).
   public func select(_ claims: [Claim], runtimes: [String: Double]) -> [Claim] {
+    let used = min(count, claims.count)
+    guard index <= used else { return [] }
     let ordered = claims.sorted {
       let a = runtimes[$0.id] ?? 1, b = runtimes[$1.id] ?? 1
       return a != b ? a > b : $0.id < $1.id
     }
-    var load = [Double](repeating: 0, count: count)
+    var load = [Double](repeating: 0, count: used)
     var mine = Set<String>()
     for c in ordered {
       var best = 0
-      for s in 1..<count where load[s] < load[best] { best = s }
+      for s in 1..<used where load[s] < load[best] { best = s }
       load[best] += runtimes[c.id] ?? 1
       if best == index - 1 { mine.insert(c.id) }
     }

@@ -73,7 +73,7 @@ public struct SuiteRunner: Sendable {
   /// `profiles` gives each claim's device profiles by id.
   public func run(_ claims: [Claim], profiles: (Claim) -> [String: DeviceProfile]) throws -> [ClaimResult] {
     let results = options.out.appendingPathComponent("results")
-    try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
+    try OutputFolder.prepare(options.out, subfolder: "results")
     let commit = RunEnvironment.gitCommit(in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     var out: [ClaimResult] = []
     let reporter = options.progress ? ProgressReporter() : nil

@@ -70,7 +70,8 @@ struct DataStage: Sendable {
   func split(seed: Int) throws -> (split: DataSplit, steps: [String]) {
     let raw = try rawSplit(seed: seed)
     var p = try pipeline(featureNames: raw.train.featureNames)
-    let out = try p.apply(to: raw)
+    // A step whose output overflows is bad input (exit 2) naming the step, not a crash later.
+    let out = try InputErrors.located(claim, field: "dataset.preprocess") { try p.apply(to: raw) }
     return (out, p.steps.map(\.describe))
   }
 }

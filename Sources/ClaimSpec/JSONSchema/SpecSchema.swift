@@ -77,7 +77,7 @@ public enum SpecSchema {
   static func parameter(_ p: SpecVocabulary.Parameter) -> JSONValue {
     var o: [String: JSONValue] = ["type": p.integer ? "integer" : "number", "description": .string(p.summary)]
     if p.exclusiveMinimum { o["exclusiveMinimum"] = .number(p.minimum) } else { o["minimum"] = .number(p.minimum) }
-    o["maximum"] = .number(p.maximum)
+    if p.exclusiveMaximum { o["exclusiveMaximum"] = .number(p.maximum) } else { o["maximum"] = .number(p.maximum) }
     if let d = p.defaultValue { o["default"] = .number(d) }
     guard !p.names.isEmpty else { return .object(o) }
     return ["oneOf": [.object(o), enumOf(p.names)]]

@@ -2,6 +2,8 @@ import Foundation
 import Yams
 
 extension _ClaimParser {
+  /// Largest |bound| of a `scale` step (docs/SPEC.md), so the span and scaled values stay finite.
+  static let maxScaleBound = 1e6
   static let datasetKeys = [
     "generator", "params", "samples", "csv", "train", "test", "target", "features", "test_fraction", "preprocess",
   ]
@@ -87,12 +89,14 @@ extension _ClaimParser {
       return nil
     }
     var values: [String: Double] = [:]
+    var nodes: [String: Node] = [:]
     var ok = true
     if let pn = f["params"] {
       let names = params.map(\.name)
       if let pf = r.mapping(pn, f.path("params"), allowed: names) {
         for p in params {
           guard let v = pf[p.name] else { continue }
+          nodes[p.name] = v
           let path = pf.path(p.name)
           guard let x = r.numericValue(v) else {
             r.fail(v, path, "expected a number, found \(r.describe(v))", .typeMismatch); ok = false; continue
@@ -108,6 +112,12 @@ extension _ClaimParser {
     }
     for p in params where values[p.name] == nil {
       if let d = p.defaultValue { values[p.name] = d }
+    }
+    for p in params {
+      guard let other = p.below, let x = values[p.name], let limit = values[other], x >= limit else { continue }
+      r.fail(nodes[p.name] ?? nodes[other] ?? nameNode, f.path("params") + "." + p.name,
+        "expected a value below '\(other)' (\(_Range.show(limit))), found \(_Range.show(x))", .outOfRange)
+      ok = false
     }
     guard let sn = f["samples"] else {
       r.missing("samples", in: f, why: " (how many points the generator draws)")
@@ -151,6 +161,11 @@ extension _ClaimParser {
         guard let lo, let hi else { continue }
         guard lo < hi else {
           r.fail(v, f.path(key), "expected lo < hi, found [\(_Range.show(lo)), \(_Range.show(hi))]", .outOfRange); continue
+        }
+        // hi - lo and the scaled values must stay finite (docs/SPEC.md: bounds within ±1e6).
+        guard max(abs(lo), abs(hi)) <= Self.maxScaleBound else {
+          r.fail(v, f.path(key), "expected bounds within [-\(_Range.show(Self.maxScaleBound)), \(_Range.show(Self.maxScaleBound))], "
+            + "found [\(_Range.show(lo)), \(_Range.show(hi))]", .outOfRange); continue
         }
         steps.append(.scale(low: lo, high: hi))
       case "pca":

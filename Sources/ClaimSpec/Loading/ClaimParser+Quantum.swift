@@ -108,7 +108,7 @@ extension _ClaimParser {
     guard let map = r.choice(mapNode, f.path("map"), EncodingMap.self, what: "encoding map") else { return nil }
     var e = EncodingSpec(map: map)
     var ok = true
-    if let v = f["reps"] { if let x = r.int(v, f.path("reps"), .closed(1, 100)) { e.reps = x } else { ok = false } }
+    if let v = f["reps"] { if let x = r.int(v, f.path("reps"), .closed(1, Double(SpecVocabulary.maxReps))) { e.reps = x } else { ok = false } }
     if let v = f["entanglement"] {
       if let x = r.choice(v, f.path("entanglement"), Entanglement.self, what: "entanglement", aliases: Self.entanglementAliases) {
         e.entanglement = x

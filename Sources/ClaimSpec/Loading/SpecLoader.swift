@@ -100,6 +100,10 @@ public enum SpecLoader {
       let loc = reader.location(node)
       throw one(loc.line, loc.column, message, .resourceLimit)
     }
+    if let key = MergeKeys.first(in: root) {
+      let loc = reader.location(key)
+      throw one(loc.line, loc.column, "YAML merge key '<<' is not supported in specs; write the merged keys out", .unknownKey)
+    }
     return root
   }
 

@@ -15,6 +15,10 @@ public enum SpecVocabulary {
     public var integer: Bool
     /// True when the lower bound itself is excluded.
     public var exclusiveMinimum: Bool
+    /// True when the upper bound itself is excluded.
+    public var exclusiveMaximum: Bool
+    /// Another parameter of the same generator this value must stay below (e.g. `margin` < `features`).
+    public var below: String?
     /// Named settings allowed besides numbers (grids only, e.g. `scale`).
     public var names: [String]
     /// What the parameter means.
@@ -23,10 +27,12 @@ public enum SpecVocabulary {
     /// Creates a parameter description.
     public init(
       _ name: String, default defaultValue: Double?, _ minimum: Double, _ maximum: Double,
-      integer: Bool = false, exclusiveMinimum: Bool = false, names: [String] = [], _ summary: String
+      integer: Bool = false, exclusiveMinimum: Bool = false, exclusiveMaximum: Bool = false, below: String? = nil,
+      names: [String] = [], _ summary: String
     ) {
       self.name = name; self.defaultValue = defaultValue; self.minimum = minimum; self.maximum = maximum
-      self.integer = integer; self.exclusiveMinimum = exclusiveMinimum; self.names = names
+      self.integer = integer; self.exclusiveMinimum = exclusiveMinimum; self.exclusiveMaximum = exclusiveMaximum
+      self.below = below; self.names = names
       self.summary = summary
     }
 
@@ -35,9 +41,11 @@ public enum SpecVocabulary {
       if !x.isFinite { return "expected a finite number" }
       if integer && x != x.rounded() { return "expected a whole number" }
       let lowOK = exclusiveMinimum ? x > minimum : x >= minimum
-      if !lowOK || x > maximum {
+      let highOK = exclusiveMaximum ? x < maximum : x <= maximum
+      if !lowOK || !highOK {
         let lo = exclusiveMinimum ? "> \(Self.show(minimum))" : ">= \(Self.show(minimum))"
-        return "expected a value \(lo) and <= \(Self.show(maximum))"
+        let hi = exclusiveMaximum ? "< \(Self.show(maximum))" : "<= \(Self.show(maximum))"
+        return "expected a value \(lo) and \(hi)"
       }
       return nil
     }
@@ -47,16 +55,18 @@ public enum SpecVocabulary {
     }
   }
 
-  /// Dataset generators (`dataset.generator`) and their parameters (`dataset.params`).
+  /// Dataset generators (`dataset.generator`) and their parameters (`dataset.params`). Every
+  /// value lint accepts, the generator accepts too (Sources/QMLKit/Data/Generators/ check the same
+  /// bounds); ClaimRunnerTests' GeneratorRangeTests runs each generator at the edges.
   public static let generators: [String: [Parameter]] = [
     "adhoc": [
       Parameter("features", default: 2, 1, 3, integer: true, "input dimension = qubits (Havlíček et al. 2019)"),
-      Parameter("gap", default: 0.3, 0, 1, "label margin Δ on the expectation value"),
+      Parameter("gap", default: 0.3, 0, 1, exclusiveMaximum: true, "label margin Δ on the expectation value"),
     ],
     "moons": [Parameter("noise", default: 0.1, 0, 10, "Gaussian noise standard deviation")],
     "circles": [
       Parameter("noise", default: 0.05, 0, 10, "Gaussian noise standard deviation"),
-      Parameter("factor", default: 0.5, 0, 1, exclusiveMinimum: true, "inner/outer radius ratio"),
+      Parameter("factor", default: 0.5, 0, 1, exclusiveMinimum: true, exclusiveMaximum: true, "inner/outer radius ratio"),
     ],
     "xor": [
       Parameter("features", default: 2, 2, 30, integer: true, "input dimension"),
@@ -64,7 +74,7 @@ public enum SpecVocabulary {
     ],
     "linearly_separable": [
       Parameter("features", default: 2, 1, 30, integer: true, "input dimension d"),
-      Parameter("margin", default: 0.04, 0, 30, "margin on w·x with w = all ones (paper: 0.02·d)"),
+      Parameter("margin", default: 0.04, 0, 30, exclusiveMaximum: true, below: "features", "margin on w·x with w = all ones (paper: 0.02·d)"),
     ],
     "hidden_manifold": [
       Parameter("features", default: 10, 1, 30, integer: true, "input dimension d"),
@@ -125,8 +135,11 @@ public enum SpecVocabulary {
 
   /// Largest qubit count a claim may imply (the simulator's practical limit).
   public static let maxQubits = 30
-  /// Largest shots per circuit.
-  public static let maxShots = 1_000_000_000
+  /// Largest shots per circuit (docs/SPEC.md): a million estimates a probability to about 1e-3,
+  /// beyond any device's per-circuit limit; a billion would sample for minutes per kernel entry.
+  public static let maxShots = 1_000_000
+  /// Largest `encoding.reps` (docs/SPEC.md), checked before any circuit is built.
+  public static let maxReps = 100
   /// Largest sample count of a generator.
   public static let maxSamples = 1_000_000
   /// The safe id pattern for claim, model, backend and device ids: `[a-z0-9][a-z0-9_-]*`.

@@ -6,9 +6,13 @@ import SwiftCSV
 ///
 /// - The target column is chosen by name; its distinct values become the class names,
 ///   sorted numerically when all are numbers (`-1, +1`; `0, 1, 2`), otherwise as strings.
+///   Numeric labels are compared as numbers: `1`, `1.0` and `+1` are one class, named by the
+///   spelling seen first (training file first, then in row order).
 /// - Feature columns (all other columns, or `features` in that order) are numeric when
 ///   every value parses as a number; otherwise categorical, one-hot encoded into columns
-///   `name=value` (values sorted).
+///   `name=value` (values sorted). A categorical column with more than `maxCategories`
+///   distinct values is refused (naming the column and the line of the first value too many):
+///   one-hot encoding it would make a matrix of rows × values.
 /// - Missing values (empty, `NA`, `N/A`, `NaN`, `nan`, `null`, `?`) anywhere in a used
 ///   column, non-finite numbers (`inf`, `1e999`), rows with a different number of fields
 ///   than the header, blank lines inside the data, duplicate column names, an empty file
@@ -19,6 +23,8 @@ import SwiftCSV
 public struct CSVLoader {
   /// Values read as "missing".
   public static let missingMarkers: Set<String> = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "?"]
+  /// Most distinct values a categorical (non-numeric) feature column may have (docs/SPEC.md).
+  public static let maxCategories = 50
 
   /// Loads `path`, predicting `target` from `features` (default: every other column).
   /// - Throws: `DataError`.
@@ -39,8 +45,8 @@ public struct CSVLoader {
       throw DataError(file: test, line: 1, message: "header differs from the training file '\(train)': \(b.header.joined(separator: ",")) vs \(a.header.joined(separator: ","))")
     }
     let plan = try _plan(tables: [a, b], target: target, features: features)
-    let trainClasses = Set(a.rows.map { $0.fields[plan.targetIndex] })
-    for row in b.rows where !trainClasses.contains(row.fields[plan.targetIndex]) {
+    let trainClasses = Set(a.rows.map { plan.classOf[$0.fields[plan.targetIndex]]! })
+    for row in b.rows where !trainClasses.contains(plan.classOf[row.fields[plan.targetIndex]]!) {
       throw DataError(file: test, line: row.line, column: target, message: "class '\(row.fields[plan.targetIndex])' does not occur in the training file")
     }
     return DataSplit(train: try _encode(a, plan: plan), test: try _encode(b, plan: plan))
@@ -61,6 +67,8 @@ struct _CSVPlan {
   enum Column { case numeric(Int), categorical(Int, levels: [String]) }
   var targetIndex: Int
   var classNames: [String]
+  /// Class index of every label spelling (numeric spellings of one value share a class).
+  var classOf: [String: Int]
   var columns: [(name: String, kind: Column)]
 }
 
@@ -140,14 +148,27 @@ extension CSVLoader {
     }
     // Classes.
     var classSet: Set<String> = []
-    for table in tables { for row in table.rows { classSet.insert(row.fields[t]) } }
+    var spellings: [String] = []
+    for table in tables { for row in table.rows where classSet.insert(row.fields[t]).inserted { spellings.append(row.fields[t]) } }
     let numericClasses = classSet.allSatisfy { Double($0).map(\.isFinite) ?? false }
-    let classNames = numericClasses
-      ? classSet.sorted { Double($0)! < Double($1)! || (Double($0)! == Double($1)! && $0 < $1) }
-      : classSet.sorted()
-    let firstClasses = Set(first.rows.map { $0.fields[t] })
+    let classNames: [String]
+    var classOf: [String: Int] = [:]
+    if numericClasses {
+      // One class per number: the first spelling names it (1, 1.0 and +1 are one class).
+      var nameOf: [Double: String] = [:]
+      for s in spellings where nameOf[Double(s)! + 0] == nil { nameOf[Double(s)! + 0] = s }
+      let values = nameOf.keys.sorted()
+      classNames = values.map { nameOf[$0]! }
+      let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
+      for s in classSet { classOf[s] = index[Double(s)! + 0]! }
+    } else {
+      classNames = classSet.sorted()
+      for (k, s) in classNames.enumerated() { classOf[s] = k }
+    }
+    let firstClasses = Set(first.rows.map { classOf[$0.fields[t]]! })
     guard firstClasses.count >= 2 else {
-      throw DataError(file: first.path, column: target, message: "the target has a single class '\(firstClasses.first ?? "")'; need at least two")
+      let name = firstClasses.first.map { classNames[$0] } ?? ""
+      throw DataError(file: first.path, column: target, message: "the target has a single class '\(name)'; need at least two")
     }
     // Column kinds.
     var columns: [(name: String, kind: _CSVPlan.Column)] = []
@@ -165,11 +186,17 @@ extension CSVLoader {
             numeric = false
           }
           levels.insert(s)
+          if !numeric && levels.count > maxCategories {
+            throw DataError(
+              file: table.path, line: row.line, column: table.header[j],
+              message: "categorical column with more than \(maxCategories) distinct values (one-hot encoding would make "
+                + "a column per value); at most \(maxCategories) are allowed: drop the column, encode it as numbers, or leave it out of 'features'")
+          }
         }
       }
       columns.append((first.header[j], numeric ? .numeric(j) : .categorical(j, levels: levels.sorted())))
     }
-    return _CSVPlan(targetIndex: t, classNames: classNames, columns: columns)
+    return _CSVPlan(targetIndex: t, classNames: classNames, classOf: classOf, columns: columns)
   }
 
   static func _encode(_ table: _CSVTable, plan: _CSVPlan) throws -> Dataset {
@@ -180,8 +207,6 @@ extension CSVLoader {
       case .categorical(_, let levels): names += levels.map { "\(c.name)=\($0)" }
       }
     }
-    var classIndex: [String: Int] = [:]
-    for (k, name) in plan.classNames.enumerated() { classIndex[name] = k }
     var features: [[Double]] = []
     var labels: [Int] = []
     features.reserveCapacity(table.rows.count)
@@ -197,7 +222,7 @@ extension CSVLoader {
         }
       }
       features.append(x)
-      labels.append(classIndex[row.fields[plan.targetIndex]]!)
+      labels.append(plan.classOf[row.fields[plan.targetIndex]]!)
     }
     return Dataset(features: features, labels: labels, featureNames: names, classNames: plan.classNames)
   }

@@ -2,6 +2,8 @@
 public enum EncodingName {
   /// Names understood by `make`.
   public static let all = ["zz", "z", "pauli", "angle", "basis", "iqp", "amplitude"]
+  /// Largest `reps` accepted (as a spec's `encoding.reps`): refused before any circuit is built.
+  public static let maxReps = 100
 
   /// The encoding called `name` (`zz`, `z`, `pauli`, `angle`, `basis`, `iqp`, `amplitude`).
   /// - Parameters:
@@ -9,11 +11,15 @@ public enum EncodingName {
   ///   - entanglement: for zz / pauli / iqp.
   ///   - paulis: Pauli strings for `pauli`.
   ///   - rotation: rx, ry or rz for `angle`.
-  /// - Throws: `ModelError.invalidHyperparameter` naming the unknown value.
+  /// - Throws: `ModelError.invalidHyperparameter` naming the unknown value, or `reps` outside
+  ///   1...`maxReps`.
   public static func make(
     _ name: String, reps: Int = 2, entanglement: String = "linear", alpha: Double = 2,
     paulis: [String] = ["Z", "ZZ"], rotation: String = "ry"
   ) throws -> any Encoding {
+    guard (1...maxReps).contains(reps) else {
+      throw ModelError.invalidHyperparameter("reps must be between 1 and \(maxReps), got \(reps)")
+    }
     guard let ent = Entanglement(rawValue: entanglement) else {
       throw ModelError.invalidHyperparameter(
         "unknown entanglement '\(entanglement)'; expected one of \(Entanglement.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -31,12 +31,25 @@ public struct Pipeline: Transformer {
   }
 
   /// Fits on the training split and transforms both parts, keeping names and classes.
+  /// - Throws: `DataError` naming the first step whose output holds a non-finite value (an
+  ///   overflow, e.g. `scale` of a test value far outside the training range).
   public mutating func apply(to split: DataSplit) throws -> DataSplit {
     try fit(split.train.features)
     let names = outputNames(split.train.featureNames)
-    func mapped(_ d: Dataset) -> Dataset {
-      Dataset(features: transform(d.features), labels: d.labels, featureNames: names, classNames: d.classNames)
+    func mapped(_ d: Dataset, _ part: String) throws(DataError) -> Dataset {
+      var current = d.features
+      for step in steps {
+        current = step.transform(current)
+        for (i, row) in current.enumerated() {
+          if let j = row.firstIndex(where: { !$0.isFinite }) {
+            throw DataError(
+              file: step.describe,
+              message: "overflows: \(part) row \(i + 1), column \(j + 1) becomes \(row[j]); the values are too large for this step")
+          }
+        }
+      }
+      return Dataset(features: current, labels: d.labels, featureNames: names, classNames: d.classNames)
     }
-    return DataSplit(train: mapped(split.train), test: mapped(split.test))
+    return DataSplit(train: try mapped(split.train, "training"), test: try mapped(split.test, "test"))
   }
 }

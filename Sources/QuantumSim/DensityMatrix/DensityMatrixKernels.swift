@@ -84,13 +84,12 @@ enum _DensityKernels {
       return
     }
     let n = min(threads, count)
-    let size = (count + n - 1) / n
     withoutActuallyEscaping(body) { escapable in
       // Chunks touch disjoint groups of entries, so they never race.
       nonisolated(unsafe) let work = escapable
       DispatchQueue.concurrentPerform(iterations: n) { c in
-        let lo = c * size, hi = min(count, lo + size)
-        if lo < hi { work(lo..<hi) }
+        let part = chunkRange(c, of: n, count: count)
+        if !part.isEmpty { work(part) }
       }
     }
   }

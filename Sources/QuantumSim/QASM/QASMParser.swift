@@ -15,6 +15,14 @@ public enum QASMParser {
   public static let maxRegisterBits = 1 << 16
   /// Largest number of operations after expanding user gates (guards against exponential definitions).
   public static let maxOperations = 1_000_000
+  /// Deepest nesting in one parameter expression: parentheses, function calls, unary signs and
+  /// powers each add a level (the parser recurses per level; this keeps its stack bounded).
+  public static let maxExpressionDepth = 64
+  /// Most operands (numbers, `pi`, parameter names) in one parameter expression (bounds the
+  /// expression tree, which is evaluated and freed recursively).
+  public static let maxExpressionTerms = 1_000
+  /// Deepest chain of user gates calling user gates (expansion recurses per level).
+  public static let maxGateNesting = 64
 
   /// Parses OpenQASM 2.0 source.
   /// - Throws: `QASMError` with the line and column of the first problem.
@@ -54,6 +62,8 @@ private struct _GateDefinition {
   let body: [_BodyCall]
   /// Gates one call expands to (saturating), so oversized expansions fail before any work.
   let size: Int
+  /// Levels of user gates one call expands through (1 = only built-in gates in the body).
+  let nesting: Int
 }
 
 /// A flattened register: its first index in the circuit and its size.
@@ -71,6 +81,9 @@ private struct _QASMParserState {
   var bitCount = 0
   var definitions: [String: _GateDefinition] = [:]
   var operations: [Operation] = []
+  /// Nesting level and operand count of the expression being parsed (see `QASMParser` limits).
+  var expressionDepth = 0
+  var expressionTerms = 0
 
   init(tokens: [QASMToken]) { self.tokens = tokens }
 
@@ -269,6 +282,21 @@ private struct _QASMParserState {
 
   // MARK: - Expressions
 
+  /// Parses one whole parameter expression, with fresh depth and operand counts.
+  mutating func parseTopExpression(_ scope: [String]?) throws(QASMError) -> QASMExpression {
+    expressionDepth = 0
+    expressionTerms = 0
+    return try parseExpression(scope)
+  }
+
+  /// Enters one nesting level at `t`, refusing expressions nested deeper than the limit.
+  mutating func enterNesting(_ t: QASMToken) throws(QASMError) {
+    expressionDepth += 1
+    guard expressionDepth <= QASMParser.maxExpressionDepth else {
+      throw error(t, "expression nested too deeply: at most \(QASMParser.maxExpressionDepth) levels of parentheses, functions, signs and powers are allowed")
+    }
+  }
+
   mutating func parseExpression(_ scope: [String]?) throws(QASMError) -> QASMExpression {
     var lhs = try parseTerm(scope)
     while isSymbol("+") || isSymbol("-") {
@@ -290,17 +318,17 @@ private struct _QASMParserState {
   }
 
   mutating func parseUnary(_ scope: [String]?) throws(QASMError) -> QASMExpression {
-    if isSymbol("-") {
-      _ = advance()
-      return .negate(try parseUnary(scope))
-    }
-    if isSymbol("+") {
-      _ = advance()
-      return try parseUnary(scope)
+    if isSymbol("-") || isSymbol("+") {
+      let sign = advance()
+      try enterNesting(sign)
+      defer { expressionDepth -= 1 }
+      let operand = try parseUnary(scope)
+      return sign.kind == .symbol("-") ? .negate(operand) : operand
     }
     let base = try parsePrimary(scope)
     if isSymbol("^") {
-      _ = advance()
+      try enterNesting(advance())
+      defer { expressionDepth -= 1 }
       return .binary("^", base, try parseUnary(scope))
     }
     return base
@@ -308,12 +336,18 @@ private struct _QASMParserState {
 
   mutating func parsePrimary(_ scope: [String]?) throws(QASMError) -> QASMExpression {
     let t = advance()
+    expressionTerms += 1
+    guard expressionTerms <= QASMParser.maxExpressionTerms else {
+      throw error(t, "expression too long: at most \(QASMParser.maxExpressionTerms) operands are allowed in one parameter")
+    }
     switch t.kind {
     case .integer(let v): return .number(Double(v))
     case .real(let v): return .number(v)
     case .identifier("pi"): return .number(.pi)
     case .identifier(let name) where QASMExpression.functions.contains(name):
       try expectSymbol("(", "after '\(name)'")
+      try enterNesting(t)
+      defer { expressionDepth -= 1 }
       let e = try parseExpression(scope)
       try expectSymbol(")", "to close '\(name)('")
       return .function(name, e)
@@ -323,6 +357,8 @@ private struct _QASMParserState {
       }
       return .parameter(name)
     case .symbol("("):
+      try enterNesting(t)
+      defer { expressionDepth -= 1 }
       let e = try parseExpression(scope)
       try expectSymbol(")", "to close '('")
       return e
@@ -335,10 +371,10 @@ private struct _QASMParserState {
     guard isSymbol("(") else { return [] }
     _ = advance()
     if isSymbol(")") { _ = advance(); return [] }
-    var list = [try parseExpression(scope)]
+    var list = [try parseTopExpression(scope)]
     while isSymbol(",") {
       _ = advance()
-      list.append(try parseExpression(scope))
+      list.append(try parseTopExpression(scope))
     }
     try expectSymbol(")", "to close the parameter list")
     return list
@@ -420,12 +456,16 @@ private struct _QASMParserState {
     if Set(params).count != params.count || Set(args).count != args.count {
       throw error(nameToken, "gate '\(name)' repeats a parameter or argument name")
     }
-    var size = 0
+    var size = 0, nesting = 1
     for call in body {
       let (sum, overflow) = size.addingReportingOverflow(definitions[call.name]?.size ?? 1)
       size = overflow ? Int.max : sum
+      nesting = max(nesting, 1 + (definitions[call.name]?.nesting ?? 0))
     }
-    definitions[name] = _GateDefinition(parameters: params, arguments: args, body: body, size: size)
+    guard nesting <= QASMParser.maxGateNesting else {
+      throw error(nameToken, "gate '\(name)' nests user gates \(nesting) deep; at most \(QASMParser.maxGateNesting) levels are allowed")
+    }
+    definitions[name] = _GateDefinition(parameters: params, arguments: args, body: body, size: size, nesting: nesting)
   }
 
   mutating func parseGateCall(_ name: String) throws(QASMError) {

@@ -99,7 +99,7 @@ extension StateVector {
     precondition(block.qubitCount == qubitCount, "the block was built for \(block.qubitCount) qubits, the state has \(qubitCount)")
     let split = block.split
     let lowCount = 1 << split, highCount = dimension >> split
-    let chunks = dimension >= parallelThreshold ? Swift.min(threads, highCount) : 1
+    let chunks = dimension >= parallelThreshold ? Swift.max(1, Swift.min(threads, highCount)) : 1
     re.withUnsafeMutableBufferPointer { rb in
       im.withUnsafeMutableBufferPointer { ib in
         block.lowRe.withUnsafeBufferPointer { lrb in
@@ -108,9 +108,8 @@ extension StateVector {
             nonisolated(unsafe) let lr = lrb.baseAddress!, li = lib.baseAddress!
             let hr = block.highRe, hi = block.highIm
             // Threads take disjoint ranges of high indices, so results do not depend on them.
-            let size = (highCount + chunks - 1) / chunks
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-              for h in (c * size)..<Swift.min(highCount, (c + 1) * size) {
+              for h in chunkRange(c, of: chunks, count: highCount) {
                 let pr = hr[h], pi = hi[h]
                 let base = h << split
                 for l in 0..<lowCount {

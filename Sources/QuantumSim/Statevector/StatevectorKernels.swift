@@ -76,14 +76,13 @@ func parallelRuns(_ runs: _Runs, threads: Int, _ body: (Range<Int>, Range<Int>) 
   let byOuter = runs.outer >= threads
   let n = byOuter ? runs.outer : runs.inner
   let chunks = min(threads, n)
-  let size = (n + chunks - 1) / chunks
   withoutActuallyEscaping(body) { escapable in
     // The chunks are disjoint sets of amplitudes, so the kernels never race.
     nonisolated(unsafe) let work = escapable
     DispatchQueue.concurrentPerform(iterations: chunks) { c in
-      let lo = c * size, hi = min(n, lo + size)
-      guard lo < hi else { return }
-      if byOuter { work(lo..<hi, 0..<runs.inner) } else { work(0..<runs.outer, lo..<hi) }
+      let part = chunkRange(c, of: chunks, count: n)
+      guard !part.isEmpty else { return }
+      if byOuter { work(part, 0..<runs.inner) } else { work(0..<runs.outer, part) }
     }
   }
 }

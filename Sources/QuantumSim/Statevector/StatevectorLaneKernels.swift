@@ -83,11 +83,10 @@ private struct BlockRuns {
         for b in 0..<total { op.apply(b &<< 3) }
         return
       }
-      let size = (total + t - 1) / t
       // Threads take disjoint ranges of blocks, so they never write the same amplitude.
       nonisolated(unsafe) let work = op
       DispatchQueue.concurrentPerform(iterations: t) { c in
-        for b in (c * size)..<min(total, (c + 1) * size) { work.apply(b &<< 3) }
+        for b in chunkRange(c, of: t, count: total) { work.apply(b &<< 3) }
       }
       return
     }

@@ -99,3 +99,46 @@ import Testing
     #expect(d.features[293] == [1.934, -9.2828e-06, 4.816, -0.33967])  // data row 294, line 295 of the file
   }
 }
+
+/// Hostile CSV files (issue 17): numeric labels that differ only in spelling, and categorical
+/// columns with so many values that one-hot encoding would be quadratic.
+@Suite struct CSVLoaderHostileTests {
+  func write(_ text: String) throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("qlift-csv-\(UUID().uuidString).csv")
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+
+  @Test func numericLabelsOneAndOnePointZeroAreOneClass() throws {
+    let path = try write("x,y\n0.1,1\n0.2,1.0\n0.3,+1\n0.4,0\n0.5,0.0\n0.6,-0\n")
+    let d = try CSVLoader.load(path: path, target: "y")
+    #expect(d.classNames == ["0", "1"])
+    #expect(d.labels == [1, 1, 1, 0, 0, 0])
+  }
+
+  @Test func aTestFileSpellingATrainingClassDifferentlyIsTheSameClass() throws {
+    let train = try write("x,y\n0.1,1\n0.2,2\n0.3,1\n0.4,2\n")
+    let test = try write("x,y\n0.5,1.0\n0.6,2.00\n")
+    let s = try CSVLoader.loadPair(train: train, test: test, target: "y")
+    #expect(s.train.classNames == ["1", "2"] && s.test.labels == [0, 1])
+  }
+
+  @Test func stringLabelsKeepTheirSpelling() throws {
+    let d = try CSVLoader.load(path: try write("x,y\n0.1,a\n0.2,1\n0.3,1.0\n"), target: "y")
+    #expect(d.classNames == ["1", "1.0", "a"])
+  }
+
+  @Test func highCardinalityCategoricalColumnsAreRefusedNamingTheColumn() throws {
+    let rows = (0..<100_000).map { "0.\($0 % 10),id-\($0),\($0 % 2)" }.joined(separator: "\n")
+    let path = try write("x,user,y\n" + rows + "\n")
+    let e = try #require(throws: DataError.self) { try CSVLoader.load(path: path, target: "y") }
+    #expect(e.column == "user" && e.line == 2 + CSVLoader.maxCategories, "\(e)")
+    #expect(e.description.contains("more than \(CSVLoader.maxCategories) distinct values"))
+  }
+
+  @Test func categoricalColumnsAtTheLimitAreOneHotEncoded() throws {
+    let rows = (0..<CSVLoader.maxCategories).map { "c\($0),\($0 % 2)" }.joined(separator: "\n")
+    let d = try CSVLoader.load(path: try write("kind,y\n" + rows + "\n"), target: "y")
+    #expect(d.featureNames.count == CSVLoader.maxCategories)
+  }
+}

@@ -19,6 +19,8 @@ enum LinearlySeparableGenerator {
   {
     let d = try p.integer("features", in: 1...100)
     let margin = try p.real("margin", in: 0...Double(d))
+    // |sum of d values in [-1, 1]| never exceeds d, so a margin of d leaves no point to draw.
+    guard margin < Double(d) else { throw p.error("margin", "must be below features (\(d)), got \(margin)") }
     let r = try _balancedRejection(samples: n, maxTries: 1000 * n + 10_000, p) {
       let x: [Double] = (0..<d).map { _ in 2 * rng.nextUnit() - 1 }
       let s: Double = x.reduce(0.0, +)
