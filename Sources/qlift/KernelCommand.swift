@@ -24,8 +24,8 @@ struct KernelCommand: ParsableCommand {
   var reps: Int = 2
   @Option(help: "Entanglement: linear, circular or full (Qiskit's orders).")
   var entanglement: String = "linear"
-  @Option(help: "Rotation factor alpha of the Pauli feature maps.")
-  var alpha: Double = 2
+  @Option(help: "Data scaling alpha: the rotation factor of the Pauli maps (default 2, as Qiskit) or the feature scale of iqp (default 1, as PennyLane).")
+  var alpha: Double?
   @Option(help: "Pauli strings for --map pauli, comma-separated (e.g. Z,ZZ).")
   var paulis: String = "Z,ZZ"
   @Option(help: "Kernel: fidelity or projected.")
@@ -69,7 +69,7 @@ struct KernelCommand: ParsableCommand {
     default: throw DataError(file: "--kind", message: "unknown kernel '\(kind)'; expected fidelity or projected")
     }
     let encoding = try EncodingName.make(
-      map, reps: reps, entanglement: entanglement, alpha: alpha,
+      map, reps: reps, entanglement: entanglement, alpha: alpha ?? (map.lowercased() == "iqp" ? 1 : 2),
       paulis: paulis.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
     let backend: QuantumBackend
     if let noise {

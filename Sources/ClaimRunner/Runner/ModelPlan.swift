@@ -7,7 +7,13 @@ struct ModelPlan: Sendable {
   /// A quantum model with its encoding built.
   struct Model: Sendable {
     var spec: QuantumModelSpec
+    /// The encoding at the first `alpha` (the one whose circuit is costed and exported).
     var encoding: any Encoding
+    /// The encoding at every `alpha` of the spec's grid, in spec order (one entry when not tuned).
+    var candidates: [(alpha: Double, encoding: any Encoding)] = []
+
+    /// True when the bandwidth `alpha` is tuned by cross-validation.
+    var tunesAlpha: Bool { candidates.count > 1 }
   }
   /// A backend resolved to a QMLKit backend plus, for device backends, the profile.
   struct Backend: Sendable {
@@ -47,10 +53,12 @@ struct ModelPlan: Sendable {
     try claim.quantum.enumerated().map { i, m in
       do {
         let e = m.encoding
-        let enc = try EncodingName.make(
-          e.map.rawValue, reps: e.reps, entanglement: e.entanglement.rawValue, alpha: e.alpha,
-          paulis: e.paulis, rotation: e.rotation.rawValue)
-        return Model(spec: m, encoding: enc)
+        let candidates = try e.alphaGrid.map { alpha in
+          (alpha: alpha, encoding: try EncodingName.make(
+            e.map.rawValue, reps: e.reps, entanglement: e.entanglement.rawValue, alpha: alpha,
+            paulis: e.paulis, rotation: e.rotation.rawValue) as any Encoding)
+        }
+        return Model(spec: m, encoding: candidates[0].encoding, candidates: candidates)
       } catch {
         throw RunnerError.invalidClaim(
           file: claim.location(of: "quantum[\(i)].encoding").description, field: "quantum[\(i)].encoding",

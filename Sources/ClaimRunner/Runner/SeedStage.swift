@@ -41,6 +41,12 @@ struct QuantumOutcome: Sendable {
   var kernel: Matrix?
   /// Non-fatal problems.
   var warnings: [String]
+  /// Configurations compared by cross-validation (1 when nothing was tuned).
+  var configurations = 1
+  /// Folds of that cross-validation (0 when nothing was tuned).
+  var folds = 0
+  /// False when a variational model hit its iteration limit with the loss still falling.
+  var converged = true
 }
 
 /// Runs one seed: split and preprocess, tune and test every baseline, train and test every
@@ -85,20 +91,33 @@ enum QuantumStage {
       switch model.spec.kind {
       case .kernel, .projectedKernel:
         let kind: KernelKind = model.spec.kind == .kernel ? .fidelity : .projected(gamma: model.spec.gamma.first ?? 1)
-        let kernel = QuantumKernel(encoding: model.encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17)
-        let o = try KernelModelStage.run(kernel: kernel, cGrid: model.spec.svmC, split: split, metric: metric, seed: seed)
-        return QuantumOutcome(
-          test: o.test, failure: nil, chosen: ["C": fmtParam(o.chosenC)], executions: o.executions, shots: o.shots,
+        let candidates = model.candidates.map {
+          KernelModelStage.Candidate(
+            alpha: $0.alpha, kernel: QuantumKernel(encoding: $0.encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17))
+        }
+        let o = try KernelModelStage.run(candidates: candidates, cGrid: model.spec.svmC, split: split, metric: metric, seed: seed)
+        var chosen = ["C": fmtParam(o.chosenC)]
+        if let a = o.chosenAlpha { chosen["alpha"] = fmtParam(a) }
+        var out = QuantumOutcome(
+          test: o.test, failure: nil, chosen: chosen, executions: o.executions, shots: o.shots,
           seconds: Date().timeIntervalSince(start), loss: [], accuracy: [], kernel: keepKernel ? o.trainKernel : nil,
           warnings: o.warnings)
+        out.configurations = o.configurations
+        out.folds = o.folds
+        return out
       case .variational:
         let id = model.spec.id
         let o = try VariationalStage.run(
           model: model, backend: backend, split: split, metric: metric, seed: seed,
           onIteration: iteration.map { report in { @Sendable it, total in report(id, it, total) } })
-        return QuantumOutcome(
-          test: o.test, failure: nil, chosen: [:], executions: o.executions, shots: o.shots,
+        var out = QuantumOutcome(
+          test: o.test, failure: nil, chosen: o.chosenLearningRate.map { ["learning_rate": fmtParam($0)] } ?? [:],
+          executions: o.executions, shots: o.shots,
           seconds: Date().timeIntervalSince(start), loss: o.loss, accuracy: o.accuracy, kernel: nil, warnings: o.warnings)
+        out.configurations = o.configurations
+        out.folds = o.folds
+        out.converged = o.converged
+        return out
       }
     } catch {
       return QuantumOutcome(

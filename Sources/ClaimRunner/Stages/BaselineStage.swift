@@ -14,6 +14,10 @@ struct BaselineOutcome: Sendable {
   var test: Double
   /// Seconds for tuning, refit and testing.
   var seconds: Double
+  /// Configurations compared (the grid's size).
+  var configurations = 1
+  /// Cross-validation folds.
+  var folds = 0
 }
 
 /// Tunes every baseline by stratified k-fold cross-validation on the training split only,
@@ -43,9 +47,12 @@ enum BaselineStage {
     let result = try search.run(train: split.train)
     let scores = try result.model.scores(split.test.features)
     let test = metric.score(labels: split.test.labels, scores: scores, classCount: split.train.classCount)
-    return BaselineOutcome(
+    var out = BaselineOutcome(
       id: spec.id, chosen: result.best.mapValues(\.description), cvScore: result.bestScore, test: test,
       seconds: Date().timeIntervalSince(start))
+    out.configurations = grid.values.reduce(1) { $0 * max(1, $1.count) }
+    out.folds = search.folds
+    return out
   }
 
   /// Size of the smallest class (k-fold cannot have more folds than that).

@@ -13,6 +13,14 @@ enum VariationalStage {
     var loss: [Double]
     var accuracy: [Double]
     var warnings: [String]
+    /// The chosen learning rate when several were tuned.
+    var chosenLearningRate: Double?
+    /// Configurations compared by cross-validation (1 when nothing was tuned).
+    var configurations = 1
+    /// Folds of that cross-validation (0 when nothing was tuned).
+    var folds = 0
+    /// False when training hit the iteration limit with the loss still falling.
+    var converged = true
   }
 
   /// The QMLKit ansatz of a spec (defaults: hardware-efficient, 2 layers, linear cz).
@@ -39,14 +47,17 @@ enum VariationalStage {
   }
 
   /// The classifier a spec describes on a backend, seeded.
-  static func classifier(_ model: ModelPlan.Model, backend: QuantumBackend, features: Int, seed: UInt64) -> VariationalClassifier {
+  static func classifier(
+    _ model: ModelPlan.Model, backend: QuantumBackend, features: Int, seed: UInt64, learningRate: Double? = nil
+  ) -> VariationalClassifier {
     let t = model.spec.training ?? TrainingSpec()
+    let rate = learningRate ?? t.learningRate
     let optimizer: OptimizerSettings
     switch t.optimizer {
-    case .adam: optimizer = .adam(learningRate: t.learningRate)
-    case .sgd: optimizer = .sgd(learningRate: t.learningRate, momentum: 0.9)
-    case .spsa: optimizer = .spsa(a: t.learningRate, c: 0.1)
-    case .nelderMead: optimizer = .nelderMead(initialStep: t.learningRate)
+    case .adam: optimizer = .adam(learningRate: rate)
+    case .sgd: optimizer = .sgd(learningRate: rate, momentum: 0.9)
+    case .spsa: optimizer = .spsa(a: rate, c: 0.1)
+    case .nelderMead: optimizer = .nelderMead(initialStep: rate)
     }
     let loss: LossFunction
     switch t.loss {
@@ -54,24 +65,76 @@ enum VariationalStage {
     case .squared: loss = .squared
     case .hinge: loss = .hinge
     }
-    return VariationalClassifier(
+    var clf = VariationalClassifier(
       encoding: model.encoding, ansatz: ansatz(model.spec),
       readout: readout(model.spec, qubits: model.encoding.qubits(features: features)),
       reuploading: model.spec.ansatz?.type == .reuploading, loss: loss, optimizer: optimizer,
       iterations: t.iterations, backend: backend, validationFraction: t.earlyStopping ? 0.2 : 0,
       seed: seed, threads: 1)
+    clf.lossTolerance = t.tolerance
+    clf.lossPatience = t.patience
+    return clf
+  }
+
+  /// The learning rate with the best mean stratified k-fold CV score on the training split, and the
+  /// circuits those fits ran.
+  static func tuneLearningRate(
+    _ model: ModelPlan.Model, rates: [Double], backend: QuantumBackend, split: DataSplit, metric: Metric, seed: Int
+  ) throws -> (rate: Double, folds: Int, executions: Int, shots: Int) {
+    let labels = split.train.labels
+    let k = KernelModelStage.foldCount(labels)
+    let folds = StratifiedKFold(folds: k, seed: UInt64(bitPattern: Int64(seed))).splits(labels: labels)
+    var best = (rate: rates[0], score: -Double.infinity)
+    var executions = 0, shots = 0
+    for rate in rates {
+      var scores: [Double] = []
+      for f in folds {
+        var clf = classifier(model, backend: backend, features: split.train.featureCount,
+                             seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: rate)
+        let x = split.train.features
+        try clf.fit(features: f.train.map { x[$0] }, labels: f.train.map { labels[$0] }, classCount: split.train.classCount)
+        let s = try clf.scores(f.test.map { x[$0] })
+        scores.append(s.allSatisfy { $0.allSatisfy(\.isFinite) }
+          ? metric.score(labels: f.test.map { labels[$0] }, scores: s, classCount: split.train.classCount) : .nan)
+        executions += clf.counter.circuitExecutions
+        shots += clf.counter.totalShots
+      }
+      let m = KernelModelStage.signedScore(mean(scores), metric)
+      if m.isFinite && m > best.score { best = (rate, m) }
+    }
+    return (best.rate, k, executions, shots)
+  }
+
+  /// Whether a history that ran to its limit was still falling: the relative drop of the training
+  /// loss over the last `window` iterations, when it exceeds `tolerance`.
+  static func stillFalling(_ loss: [Double], window: Int, tolerance: Double) -> Double? {
+    guard tolerance > 0, loss.count > window, let last = loss.last else { return nil }
+    let before = loss[loss.count - 1 - window]
+    let drop = (before - last) / max(1, abs(before))
+    return drop > tolerance ? drop : nil
   }
 
   static func run(
     model: ModelPlan.Model, backend: ModelPlan.Backend, split: DataSplit, metric: Metric, seed: Int,
     onIteration: (@Sendable (Int, Int) -> Void)? = nil
   ) throws -> Outcome {
+    let t = model.spec.training ?? TrainingSpec()
+    var tuned: (rate: Double, folds: Int, executions: Int, shots: Int)?
+    if t.learningRates.count > 1 {
+      tuned = try tuneLearningRate(model, rates: t.learningRates, backend: backend.backend, split: split, metric: metric, seed: seed)
+    }
     var clf = classifier(model, backend: backend.backend, features: split.train.featureCount,
-                         seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7)
+                         seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: tuned?.rate)
     clf.onIteration = onIteration
     try clf.fit(features: split.train.features, labels: split.train.labels, classCount: split.train.classCount)
     let history = clf.trainingHistory
     var warnings: [String] = []
+    var converged = true
+    if !clf.stoppedBeforeLimit, let drop = stillFalling(history.map(\.loss), window: t.patience, tolerance: t.tolerance) {
+      converged = false
+      warnings.append("not converged: the training loss still fell \(String(format: "%.2f", drop * 100))% over the last "
+        + "\(t.patience) of \(t.iterations) iterations (raise training.iterations)")
+    }
     if history.contains(where: { !$0.loss.isFinite }) {
       throw ModelError.diverged("the training loss became NaN or infinite")
     }
@@ -81,9 +144,15 @@ enum VariationalStage {
     let scores = try clf.scores(split.test.features)
     guard scores.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { throw ModelError.diverged("test scores are not finite") }
     let test = metric.score(labels: split.test.labels, scores: scores, classCount: split.train.classCount)
-    return Outcome(
-      test: test, executions: clf.counter.circuitExecutions, shots: clf.counter.totalShots,
+    var out = Outcome(
+      test: test, executions: clf.counter.circuitExecutions + (tuned?.executions ?? 0),
+      shots: clf.counter.totalShots + (tuned?.shots ?? 0),
       loss: history.map(\.loss), accuracy: history.map(\.accuracy), warnings: warnings)
+    out.chosenLearningRate = tuned?.rate
+    out.configurations = t.learningRates.count
+    out.folds = tuned?.folds ?? 0
+    out.converged = converged
+    return out
   }
 
   /// The encoding followed by the ansatz, as run per execution.

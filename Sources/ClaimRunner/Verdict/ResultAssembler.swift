@@ -37,6 +37,9 @@ struct ResultAssembler {
         test: seeds.map { $0.baselines[j].test }, summary: summarize(seeds.map { $0.baselines[j].test }),
         seconds: seeds.reduce(0) { $0 + $1.baselines[j].seconds })
       r.scale = b.scale.rawValue
+      r.tuning = TuningBudget(
+        configurations: seeds.first?.baselines[j].configurations ?? 1, folds: seeds.first?.baselines[j].folds ?? 0,
+        seconds: r.seconds)
       return r
     }
     let sign: Double = metric.higherIsBetter ? 1 : -1
@@ -58,7 +61,14 @@ struct ResultAssembler {
           if let f = o.failure { warnings.append("\(m.spec.id) on \(b.spec.id), seed \(s.seed): \(f)") }
           for w in o.warnings { warnings.append("\(m.spec.id) on \(b.spec.id), seed \(s.seed): \(w)") }
         }
-        scores.append(BackendScore(backend: b.spec.id, test: ok, summary: summarize(ok), failedSeeds: failed))
+        var score = BackendScore(backend: b.spec.id, test: ok, summary: summarize(ok), failedSeeds: failed)
+        score.chosen = outs.map(\.chosen)
+        let unconverged = zip(seeds, outs).filter { !$0.1.converged }.map { $0.0.seed }
+        if !unconverged.isEmpty { score.notConvergedSeeds = unconverged }
+        score.tuning = TuningBudget(
+          configurations: outs.map(\.configurations).max() ?? 1, folds: outs.map(\.folds).max() ?? 0,
+          seconds: outs.reduce(0) { $0 + $1.seconds })
+        scores.append(score)
       }
       models.append(ModelResult(id: m.spec.id, kind: m.spec.kind.rawValue, description: describe(m), backends: scores))
     }
@@ -211,8 +221,13 @@ struct ResultAssembler {
   private func describe(_ m: ModelPlan.Model) -> String {
     var parts = [m.encoding.describe]
     if let a = m.spec.ansatz { parts.append("\(a.type.rawValue) ansatz, \(a.layers) layers, \(a.entanglement.rawValue) \(a.entangler.rawValue)") }
-    if let t = m.spec.training { parts.append("\(t.optimizer.rawValue) lr \(fmt(t.learningRate)), \(t.iterations) iterations, \(t.loss.rawValue) loss") }
+    if let t = m.spec.training {
+      let lr = t.learningRates.count > 1 ? "lr in \(t.learningRates.map(fmt)) tuned by cross-validation" : "lr \(fmt(t.learningRate))"
+      parts.append("\(t.optimizer.rawValue) \(lr), at most \(t.iterations) iterations (stop when the loss falls less than "
+        + "\(fmt(t.tolerance)) in \(t.patience)), \(t.loss.rawValue) loss")
+    }
     if m.spec.kind != .variational { parts.append("SVM C in \(m.spec.svmC.map(fmt))") }
+    if m.tunesAlpha { parts.append("alpha in \(m.candidates.map { fmt($0.alpha) }) tuned by cross-validation") }
     return parts.joined(separator: "; ")
   }
 

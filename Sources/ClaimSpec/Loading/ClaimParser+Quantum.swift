@@ -4,7 +4,7 @@ extension _ClaimParser {
   static let quantumKeys = ["id", "kind", "encoding", "svm", "gamma", "ansatz", "readout", "training"]
   static let encodingKeys = ["map", "reps", "entanglement", "alpha", "paulis", "rotation"]
   static let ansatzKeys = ["type", "layers", "entanglement", "entangler"]
-  static let trainingKeys = ["optimizer", "learning_rate", "iterations", "loss", "batch_size", "early_stopping"]
+  static let trainingKeys = ["optimizer", "learning_rate", "iterations", "loss", "batch_size", "early_stopping", "tolerance", "patience"]
   static let entanglementAliases: [String: Entanglement] = ["ring": .circular]
 
   func parseQuantumList(_ node: Node, dataset: DatasetSpec?) -> [QuantumModelSpec]? {
@@ -107,6 +107,8 @@ extension _ClaimParser {
     guard let mapNode = f["map"] else { r.missing("map", in: f, why: " (the feature map: zz, pauli, angle, iqp, amplitude or basis)"); return nil }
     guard let map = r.choice(mapNode, f.path("map"), EncodingMap.self, what: "encoding map") else { return nil }
     var e = EncodingSpec(map: map)
+    // The IQP embedding's own bandwidth is 1 (PennyLane); Pauli maps default to Qiskit's alpha = 2.
+    if map == .iqp { e.alpha = 1 }
     var ok = true
     if let v = f["reps"] { if let x = r.int(v, f.path("reps"), .closed(1, Double(SpecVocabulary.maxReps))) { e.reps = x } else { ok = false } }
     if let v = f["entanglement"] {
@@ -114,7 +116,16 @@ extension _ClaimParser {
         e.entanglement = x
       } else { ok = false }
     }
-    if let v = f["alpha"] { if let x = r.number(v, f.path("alpha"), _Range(low: 0, lowOpen: true, high: 100)) { e.alpha = x } else { ok = false } }
+    if let v = f["alpha"], ![.zz, .z, .pauli, .iqp].contains(map) {
+      r.fail(f.keys["alpha"], f.path("alpha"), "'alpha' (the data scaling) applies to maps zz, z, pauli and iqp, not \(map.rawValue)", .conflict)
+      ok = false
+    } else if let v = f["alpha"] {
+      // One number, or a list tuned by cross-validation like a baseline's grid (the kernel's bandwidth).
+      if let items = r.list(v, f.path("alpha"), single: true) {
+        let values = items.enumerated().compactMap { r.number($1, "\(f.path("alpha"))[\($0)]", _Range(low: 0, lowOpen: true, high: 100)) }
+        if values.count == items.count, !values.isEmpty { e.alphaGrid = values; e.alpha = values[0] } else { ok = false }
+      } else { ok = false }
+    }
     if let v = f["paulis"] {
       if map != .pauli {
         r.fail(f.keys["paulis"], f.path("paulis"), "'paulis' only applies to map pauli", .conflict); ok = false
@@ -162,7 +173,15 @@ extension _ClaimParser {
     var t = TrainingSpec()
     var ok = true
     if let v = f["optimizer"] { if let x = r.choice(v, f.path("optimizer"), OptimizerName.self, what: "optimizer") { t.optimizer = x } else { ok = false } }
-    if let v = f["learning_rate"] { if let x = r.number(v, f.path("learning_rate"), _Range(low: 0, lowOpen: true, high: 10)) { t.learningRate = x } else { ok = false } }
+    if let v = f["learning_rate"] {
+      // One rate, or a list tuned by cross-validation on the training split.
+      if let items = r.list(v, f.path("learning_rate"), single: true) {
+        let values = items.enumerated().compactMap { r.number($1, "\(f.path("learning_rate"))[\($0)]", _Range(low: 0, lowOpen: true, high: 10)) }
+        if values.count == items.count, !values.isEmpty { t.learningRates = values; t.learningRate = values[0] } else { ok = false }
+      } else { ok = false }
+    }
+    if let v = f["tolerance"] { if let x = r.number(v, f.path("tolerance"), _Range(low: 0, high: 1)) { t.tolerance = x } else { ok = false } }
+    if let v = f["patience"] { if let x = r.int(v, f.path("patience"), .closed(1, 100_000)) { t.patience = x } else { ok = false } }
     if let v = f["iterations"] { if let x = r.int(v, f.path("iterations"), .closed(1, 100_000)) { t.iterations = x } else { ok = false } }
     if let v = f["loss"] { if let x = r.choice(v, f.path("loss"), LossName.self, what: "loss") { t.loss = x } else { ok = false } }
     if let v = f["batch_size"] { if let x = r.int(v, f.path("batch_size"), .closed(1, 1_000_000)) { t.batchSize = x } else { ok = false } }

@@ -46,8 +46,13 @@ public struct EncodingSpec: Sendable, Equatable {
   public var reps: Int
   /// Entangling pattern (default linear).
   public var entanglement: Entanglement
-  /// Data scaling factor of Pauli-type maps (default 2.0, as Qiskit's `alpha`).
-  public var alpha: Double
+  /// Data scaling factor of Pauli-type maps (default 2.0, as Qiskit's `alpha`); the first of `alphaGrid`.
+  public var alpha: Double {
+    didSet { if alphaGrid.count <= 1 { alphaGrid = [alpha] } }
+  }
+  /// Every `alpha` to try: one value, or a list tuned by cross-validation on the training split
+  /// (the kernel's bandwidth, tuned like a baseline's `gamma`; Shaydulin and Wild 2022).
+  public var alphaGrid: [Double]
   /// Pauli strings of the `pauli` map (default `["Z", "ZZ"]`).
   public var paulis: [String]
   /// Rotation axis of the `angle` map (default ry).
@@ -59,7 +64,7 @@ public struct EncodingSpec: Sendable, Equatable {
     paulis: [String] = ["Z", "ZZ"], rotation: Rotation = .ry
   ) {
     self.map = map; self.reps = reps; self.entanglement = entanglement; self.alpha = alpha
-    self.paulis = paulis; self.rotation = rotation
+    self.alphaGrid = [alpha]; self.paulis = paulis; self.rotation = rotation
   }
 
   /// Qubits needed for `features` input features.
@@ -170,10 +175,20 @@ public enum ReadoutObservable: String, Sendable, Equatable, CaseIterable {
 public struct TrainingSpec: Sendable, Equatable {
   /// Optimizer (default adam).
   public var optimizer: OptimizerName
-  /// Learning rate, > 0 (default 0.05).
-  public var learningRate: Double
-  /// Iterations, 1...100000 (default 100).
+  /// Learning rate, > 0 (default 0.05); the first of `learningRates`.
+  public var learningRate: Double {
+    didSet { if learningRates.count <= 1 { learningRates = [learningRate] } }
+  }
+  /// Every learning rate to try: one value, or a list tuned by stratified k-fold cross-validation
+  /// on the training split, like a baseline's grid.
+  public var learningRates: [Double]
+  /// Iterations, 1...100000 (default 100): the limit; training stops earlier once converged.
   public var iterations: Int
+  /// Convergence rule: training stops when the training loss has not fallen by more than
+  /// `tolerance` (relative to its size) for `patience` iterations (default 1e-4; 0 turns the rule off).
+  public var tolerance: Double
+  /// Iterations without improvement before training stops (default 10).
+  public var patience: Int
   /// Loss (default cross_entropy).
   public var loss: LossName
   /// Mini-batch size (nil = full batch).
@@ -186,7 +201,8 @@ public struct TrainingSpec: Sendable, Equatable {
     optimizer: OptimizerName = .adam, learningRate: Double = 0.05, iterations: Int = 100,
     loss: LossName = .crossEntropy, batchSize: Int? = nil, earlyStopping: Bool = false
   ) {
-    self.optimizer = optimizer; self.learningRate = learningRate; self.iterations = iterations
+    self.optimizer = optimizer; self.learningRate = learningRate; self.learningRates = [learningRate]
+    self.iterations = iterations; self.tolerance = 1e-4; self.patience = 10
     self.loss = loss; self.batchSize = batchSize; self.earlyStopping = earlyStopping
   }
 }

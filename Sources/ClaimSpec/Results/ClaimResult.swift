@@ -266,11 +266,27 @@ public struct BaselineResult: Codable, Sendable, Equatable {
   public var seconds: Double
   /// The feature scaling in front of the model (`standard` or `none`).
   public var scale: String?
+  /// How much tuning the baseline got (configurations, folds, seconds).
+  public var tuning: TuningBudget?
   /// Creates the record.
   public init(model: String, chosen: [[String: String]], cvScore: [Double], test: [Double],
               summary: IntervalSummary, seconds: Double) {
     self.model = model; self.chosen = chosen; self.cvScore = cvScore; self.test = test
     self.summary = summary; self.seconds = seconds
+  }
+}
+
+/// How much hyperparameter tuning a model got: equal budgets are part of a fair comparison.
+public struct TuningBudget: Codable, Sendable, Equatable {
+  /// Configurations compared by cross-validation (1 when nothing was tuned).
+  public var configurations: Int
+  /// Cross-validation folds (0 when nothing was tuned).
+  public var folds: Int
+  /// Tuning, refit and test time summed over seeds, seconds.
+  public var seconds: Double
+  /// Creates the record.
+  public init(configurations: Int, folds: Int, seconds: Double) {
+    self.configurations = configurations; self.folds = folds; self.seconds = seconds
   }
 }
 
@@ -300,6 +316,12 @@ public struct BackendScore: Codable, Sendable, Equatable {
   public var summary: IntervalSummary
   /// Seeds on which the model failed (diverged, NaN), with the reason in the result's warnings.
   public var failedSeeds: [Int]
+  /// Chosen hyperparameters per seed (e.g. {"C": "10", "alpha": "0.5"}).
+  public var chosen: [[String: String]]?
+  /// How much tuning the model got on this backend (configurations, folds, seconds).
+  public var tuning: TuningBudget?
+  /// Seeds on which a variational model hit its iteration limit with the loss still falling.
+  public var notConvergedSeeds: [Int]?
   /// Creates the record.
   public init(backend: String, test: [Double], summary: IntervalSummary, failedSeeds: [Int] = []) {
     self.backend = backend; self.test = test; self.summary = summary; self.failedSeeds = failedSeeds

@@ -15,13 +15,49 @@ public enum ClaimRigor {
       kind: .outOfRange)]
   }
 
-  /// Warnings of a loaded claim (fewer than `decisiveSeeds` seeds).
+  /// Warnings of a loaded claim: fewer than `decisiveSeeds` seeds; one side tuned with far fewer
+  /// configurations than the other (`budgetRatio` or more).
   public static func warnings(_ claim: Claim) -> [SpecError] {
-    guard claim.seeds.count >= minimumSeeds, claim.seeds.count < decisiveSeeds else { return [] }
-    var w = SpecError(at: claim.location(of: "seeds"), field: "seeds",
-      message: "\(claim.seeds.count) seeds can only give an inconclusive verdict; a decisive verdict needs at least \(decisiveSeeds)",
-      kind: .outOfRange)
-    w.isWarning = true
-    return [w]
+    var out: [SpecError] = []
+    func warn(_ field: String, _ message: String) {
+      var w = SpecError(at: claim.location(of: field), field: field, message: message, kind: .conflict)
+      w.isWarning = true
+      out.append(w)
+    }
+    if claim.seeds.count >= minimumSeeds, claim.seeds.count < decisiveSeeds {
+      warn("seeds", "\(claim.seeds.count) seeds can only give an inconclusive verdict; a decisive verdict needs at least \(decisiveSeeds)")
+    }
+    let tunedBaselines = claim.baselines.filter { !$0.grid.isEmpty }
+    if let widest = tunedBaselines.max(by: { configurations($0) < configurations($1) }) {
+      let b = configurations(widest)
+      for (i, m) in claim.quantum.enumerated() {
+        let q = configurations(m)
+        if b >= budgetRatio * q {
+          warn("quantum[\(i)]", "quantum model '\(m.id)' is tuned over \(q) configuration\(q == 1 ? "" : "s") and baseline "
+            + "'\(widest.id)' over \(b): give the quantum model a grid too (svm C, encoding alpha, training learning_rate) "
+            + "so the comparison has equal budgets")
+        } else if q >= budgetRatio * b {
+          warn("baselines", "quantum model '\(m.id)' is tuned over \(q) configurations and the widest baseline grid "
+            + "('\(widest.id)') has \(b): widen the baselines' grids so the comparison has equal budgets")
+        }
+      }
+    }
+    return out
+  }
+
+  /// A budget at least this many times another's draws a warning.
+  public static let budgetRatio = 5
+
+  /// Configurations a baseline's grid holds.
+  public static func configurations(_ b: BaselineSpec) -> Int { b.grid.values.reduce(1) { $0 * max(1, $1.count) } }
+
+  /// Configurations a quantum model is tuned over: C (or gamma) times the encoding's alphas, or
+  /// the variational model's training grid.
+  public static func configurations(_ m: QuantumModelSpec) -> Int {
+    switch m.kind {
+    case .kernel: return max(1, m.svmC.count) * max(1, m.encoding.alphaGrid.count)
+    case .projectedKernel: return max(1, m.svmC.count) * max(1, m.gamma.count) * max(1, m.encoding.alphaGrid.count)
+    case .variational: return max(1, m.training?.learningRates.count ?? 1) * max(1, m.encoding.alphaGrid.count)
+    }
   }
 }

@@ -28,7 +28,7 @@ public enum EncodingName {
     case "zz": return PauliFeatureMap.zz(reps: reps, entanglement: ent, alpha: alpha)
     case "z": return PauliFeatureMap.z(reps: reps, alpha: alpha)
     case "pauli": return PauliFeatureMap(paulis: paulis, reps: reps, entanglement: ent, alpha: alpha)
-    case "iqp": return IQPEncoding(reps: reps, entanglement: ent)
+    case "iqp": return IQPEncoding(reps: reps, entanglement: ent, scale: alpha)
     case "basis": return BasisEncoding()
     case "amplitude": return AmplitudeEncoding()
     case "angle":

@@ -36,6 +36,14 @@ public struct VariationalClassifier: Classifier {
   public var validationFraction: Double
   /// Iterations without validation improvement before stopping.
   public var patience: Int
+  /// Convergence rule on the training loss: stop once it has not fallen by more than this
+  /// (relative to max(1, |best loss|)) for `lossPatience` iterations; 0 turns the rule off.
+  public var lossTolerance: Double = 0
+  /// Iterations without a training-loss improvement before the convergence rule stops training.
+  public var lossPatience: Int = 10
+  /// True when the last fit stopped by the convergence rule (or early stopping), false when it
+  /// ran to the iteration limit.
+  public private(set) var stoppedBeforeLimit = false
   /// Standard deviation of the initial weights.
   public var initialScale: Double
   /// Seed of initialisation, validation split, SPSA and shots.
@@ -135,6 +143,8 @@ public struct VariationalClassifier: Classifier {
     var history: [TrainingRecord] = []
     var best = (loss: Double.infinity, weights: w)
     var sinceBest = 0
+    var bestTrain = Double.infinity, sinceTrainBest = 0
+    stoppedBeforeLimit = false
     var adam = Adam(learningRate: 0.01), sgd = MomentumSGD()
     var spsa = SPSA(seed: seed &+ 17)
     var nm = NelderMead()
@@ -169,7 +179,17 @@ public struct VariationalClassifier: Classifier {
         }
       }
       history.append(record)
-      if last || (nVal > 0 && sinceBest >= patience) { break }
+      if r.loss < bestTrain - lossTolerance * max(1, abs(bestTrain.isFinite ? bestTrain : r.loss)) {
+        bestTrain = r.loss
+        sinceTrainBest = 0
+      } else {
+        sinceTrainBest += 1
+      }
+      if !last && ((nVal > 0 && sinceBest >= patience) || (lossTolerance > 0 && sinceTrainBest >= lossPatience)) {
+        stoppedBeforeLimit = true
+        break
+      }
+      if last { break }
       switch optimizer {
       case .adam: adam.step(&w, gradient: r.gradient)
       case .sgd: sgd.step(&w, gradient: r.gradient)
