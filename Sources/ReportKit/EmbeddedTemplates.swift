@@ -23,15 +23,20 @@ enum EmbeddedTemplates {
   <p class="explain">Each claim compares quantum models with tuned classical baselines. A claim
   <strong>fails the build</strong> when its verdict differs from what its spec expects, or when a
   headline number regressed past its accepted snapshot. Lifts are the quantum score minus the best
-  baseline's, with their confidence interval across seeds.</p>
+  baseline's (in metric units and in percentage points), with their confidence interval across seeds;
+  every backend shows its own verdict, and only the backends named in the criteria decide the claim.
+  Claims failing the build come first, then the rest by verdict.</p>
+  <div class="table-scroll">
   <table class="claims">
     <thead>
       <tr>
         <th scope="col">Claim</th>
         <th scope="col">Verdict</th>
         <th scope="col">Expected vs actual</th>
-        <th scope="col">Lift per backend (interval)</th>
+        <th scope="col">Why</th>
+        <th scope="col">Lift and verdict per backend (interval)</th>
         <th scope="col">Headline cost</th>
+        <th scope="col">Fallback</th>
         <th scope="col" class="num">Runtime</th>
         <th scope="col">Since the accepted snapshot</th>
       </tr>
@@ -41,13 +46,16 @@ enum EmbeddedTemplates {
         <td data-cell="claim"></td>
         <td data-cell="verdict"></td>
         <td data-cell="expected"></td>
+        <td data-cell="why"></td>
         <td data-cell="lift"></td>
         <td data-cell="cost"></td>
+        <td data-cell="fallback"></td>
         <td data-cell="runtime" class="num"></td>
         <td data-cell="moved"></td>
       </tr>
     </tbody>
   </table>
+  </div>
 </main>
 <footer>
   <p>Rendered by qlift from <code>results/*.json</code>; re-render with <code>qlift report</code>. No scripts, nothing loaded from the network.</p>
@@ -150,9 +158,9 @@ enum EmbeddedTemplates {
     </table>
     <h3>Cost bounds</h3>
     <table class="scores">
-      <thead><tr><th scope="col">Bound</th><th scope="col" class="num">Limit</th><th scope="col" class="num">Measured (worst)</th><th scope="col">Held</th></tr></thead>
+      <thead><tr><th scope="col">Bound</th><th scope="col" class="num">Limit</th><th scope="col" class="num">Measured</th><th scope="col">Measured as</th><th scope="col">Held</th></tr></thead>
       <tbody>
-        <tr data-row="bound"><td data-cell="name"></td><td data-cell="limit" class="num"></td><td data-cell="actual" class="num"></td><td data-cell="held"></td></tr>
+        <tr data-row="bound"><td data-cell="name"></td><td data-cell="limit" class="num"></td><td data-cell="actual" class="num"></td><td data-cell="aggregate"></td><td data-cell="held"></td></tr>
       </tbody>
     </table>
     <figure data-slot="cost-chart"></figure>

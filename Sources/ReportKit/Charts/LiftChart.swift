@@ -12,10 +12,13 @@ struct LiftChart {
   var title: String
   var rows: [Row]
   var threshold: Double
-  var frame = ChartFrame(width: 640, height: 0, left: 110, right: 24, top: 34, bottom: 40)
+  /// The x axis label, naming what the lift is over ("lift of zz over svm_rbf (best baseline)").
+  var xLabel: String
+  var frame = ChartFrame(width: 640, height: 0, left: 110, right: 24, top: 56, bottom: 40)
 
-  init(title: String, rows: [Row], threshold: Double) {
+  init(title: String, rows: [Row], threshold: Double, xLabel: String = "lift over the best baseline") {
     self.title = title
+    self.xLabel = xLabel
     self.rows = rows
     self.threshold = threshold
     frame.height = frame.top + frame.bottom + 36 * Double(max(rows.count, 1))
@@ -49,7 +52,7 @@ struct LiftChart {
       .joined(separator: "; ")
     let svg = SVGCanvas.begin(in: parent, frame: frame, id: id, title: title, description: description)
     let x = xScale
-    SVGCanvas.bottomAxis(in: svg, frame: frame, scale: x, label: "lift over the best baseline",
+    SVGCanvas.bottomAxis(in: svg, frame: frame, scale: x, label: xLabel,
                          format: { NumberText.signed($0, 2) })
     let g = svg.append("g", ["class": "data"])
     g.append("line", ["class": "zero", "x1": SVGCanvas.num(x(0)), "x2": SVGCanvas.num(x(0)),

@@ -13,8 +13,18 @@ enum Palette {
   static let grey = "#6B6B6B"
   static let lightGrey = "#DDDDDD"
 
-  /// Series colours in order (yellow last: it is faint on white paper).
-  static let series = [blue, orange, bluishGreen, vermillion, skyBlue, reddishPurple, black, yellow]
+  /// Paul Tol's wine and indigo: dark, apart from every Okabe-Ito colour.
+  static let wine = "#882255"
+  static let indigo = "#332288"
+
+  /// The colours that mean a verdict (supported, refuted, inconclusive, error): never used for a series.
+  static let verdicts: Set<String> = [bluishGreen, vermillion, orange, grey]
+
+  /// Series (model) colours in order: none of the verdict colours (yellow last: it is faint on white paper).
+  static let series = [blue, reddishPurple, skyBlue, black, wine, indigo, yellow]
+
+  /// The colour of series `name` from a fixed map (one colour per model across a page), else by `index`.
+  static func colour(_ name: String, index: Int, in map: [String: String]) -> String { map[name] ?? series(index) }
 
   /// The colour of series `index`, cycling.
   static func series(_ index: Int) -> String { series[((index % series.count) + series.count) % series.count] }

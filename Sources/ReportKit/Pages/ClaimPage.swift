@@ -153,7 +153,7 @@ enum ClaimPage {
     page.rows("lift", r.lifts, empty: "No lift computed.") { row, l in
       row.set("backend", l.backend)
       row.set("model", l.model)
-      row.set("mean", NumberText.signed(l.summary.mean))
+      row.set("mean", Summary.lift(l.summary.mean))
       row.set("interval", NumberText.interval(l.summary.low, l.summary.high, signed: true))
       row.set("threshold", NumberText.signed(l.threshold))
       row.set("p", l.pValue < 0.001 ? "< 0.001" : NumberText.fixed(l.pValue))
@@ -179,40 +179,37 @@ enum ClaimPage {
   }
 
   static func cost(_ r: ClaimResult, _ page: PageTemplate) {
+    let devices = BackendKinds.devices(r)
+    func pair(_ a: Int, _ b: Int) -> String { a == b ? NumberText.integer(a) : "\(NumberText.integer(a)) (\(NumberText.integer(b)))" }
     page.rows("cost", r.costs, empty: "No cost recorded.") { row, c in
       row.set("model", c.model)
       row.set("backend", c.backend)
-      row.set("qubits", String(c.qubits))
-      row.set("depth", c.routedDepth == c.depth ? String(c.depth) : "\(c.depth) (\(c.routedDepth))")
-      row.set("gates", c.routedTwoQubitGates == c.twoQubitGates
-        ? String(c.twoQubitGates) : "\(c.twoQubitGates) (\(c.routedTwoQubitGates))")
-      row.set("encoding", "\(c.encodingDepth) / \(c.encodingTwoQubitGates)")
+      row.set("qubits", NumberText.integer(c.qubits))
+      row.set("depth", pair(c.depth, c.routedDepth))
+      row.set("gates", pair(c.twoQubitGates, c.routedTwoQubitGates))
+      row.set("encoding", "\(NumberText.integer(c.encodingDepth)) / \(NumberText.integer(c.encodingTwoQubitGates))")
       row.set("executions", NumberText.count(c.executions))
       row.set("shots", c.shots > 0 ? NumberText.count(c.shots) : "exact")
-      row.set("price", NumberText.usd(c.cloudUsd))
-      row.set("queue", NumberText.seconds(c.queueSeconds))
+      row.set("price", BackendKinds.price(c, devices: devices))
+      row.set("queue", BackendKinds.queue(c, devices: devices))
       row.set("seconds", NumberText.seconds(c.seconds))
     }
     page.rows("bound", r.costChecks, empty: "No cost bounds in the criteria.") { row, b in
       row.set("name", b.name)
-      row.set("limit", boundText(b.limit))
-      row.set("actual", boundText(b.actual))
+      row.set("limit", BoundText.value(b.name, b.limit))
+      row.set("actual", BoundText.value(b.name, b.actual))
+      row.set("aggregate", BoundText.aggregateText(b.name))
       if let cell = row.cell("held") {
         cell.append("span", ["class": b.held ? "passes" : "fails"], text: b.held ? "\u{2713} held" : "\u{2717} exceeded")
       }
     }
   }
 
-  /// A bound or measured cost: thousands separated from 1,000 up, else at most three decimals.
-  static func boundText(_ v: Double) -> String {
-    abs(v) >= 1000 ? NumberText.count(v) : NumberText.tick((v * 1000).rounded() / 1000)
-  }
-
   static func diagnostics(_ r: ClaimResult, _ page: PageTemplate) {
     page.rows("diagnostic", r.diagnostics, empty: "No diagnostics recorded.") { row, d in
       row.set("name", d.name.replacingOccurrences(of: "_", with: " "))
       row.set("model", d.model)
-      row.set("value", abs(d.value) < 1e-3 && d.value != 0 ? String(format: "%.2e", d.value) : NumberText.fixed(d.value, 4))
+      row.set("value", abs(d.value) < 1e-3 && d.value != 0 ? NumberText.trueMinus(String(format: "%.2e", d.value)) : NumberText.fixed(d.value, 4))
       row.set("reading", d.reading)
     }
   }

@@ -16,15 +16,22 @@ enum Summary {
     costParts(result).joined(separator: " \u{00B7} ")
   }
 
-  /// The parts of `cost`: qubits, depth, shots, price (or "not recorded").
+  /// The parts of `cost`: qubits, routed depth, shots, and the price on devices ("not priced" when
+  /// no device profile has prices; left out for simulator-only claims); or "not recorded".
   static func costParts(_ result: ClaimResult) -> [String] {
     guard !result.costs.isEmpty else { return ["not recorded"] }
     let qubits = result.costs.map(\.qubits).max() ?? 0
     let depth = result.costs.map(\.routedDepth).max() ?? 0
     let shots = result.costs.map(\.shots).reduce(0, +)
-    let price = result.costs.map(\.cloudUsd).reduce(0, +)
-    return ["\(qubits) qubits", "depth \(depth)", shots > 0 ? NumberText.count(shots) + " shots" : "exact (no shots)",
-            NumberText.usd(price)]
+    var parts = ["\(NumberText.integer(qubits)) qubits", "depth \(NumberText.integer(depth))",
+                 shots > 0 ? NumberText.count(shots) + " shots" : "exact (no shots)"]
+    if let price = BackendKinds.totalPrice(result) { parts.append(price) }
+    return parts
+  }
+
+  /// A lift as a signed value and in points: "+0.261 (+26.1 points)".
+  static func lift(_ v: Double) -> String {
+    v.isFinite ? "\(NumberText.signed(v)) (\(NumberText.points(v)))" : "n/a"
   }
 
   /// Appends a verdict badge span to `parent`.
