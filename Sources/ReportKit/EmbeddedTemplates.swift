@@ -87,16 +87,19 @@ enum EmbeddedTemplates {
     <h2>Hypothesis</h2>
     <blockquote class="hypothesis" data-slot="hypothesis"></blockquote>
     <p class="meta" data-slot="spec-file"></p>
+    <p class="meta links" data-slot="links"></p>
   </section>
 
   <section id="facts">
     <h2>The five facts</h2>
     <div data-slot="facts-warning"></div>
+    <div class="table-scroll">
     <table class="facts">
       <tbody>
         <tr data-row="fact"><th scope="row" data-cell="name"></th><td data-cell="value"></td></tr>
       </tbody>
     </table>
+    </div>
   </section>
 
   <section id="dataset">
@@ -110,30 +113,36 @@ enum EmbeddedTemplates {
   <section id="results">
     <h2>Results</h2>
     <h3>Quantum models</h3>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Model</th><th scope="col">Backend</th><th scope="col" class="num">Mean</th><th scope="col" class="num">Interval</th><th scope="col" class="num">Per seed</th><th scope="col">Failed seeds</th></tr></thead>
       <tbody>
         <tr data-row="score"><td data-cell="model"></td><td data-cell="backend"></td><td data-cell="mean" class="num"></td><td data-cell="interval" class="num"></td><td data-cell="seeds" class="num"></td><td data-cell="failed"></td></tr>
       </tbody>
     </table>
+    </div>
     <h3>Classical baselines</h3>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Baseline</th><th scope="col">Chosen by cross-validation</th><th scope="col" class="num">CV score</th><th scope="col" class="num">Test mean</th><th scope="col" class="num">Interval</th></tr></thead>
       <tbody>
         <tr data-row="baseline"><td data-cell="model"></td><td data-cell="chosen"></td><td data-cell="cv" class="num"></td><td data-cell="mean" class="num"></td><td data-cell="interval" class="num"></td></tr>
       </tbody>
     </table>
+    </div>
     <figure data-slot="metric-chart"></figure>
   </section>
 
   <section id="lift">
     <h2>Quantum lift</h2>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Backend</th><th scope="col">Best quantum model</th><th scope="col" class="num">Lift</th><th scope="col" class="num">Interval</th><th scope="col" class="num">Threshold</th><th scope="col" class="num">p-value</th><th scope="col">Verdict</th></tr></thead>
       <tbody>
         <tr data-row="lift"><td data-cell="backend"></td><td data-cell="model"></td><td data-cell="mean" class="num"></td><td data-cell="interval" class="num"></td><td data-cell="threshold" class="num"></td><td data-cell="p" class="num"></td><td data-cell="verdict"></td></tr>
       </tbody>
     </table>
+    </div>
     <figure data-slot="lift-chart"></figure>
   </section>
 
@@ -150,30 +159,36 @@ enum EmbeddedTemplates {
 
   <section id="cost">
     <h2>Cost</h2>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Model</th><th scope="col">Backend</th><th scope="col" class="num">Qubits</th><th scope="col" class="num">Depth (routed)</th><th scope="col" class="num">2-qubit gates (routed)</th><th scope="col" class="num">Data loading depth / 2q</th><th scope="col" class="num">Executions</th><th scope="col" class="num">Shots</th><th scope="col" class="num">Price</th><th scope="col" class="num">Queue</th><th scope="col" class="num">Simulated</th></tr></thead>
       <tbody>
         <tr data-row="cost"><td data-cell="model"></td><td data-cell="backend"></td><td data-cell="qubits" class="num"></td><td data-cell="depth" class="num"></td><td data-cell="gates" class="num"></td><td data-cell="encoding" class="num"></td><td data-cell="executions" class="num"></td><td data-cell="shots" class="num"></td><td data-cell="price" class="num"></td><td data-cell="queue" class="num"></td><td data-cell="seconds" class="num"></td></tr>
       </tbody>
     </table>
+    </div>
     <h3>Cost bounds</h3>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Bound</th><th scope="col" class="num">Limit</th><th scope="col" class="num">Measured</th><th scope="col">Measured as</th><th scope="col">Held</th></tr></thead>
       <tbody>
         <tr data-row="bound"><td data-cell="name"></td><td data-cell="limit" class="num"></td><td data-cell="actual" class="num"></td><td data-cell="aggregate"></td><td data-cell="held"></td></tr>
       </tbody>
     </table>
+    </div>
     <figure data-slot="cost-chart"></figure>
   </section>
 
   <section id="diagnostics">
     <h2>Diagnostics</h2>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Diagnostic</th><th scope="col">Model</th><th scope="col" class="num">Value</th><th scope="col">What it means</th></tr></thead>
       <tbody>
         <tr data-row="diagnostic"><td data-cell="name"></td><td data-cell="model"></td><td data-cell="value" class="num"></td><td data-cell="reading"></td></tr>
       </tbody>
     </table>
+    </div>
   </section>
 
   <section id="fallback">
@@ -183,12 +198,14 @@ enum EmbeddedTemplates {
 
   <section id="regressions">
     <h2>Since the accepted snapshot</h2>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Number</th><th scope="col" class="num">Accepted</th><th scope="col" class="num">Now</th><th scope="col" class="num">Change</th><th scope="col" class="num">Tolerance</th><th scope="col">Status</th></tr></thead>
       <tbody>
         <tr data-row="regression"><td data-cell="name"></td><td data-cell="accepted" class="num"></td><td data-cell="actual" class="num"></td><td data-cell="change" class="num"></td><td data-cell="tolerance" class="num"></td><td data-cell="status"></td></tr>
       </tbody>
     </table>
+    </div>
   </section>
 
   <section id="trend">
@@ -203,11 +220,13 @@ enum EmbeddedTemplates {
 
   <section id="manifest">
     <h2>Reproducibility manifest</h2>
+    <div class="table-scroll">
     <table class="facts">
       <tbody>
         <tr data-row="manifest"><th scope="row" data-cell="key"></th><td data-cell="value"></td></tr>
       </tbody>
     </table>
+    </div>
   </section>
 </main>
 <footer>
@@ -222,15 +241,16 @@ enum EmbeddedTemplates {
 /* qlift report: one stylesheet for index.html and claims/*.html. No web fonts, no network. */
 :root {
   --ink: #1a1a1a; --muted: #5a5a5a; --rule: #d8d8d8; --paper: #ffffff; --band: #f5f6f8;
-  --supported: #009E73; --refuted: #D55E00; --inconclusive: #E69F00; --error: #6B6B6B;
+  --supported: #007A5A; --refuted: #B34700; --inconclusive: #E69F00; --error: #6B6B6B; --link: #0060a0;
+  --on-dark: #ffffff; --on-light: #1a1a1a; --warn-band: #fff6e0; --serious-band: #fdece4;
 }
 * { box-sizing: border-box; }
 html { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: var(--paper); }
-body { margin: 0 auto; max-width: 1180px; padding: 1.5rem 2rem 3rem; }
+body { margin: 0 auto; max-width: 1180px; padding: 1.5rem 2rem 3rem; overflow-wrap: anywhere; }
 h1 { font-size: 1.6rem; margin: 0.2rem 0 0.4rem; line-height: 1.25; }
 h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; padding-bottom: 0.2rem; border-bottom: 2px solid var(--rule); }
 h3 { font-size: 1rem; margin: 1.2rem 0 0.4rem; }
-a { color: #0060a0; }
+a { color: var(--link); }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }
 .page-header { border-bottom: 1px solid var(--rule); padding-bottom: 0.8rem; }
 .suite-badge { float: right; margin-left: 1rem; }
@@ -245,7 +265,14 @@ thead th { background: var(--band); font-weight: 600; border-bottom: 2px solid #
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 tr.empty td { color: var(--muted); font-style: italic; }
-table.facts { width: auto; min-width: 28rem; }
+/* Wide tables scroll inside their own box, never the page. */
+.table-scroll { overflow-x: auto; max-width: 100%; margin: 0.4rem 0 1rem; }
+.table-scroll > table { margin: 0; }
+table.facts { width: auto; min-width: min(28rem, 100%); }
+tr.group th { background: #e9ecf1; font-size: 0.95rem; padding-top: 0.7rem; border-bottom: 2px solid #bbb; }
+ul.causes li { margin-bottom: 0.25rem; }
+td[data-cell='why'] { min-width: 14rem; }
+.decided { display: inline-block; margin-bottom: 0.2rem; }
 table.facts th { width: 11rem; background: var(--band); }
 table.claims td { font-variant-numeric: tabular-nums; }
 td ul, .cell-list { margin: 0; padding: 0; list-style: none; }
@@ -254,20 +281,22 @@ td ul, .cell-list { margin: 0; padding: 0; list-style: none; }
 table.scores td:first-child, td[data-cell='backend'] { white-space: nowrap; }
 .claim-title { display: block; white-space: normal; color: var(--muted); font-size: 0.85rem; }
 
-.badge { display: inline-block; padding: 0.1rem 0.55rem; border-radius: 0.8rem; font-size: 0.82rem; font-weight: 600; color: #fff; white-space: nowrap; border: 1px solid transparent; }
+.badge { display: inline-block; padding: 0.1rem 0.55rem; border-radius: 0.8rem; font-size: 0.82rem; font-weight: 600; color: var(--on-dark); white-space: nowrap; border: 1px solid transparent; }
 .badge.supported { background: var(--supported); }
 .badge.refuted { background: var(--refuted); }
-.badge.inconclusive { background: var(--inconclusive); color: #1a1a1a; }
+.badge.inconclusive { background: var(--inconclusive); color: var(--on-light); }
 .badge.error { background: var(--error); }
 .fails { color: var(--refuted); font-weight: 600; }
 .passes { color: var(--supported); font-weight: 600; }
 .tripped { color: var(--refuted); font-weight: 600; }
 .none { color: var(--muted); font-style: italic; }
 
-.warning { border-left: 5px solid var(--inconclusive); background: #fff6e0; padding: 0.6rem 0.9rem; margin: 0.6rem 0; }
-.warning.serious { border-left-color: var(--refuted); background: #fdece4; }
+.warning { border-left: 5px solid var(--inconclusive); background: var(--warn-band); padding: 0.6rem 0.9rem; margin: 0.6rem 0; }
+.warning.serious { border-left-color: var(--refuted); background: var(--serious-band); }
 .missing { color: var(--refuted); font-weight: 600; }
-blockquote.hypothesis { margin: 0; padding: 0.6rem 1rem; border-left: 4px solid #0072B2; background: var(--band); white-space: pre-wrap; }
+blockquote.hypothesis { margin: 0; padding: 0.6rem 1rem; border-left: 4px solid #0072B2; background: var(--band); max-width: 60rem; }
+blockquote.hypothesis p { margin: 0 0 0.5rem; }
+blockquote.hypothesis p:last-child { margin-bottom: 0; }
 ul.reasons { margin: 0.4rem 0 0; padding-left: 1.2rem; }
 
 .two-col { display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }
@@ -277,8 +306,21 @@ dl.dataset dd { margin: 0; }
 figure { margin: 0.8rem 0; }
 figure:empty { display: none; }
 figcaption { color: var(--muted); font-size: 0.85rem; max-width: 640px; }
-svg.chart { max-width: 100%; height: auto; font-family: inherit; background: #fff; }
+svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; background: #fff; }
 svg.chart text { fill: #1a1a1a; }
+.suite-badge img { max-width: 100%; height: auto; }
+.links a { white-space: nowrap; }
+
+/* Phones: no horizontal scrolling of the page; tables scroll in their boxes, charts scale. */
+@media (max-width: 640px) {
+  body { padding: 1rem 0.9rem 2rem; }
+  h1 { font-size: 1.35rem; }
+  .suite-badge { float: none; margin: 0 0 0.4rem; }
+  .two-col { display: block; }
+  dl.dataset { min-width: 0; grid-template-columns: max-content minmax(0, 1fr); }
+  table.facts th { width: auto; }
+  th, td { padding: 0.35rem 0.45rem; }
+}
 
 @media print {
   html { font-size: 11pt; }
@@ -286,6 +328,10 @@ svg.chart text { fill: #1a1a1a; }
   a { color: inherit; text-decoration: none; }
   figure, tr, .warning, blockquote { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
+  .table-scroll { overflow: visible; }
+  /* The footer is two lines: keep it with the last section so no page holds only the footer. */
+  footer { break-before: avoid; break-inside: avoid; margin-top: 1rem; }
+  main > section:last-child { break-after: avoid; }
   .badge { border-color: #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   svg.chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }

@@ -38,10 +38,10 @@ struct LiftChart {
 
   static func colour(_ verdict: String) -> String {
     switch verdict {
-    case "supported": return Palette.bluishGreen
-    case "refuted": return Palette.vermillion
-    case "inconclusive": return Palette.orange
-    default: return Palette.grey
+    case "supported": return Palette.supported
+    case "refuted": return Palette.refuted
+    case "inconclusive": return Palette.inconclusive
+    default: return Palette.error
     }
   }
 

@@ -17,8 +17,15 @@ enum Palette {
   static let wine = "#882255"
   static let indigo = "#332288"
 
+  /// Verdict colours dark enough to carry white text at WCAG AA (4.5:1): bluish green and vermillion
+  /// darkened; orange carries dark text instead; grey as is.
+  static let supported = "#007A5A"
+  static let refuted = "#B34700"
+  static let inconclusive = orange
+  static let error = grey
+
   /// The colours that mean a verdict (supported, refuted, inconclusive, error): never used for a series.
-  static let verdicts: Set<String> = [bluishGreen, vermillion, orange, grey]
+  static let verdicts: Set<String> = [bluishGreen, vermillion, orange, grey, supported, refuted]
 
   /// Series (model) colours in order: none of the verdict colours (yellow last: it is faint on white paper).
   static let series = [blue, reddishPurple, skyBlue, black, wine, indigo, yellow]

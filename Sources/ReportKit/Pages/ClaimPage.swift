@@ -5,7 +5,7 @@ import ClaimSpec
 /// diagnostics, fallback, snapshot comparison, trend, warnings and the manifest.
 enum ClaimPage {
   static let slots: Set<String> = [
-    "page-title", "badge", "title", "verdict-line", "reasons", "hypothesis", "spec-file", "facts-warning",
+    "page-title", "badge", "title", "verdict-line", "reasons", "hypothesis", "spec-file", "links", "facts-warning",
     "dataset", "scatter", "metric-chart", "lift-chart", "noise-ladder", "loss-chart", "kernel-heatmap",
     "cost-chart", "fallback", "trend", "warnings", "source",
   ]
@@ -14,12 +14,14 @@ enum ClaimPage {
   ]
 
   /// Renders one claim page as HTML text.
-  static func render(_ r: ClaimResult, history: [HistoryEntry], template html: String, file: String)
-    throws(ReportError) -> String
+  static func render(_ r: ClaimResult, history: [HistoryEntry], template html: String, file: String,
+                     links: ClaimLinks? = nil) throws(ReportError) -> String
   {
     let page = try PageTemplate(html: html, file: file, requiredSlots: ["title", "hypothesis"],
                                 requiredRows: ["fact"], knownSlots: slots, knownRows: rows)
     header(r, page)
+    linkList(links ?? ClaimLinks(spec: "../../" + r.specFile, results: "../results/\(r.claim).json", junit: "../junit.xml"),
+             r, page)
     facts(r, page)
     dataset(r, page)
     results(r, page)
@@ -45,7 +47,9 @@ enum ClaimPage {
     if let list = page.slot("reasons") {
       for reason in r.reasons { list.append("li", text: reason) }
     }
-    page.setText("hypothesis", r.hypothesis)
+    if let quote = page.slot("hypothesis") {
+      for paragraph in Reflow.paragraphs(r.hypothesis) { quote.append("p", text: paragraph) }
+    }
     page.setText("spec-file", "Spec \(r.specFile) \u{00B7} metric \(r.metric) \u{00B7} seeds "
       + r.seeds.map(String.init).joined(separator: ", "))
     page.setText("source", "results/\(r.claim).json")
@@ -81,6 +85,18 @@ enum ClaimPage {
       if let cell = row.cell("status") {
         cell.append("span", ["class": c.tripped ? "tripped" : "passes"], text: c.tripped ? "regressed" : "within tolerance")
       }
+    }
+  }
+
+  /// Links to the spec, the results JSON and junit.xml.
+  static func linkList(_ links: ClaimLinks, _ r: ClaimResult, _ page: PageTemplate) {
+    guard let slot = page.slot("links") else { return }
+    let items = [("Spec file", links.spec, r.specFile), ("Results JSON", links.results, "results/\(r.claim).json"),
+                 ("JUnit report", links.junit, "junit.xml")]
+    for (i, item) in items.enumerated() {
+      if i > 0 { slot.appendText(" \u{00B7} ") }
+      slot.appendText(item.0 + " ")
+      slot.append("a", ["href": item.1], text: item.2)
     }
   }
 

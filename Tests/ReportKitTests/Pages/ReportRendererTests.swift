@@ -64,7 +64,7 @@ import Testing
     #expect(try doc.select("//*[@data-slot='facts-warning']/*").isEmpty)
     #expect(try doc.select("//section[@id='facts']//tbody/tr").count == 5)
     #expect(try doc.select("//section[@id='results']//tbody/tr").count == 4)  // 2 scores + 2 baselines
-    let baseline = try #require(try doc.select("//section[@id='results']//table[2]//tr/td[@data-cell='chosen']").first)
+    let baseline = try #require(try doc.select("(//section[@id='results']//table)[2]//tr/td[@data-cell='chosen']").first)
     #expect(baseline.textContent == "C=10, gamma=scale (2 seeds); C=1, gamma=0.1 (1 seed)")
     #expect(try doc.select("//section[@id='lift']//td[@data-cell='p']").map(\.textContent) == ["0.004", "0.010"])
     // One chart per kind, each with a title and a text alternative.
