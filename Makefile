@@ -6,7 +6,7 @@ QLIFT_RELEASE = .build/release/qlift
 # that starts about 3 ms faster (docs/BENCHMARKS.md, B2 whole process).
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-.PHONY: build release test verify bench clean
+.PHONY: build release test verify bench clean screenshots
 
 build:
 	$(SWIFT) build
@@ -33,3 +33,31 @@ FUZZ_SECONDS ?= 60
 .PHONY: fuzz
 fuzz:
 	QLIFT_FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test --filter ReliabilityFuzzTests
+
+# Full-page PNGs of the report at a desktop and a phone width, to check every report change by eye
+# (docs/REPORT.md, Screenshots). Needs a rendered report, Debian's chromium and ImageMagick:
+#   apt-get install -y chromium imagemagick
+# The window is made tall, then cut to the content (the first row from the bottom that is not white).
+CHROMIUM ?= chromium
+SCREENSHOT_WIDTHS ?= 1400 390
+SCREENSHOT_HEIGHT ?= 16000
+SCREENSHOT_PAGES = reports/index.html $(wildcard reports/claims/*.html)
+.PHONY: screenshots
+screenshots:
+	@command -v $(CHROMIUM) >/dev/null || { echo "screenshots: needs chromium (apt-get install -y chromium)"; exit 1; }
+	@convert -version >/dev/null 2>&1 || { echo "screenshots: needs ImageMagick (apt-get install -y imagemagick)"; exit 1; }
+	@test -f reports/index.html || { echo "screenshots: no reports/index.html; run make verify (or qlift report reports/) first"; exit 1; }
+	@mkdir -p reports/screenshots
+	@for page in $(SCREENSHOT_PAGES); do \
+	  name=$$(basename $$page .html); case $$page in */claims/*) name=claim-$$name;; esac; \
+	  for w in $(SCREENSHOT_WIDTHS); do \
+	    out=reports/screenshots/$$name-$$w.png; \
+	    $(CHROMIUM) --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+	      --window-size=$$w,$(SCREENSHOT_HEIGHT) --screenshot=$$out "file://$(CURDIR)/$$page" >/dev/null 2>&1 \
+	      || { echo "screenshots: chromium failed on $$page"; exit 1; }; \
+	    h=$$(convert $$out -trim -format '%[fx:page.y+h+24]' info:); \
+	    convert $$out -crop $${w}x$$h+0+0 +repage $$out || exit 1; \
+	    if [ $$h -gt $(SCREENSHOT_HEIGHT) ]; then echo "  $$out: page taller than $(SCREENSHOT_HEIGHT) px, cut"; \
+	    else echo "  $$out ($${w}x$$h)"; fi; \
+	  done; \
+	done

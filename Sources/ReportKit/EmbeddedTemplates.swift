@@ -12,7 +12,7 @@ enum EmbeddedTemplates {
 <title data-slot="page-title">qlift report</title>
 <link rel="stylesheet" href="report.css">
 </head>
-<body>
+<body class="index">
 <header class="page-header">
   <div class="suite-badge" data-slot="suite-badge"></div>
   <h1>Quantum claims report</h1>
@@ -246,7 +246,11 @@ enum EmbeddedTemplates {
 }
 * { box-sizing: border-box; }
 html { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: var(--paper); }
-body { margin: 0 auto; max-width: 1180px; padding: 1.5rem 2rem 3rem; overflow-wrap: anywhere; }
+body { margin: 0 auto; max-width: 1180px; padding: 1.5rem 2rem 3rem; }
+body.index { max-width: 1400px; }
+/* Long words and hashes wrap outside tables (inside tables they would squeeze the columns). */
+h1, .summary, .meta, .explain, blockquote, ul.reasons, figcaption, footer, dd { overflow-wrap: anywhere; }
+td, th { overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; margin: 0.2rem 0 0.4rem; line-height: 1.25; }
 h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; padding-bottom: 0.2rem; border-bottom: 2px solid var(--rule); }
 h3 { font-size: 1rem; margin: 1.2rem 0 0.4rem; }
@@ -271,7 +275,13 @@ tr.empty td { color: var(--muted); font-style: italic; }
 table.facts { width: auto; min-width: min(28rem, 100%); }
 tr.group th { background: #e9ecf1; font-size: 0.95rem; padding-top: 0.7rem; border-bottom: 2px solid #bbb; }
 ul.causes li { margin-bottom: 0.25rem; }
-td[data-cell='why'] { min-width: 14rem; }
+table.claims td[data-cell='claim'] { min-width: 10rem; }
+table.claims td[data-cell='expected'] { min-width: 7.5rem; }
+table.claims td[data-cell='why'] { min-width: 12rem; }
+table.claims td[data-cell='lift'] { min-width: 15rem; }
+table.claims td[data-cell='cost'] { min-width: 9rem; }
+table.claims td[data-cell='fallback'] { min-width: 10rem; }
+table.claims td[data-cell='moved'] { min-width: 10rem; }
 .decided { display: inline-block; margin-bottom: 0.2rem; }
 table.facts th { width: 11rem; background: var(--band); }
 table.claims td { font-variant-numeric: tabular-nums; }

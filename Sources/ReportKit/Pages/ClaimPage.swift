@@ -45,7 +45,7 @@ enum ClaimPage {
       Summary.buildStatus(r, in: line)
     }
     if let list = page.slot("reasons") {
-      for reason in r.reasons { list.append("li", text: reason) }
+      for reason in r.reasons { list.append("li", text: NumberText.prose(reason)) }
     }
     if let quote = page.slot("hypothesis") {
       for paragraph in Reflow.paragraphs(r.hypothesis) { quote.append("p", text: paragraph) }
@@ -55,7 +55,7 @@ enum ClaimPage {
     page.setText("source", "results/\(r.claim).json")
     if let fallback = page.slot("fallback") {
       if let text = r.fallback, !text.isEmpty {
-        fallback.appendText(text)
+        fallback.appendText(NumberText.prose(text))
       } else {
         fallback.append("span", ["class": "none"], text: "No fallback recommended.")
       }

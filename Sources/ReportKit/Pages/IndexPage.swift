@@ -73,7 +73,7 @@ enum IndexPage {
     }
     if let cell = row.cell("fallback") {
       if let text = r.fallback, !text.isEmpty {
-        cell.appendText(text)
+        cell.appendText(NumberText.prose(text))
       } else {
         cell.append("span", ["class": "none"], text: "none recommended")
       }
@@ -84,12 +84,17 @@ enum IndexPage {
         cell.append("span", ["class": "none"], text: "no accepted snapshot")
       } else {
         let list = cell.append("ul", ["class": "cell-list"])
-        for check in r.regressions {
+        let moved = r.regressions.filter(Summary.visiblyMoved)
+        for check in moved {
           let item = list.append("li", text: Summary.moved(check))
           if check.tripped {
             item.addClass("tripped")
             item.appendText(" regressed")
           }
+        }
+        let still = r.regressions.count - moved.count
+        if still > 0 {
+          list.append("li", ["class": "none"], text: moved.isEmpty ? "all \(still) numbers unchanged" : "\(still) more unchanged")
         }
       }
     }

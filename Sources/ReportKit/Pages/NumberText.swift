@@ -75,6 +75,23 @@ enum NumberText {
     return (v < 0 ? minus : "") + "$" + grouped(String(cents / 100)) + "." + String(format: "%02d", cents % 100)
   }
 
+  /// Decimal numbers inside prose written by the runner ("lift is -0.01852 [-0.1779, 0.1408]") in
+  /// the page's format: 3 decimals and a true minus. Values after "=" (hyperparameters such as
+  /// gamma=0.0001) and integers are left as written.
+  static func prose(_ text: String) -> String {
+    guard let regex = try? NSRegularExpression(pattern: #"(?<![=\w.])-?\d+\.\d+(?!\.\d)(?!\w)"#) else { return text }
+    let ns = text as NSString
+    var out = ""
+    var last = 0
+    for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+      out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
+      let token = ns.substring(with: m.range)
+      out += Double(token).map { fixed($0) } ?? token
+      last = m.range.location + m.range.length
+    }
+    return out + ns.substring(from: last)
+  }
+
   /// Seconds as "0.42 s", "8.1 s", "2 min 05 s", "3 h 20 min".
   static func seconds(_ v: Double) -> String {
     guard v.isFinite else { return "n/a" }

@@ -48,9 +48,27 @@ enum Summary {
     }
   }
 
-  /// "lift ideal: 0.120 → 0.105 (−0.015)" for a snapshot comparison.
+  /// "lift ideal: 0.120 → 0.105 (−0.015)" for a snapshot comparison; costs in their bound's unit
+  /// ("cost max_depth: 20 → 24 (+4)").
   static func moved(_ r: RegressionCheck) -> String {
-    "\(r.name): \(NumberText.fixed(r.accepted)) \u{2192} \(NumberText.fixed(r.actual)) "
-      + "(\(NumberText.signed(r.actual - r.accepted)))"
+    let (accepted, actual, change) = printed(r)
+    return "\(r.name): \(accepted) \u{2192} \(actual) (\(change))"
+  }
+
+  /// The accepted value, today's value and the change as printed.
+  static func printed(_ r: RegressionCheck) -> (String, String, String) {
+    guard r.name.hasPrefix("cost ") else {
+      return (NumberText.fixed(r.accepted), NumberText.fixed(r.actual), NumberText.signed(r.actual - r.accepted))
+    }
+    let bound = String(r.name.dropFirst(5))
+    let delta = r.actual - r.accepted
+    let sign = delta > 0 ? "+" : (delta < 0 ? NumberText.minus : "")
+    return (BoundText.value(bound, r.accepted), BoundText.value(bound, r.actual), sign + BoundText.value(bound, abs(delta)))
+  }
+
+  /// True when a snapshot number tripped or moved in its printed form.
+  static func visiblyMoved(_ r: RegressionCheck) -> Bool {
+    let (accepted, actual, _) = printed(r)
+    return r.tripped || accepted != actual
   }
 }

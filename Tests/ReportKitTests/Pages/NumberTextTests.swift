@@ -1,3 +1,4 @@
+import ClaimSpec
 import Testing
 @testable import ReportKit
 
@@ -55,5 +56,23 @@ import Testing
     }
     for s in samples { #expect(!s.contains("-"), "\(s) uses a hyphen for minus") }
     #expect(!NumberText.count(67_092_480).contains("."))
+  }
+}
+
+@Suite struct ProseNumberTests {
+  @Test func runnerProseTakesThePageFormat() {
+    #expect(NumberText.prose("lift is -0.01852 (95% interval [-0.1779, 0.1408]), minimum -0.05.")
+      == "lift is \u{2212}0.019 (95% interval [\u{2212}0.178, 0.141]), minimum \u{2212}0.050.")
+    #expect(NumberText.prose("svm_rbf (C=0.1, gamma=0.0001): test balanced_accuracy 0.8889 [0.7509, 1.027]")
+      == "svm_rbf (C=0.1, gamma=0.0001): test balanced_accuracy 0.889 [0.751, 1.027]")
+    #expect(NumberText.prose("90 exceeds 60 on ibm-heron-r2 v1.2") == "90 exceeds 60 on ibm-heron-r2 v1.2")
+  }
+
+  @Test func snapshotCostsReadAsIntegers() {
+    let c = ClaimSpec.RegressionCheck(name: "cost max_depth", accepted: 20, actual: 24, tolerance: 0.1, tripped: true)
+    #expect(Summary.moved(c) == "cost max_depth: 20 \u{2192} 24 (+4)")
+    let same = ClaimSpec.RegressionCheck(name: "lift ideal", accepted: 0.2000001, actual: 0.2, tolerance: 0.02, tripped: false)
+    #expect(!Summary.visiblyMoved(same))
+    #expect(Summary.visiblyMoved(c))
   }
 }
