@@ -330,6 +330,21 @@ svg.chart text { fill: #1a1a1a; }
   dl.dataset { min-width: 0; grid-template-columns: max-content minmax(0, 1fr); }
   table.facts th { width: auto; }
   th, td { padding: 0.35rem 0.45rem; }
+  /* The index stacks: one card per claim, each cell under its column's name. */
+  table.claims thead { display: none; }
+  table.claims, table.claims tbody, table.claims tr, table.claims td, table.claims th { display: block; width: auto; }
+  table.claims td[data-cell] { min-width: 0; border: none; padding: 0.15rem 0.2rem; }
+  table.claims tr { border-bottom: 2px solid var(--rule); padding: 0.5rem 0; }
+  table.claims tr.group { padding: 0; }
+  table.claims td[data-cell='verdict'], table.claims td[data-cell='runtime'] { display: inline-block; text-align: left; }
+  table.claims td[data-cell]::before { display: block; font-weight: 600; font-size: 0.78rem; color: var(--muted); }
+  table.claims td[data-cell='expected']::before { content: "Expected vs actual"; }
+  table.claims td[data-cell='why']::before { content: "Why"; }
+  table.claims td[data-cell='lift']::before { content: "Lift and verdict per backend"; }
+  table.claims td[data-cell='cost']::before { content: "Headline cost"; }
+  table.claims td[data-cell='fallback']::before { content: "Fallback"; }
+  table.claims td[data-cell='runtime']::before { content: "Runtime"; }
+  table.claims td[data-cell='moved']::before { content: "Since the accepted snapshot"; }
 }
 
 @media print {

@@ -61,7 +61,7 @@ struct LiftChart {
                       "y1": SVGCanvas.num(frame.plotTop - 6), "y2": SVGCanvas.num(frame.plotBottom),
                       "stroke": Palette.black, "stroke-width": "1.5", "stroke-dasharray": "5 4"])
     g.append("text", ["x": SVGCanvas.num(x(threshold)), "y": SVGCanvas.num(frame.plotTop - 10), "text-anchor": "middle",
-                      "font-size": "11"], text: "threshold \(NumberText.signed(threshold, 2))")
+                      "font-size": "11"], text: "threshold \(NumberText.signed(threshold))")
     for (i, row) in rows.enumerated() {
       let cy = rowY(i)
       let colour = LiftChart.colour(row.verdict)

@@ -16,13 +16,18 @@ struct StackedBarChart {
   var limit: (value: Double, label: String)?
   /// Fixed colours by bar label (one per model across a page); others take the palette by index.
   var colours: [String: String] = [:]
+  /// A value to mark on a bar (e.g. the total after routing, which the limit applies to), by bar label.
+  var marks: [String: Double] = [:]
+  /// The legend text of the marks.
+  var markLabel = "after routing (worst backend)"
   var frame = ChartFrame(width: 640, height: 0, left: 170, right: 24, top: 54, bottom: 40)
 
   /// Fill opacity of part `index`: the first part solid, the rest light.
   static func opacity(_ index: Int) -> Double { index == 0 ? 1 : 0.35 }
 
   init(title: String, xLabel: String, parts: [String], bars: [Bar], limit: (value: Double, label: String)?,
-       colours: [String: String] = [:]) {
+       colours: [String: String] = [:], marks: [String: Double] = [:]) {
+    self.marks = marks
     self.title = title
     self.xLabel = xLabel
     self.parts = parts
@@ -37,7 +42,7 @@ struct StackedBarChart {
   /// The x scale, covering every bar and the limit.
   var xScale: LinearScale {
     let totals = bars.map { $0.values.filter(\.isFinite).map { max($0, 0) }.reduce(0, +) }
-    let extra = limit.map { [0, $0.value].filter(\.isFinite) } ?? [0]
+    let extra = ((limit.map { [0, $0.value] } ?? [0]) + marks.values).filter(\.isFinite)
     return LinearScale(domain: LinearScale.extent(totals, including: extra), range: (frame.plotLeft, frame.plotRight))
       .niced()
   }
@@ -47,15 +52,18 @@ struct StackedBarChart {
     var description = bars.map { b in
       b.label + ": " + zip(parts, b.values).map { "\($0) \(NumberText.tick($1))" }.joined(separator: ", ")
     }.joined(separator: "; ")
+    description += marks.isEmpty ? "" : "; " + bars.compactMap { b in marks[b.label].map { "\(b.label) \(markLabel) \(NumberText.tick($0))" } }
+      .joined(separator: ", ")
     description += limit.map { "; \($0.label)" } ?? "; no limit in the criteria"
     let svg = SVGCanvas.begin(in: parent, frame: frame, id: id, title: title, description: description)
     let x = xScale
     SVGCanvas.bottomAxis(in: svg, frame: frame, scale: x, label: xLabel)
     var legend = parts.enumerated().map { (label: $0.element, color: Palette.series(0)) }
+    if !marks.isEmpty { legend.append((markLabel, Palette.black)) }
     if let limit { legend.append((limit.label, Palette.black)) }
     SVGCanvas.legend(in: svg, frame: frame, entries: legend, dashed: limit == nil ? [] : [legend.count - 1])
     if let swatches = try? svg.select("./g[@class='legend']/rect") {
-      for (i, rect) in swatches.enumerated() { rect.setAttribute("fill-opacity", SVGCanvas.num(Self.opacity(i))) }
+      for (i, rect) in swatches.enumerated() where i < parts.count { rect.setAttribute("fill-opacity", SVGCanvas.num(Self.opacity(i))) }
     }
     let g = svg.append("g", ["class": "data"])
     for (bi, bar) in bars.enumerated() {
@@ -72,6 +80,11 @@ struct StackedBarChart {
                                      "stroke": colour])
         rect.append("title", text: "\(bar.label): \(parts[pi]) \(NumberText.tick(v))")
         start += v
+      }
+      if let m = marks[bar.label], m.isFinite {
+        let mark = SVGCanvas.marker(in: g, shape: 3, x: x(m), y: y + 11, size: 12, color: Palette.black)
+        mark.setAttribute("class", "mark")
+        mark.append("title", text: "\(bar.label): \(markLabel) \(NumberText.tick(m))")
       }
     }
     if let limit, limit.value.isFinite {

@@ -120,22 +120,29 @@ enum ClaimCharts {
     let perModel = r.costs.filter { seen.insert($0.model).inserted }
     guard !perModel.isEmpty else { return none(slot, "No cost recorded.") }
     let parts = ["data loading (encoding)", "trainable / rest"]
+    func routed(_ value: (CostRecord) -> Int) -> [String: Double] {
+      var out: [String: Double] = [:]
+      for c in r.costs { out[c.model] = max(out[c.model] ?? 0, Double(value(c))) }
+      return out
+    }
     func limit(_ name: String) -> (value: Double, label: String)? {
       r.costChecks.first { $0.name == name }.map { ($0.limit, "limit \(BoundText.value(name, $0.limit)) (\(name), after routing)") }
     }
     StackedBarChart(title: "Circuit depth: data loading vs the rest", xLabel: "depth (before routing)", parts: parts,
                     bars: perModel.map { .init(label: $0.model, values: [Double($0.encodingDepth),
                                                                          Double(max($0.depth - $0.encodingDepth, 0))]) },
-                    limit: limit("max_depth"), colours: colours.map)
+                    limit: limit("max_depth"), colours: colours.map,
+                    marks: r.costs.contains { $0.routedDepth != $0.depth } ? routed(\.routedDepth) : [:])
       .render(into: slot, id: "chart-cost-depth")
     StackedBarChart(title: "Two-qubit gates: data loading vs the rest", xLabel: "two-qubit gates (before routing)",
                     parts: parts,
                     bars: perModel.map { .init(label: $0.model, values: [Double($0.encodingTwoQubitGates),
                                                                          Double(max($0.twoQubitGates - $0.encodingTwoQubitGates, 0))]) },
-                    limit: limit("max_two_qubit_gates"), colours: colours.map)
+                    limit: limit("max_two_qubit_gates"), colours: colours.map,
+                    marks: r.costs.contains { $0.routedTwoQubitGates != $0.twoQubitGates } ? routed(\.routedTwoQubitGates) : [:])
       .render(into: slot, id: "chart-cost-gates")
     caption(slot, "How much of each circuit only loads the data (solid) against the rest (light), in each model's colour; "
-      + "the dashed line is the criteria's limit, which applies after routing (the table above gives routed values). "
+      + "the diamond marks the worst total after routing to a device, which the dashed limit of the criteria applies to. "
       + "Executions, shots and price per backend are in the table above.")
   }
 
@@ -153,7 +160,7 @@ enum ClaimCharts {
       })
     }.filter { !$0.points.isEmpty }
     guard !series.isEmpty else { return none(slot, "The history holds no lift values for this claim.") }
-    let threshold = r.lifts.first.map { (value: $0.threshold, label: "threshold \(NumberText.signed($0.threshold, 2))") }
+    let threshold = r.lifts.first.map { (value: $0.threshold, label: "threshold \(NumberText.signed($0.threshold))") }
     var map: [String: String] = [:]
     for (i, s) in series.enumerated() { map[s.name] = colours.other(i) }
     LineChart(title: "Headline lift over the last \(entries.count) runs", xLabel: "run",

@@ -113,7 +113,7 @@ enum IndexPage {
       item.append("span", ["class": "nowrap"],
                   text: NumberText.interval(lift.summary.low, lift.summary.high, signed: true))
       item.appendText(" ")
-      item.append("span", ["class": "threshold"], text: "min \(NumberText.signed(lift.threshold, 2))"
+      item.append("span", ["class": "threshold"], text: "min \(NumberText.signed(lift.threshold))"
         + (lift.decisive ? "" : ", reported only: not decisive"))
     }
   }

@@ -40,4 +40,15 @@ import Testing
     #expect(line.attribute("stroke-dasharray") != nil)
     #expect(try svg.select(".//*[@class='legend']/text").map(\.textContent) == ["data loading", "rest", "limit 30"])
   }
+
+  @Test func routedTotalsAreMarkedSoAnExceededLimitShows() throws {
+    let chart = StackedBarChart(title: "Gates", xLabel: "gates", parts: ["data loading", "rest"], bars: Self.bars,
+                                limit: (value: 30, label: "limit 30"), marks: ["hea": 40])
+    let svg = chart.render(into: SVGTest.host(), id: "g")
+    // The domain reaches the routed 40 past the limit 30: [0, 40] over 60…616.
+    let mark = try #require(try svg.select(".//*[@class='mark']").first)
+    #expect(mark.attribute("points")?.hasPrefix("616,") == true)
+    let line = try #require(try svg.select(".//*[@class='limit']").first)
+    #expect(approx(SVGTest.number(line, "x1"), 60 + 556 * 0.75))
+  }
 }

@@ -39,7 +39,7 @@ import Testing
     let first = rows[1]
     #expect(try first.select(".//*[@data-cell='verdict']/span").first?.attribute("class") == "badge supported")
     let lift = try #require(try first.select(".//*[@data-cell='lift']").first).textContent
-    #expect(lift.contains("ideal supported +0.180 (+18.0 points) [+0.140, +0.220] min +0.10"))
+    #expect(lift.contains("ideal supported +0.180 (+18.0 points) [+0.140, +0.220] min +0.100"))
     #expect(lift.contains("heron supported +0.130 (+13.0 points) [+0.110, +0.150]"))
     #expect(try first.select(".//*[@data-cell='cost']").first?.textContent
       == "2 qubits · depth 14 · 120,422,400 shots · $12.40")
@@ -93,7 +93,7 @@ import Testing
     #expect(verdicts == ["supported", "supportedreported only: not named in the criteria"])
     #expect(try doc.select("//*[@id='chart-lift']//text()[. = 'heron (info)']/..").count == 1)
     let (_, index) = try page(folder, "index.html")
-    #expect(try index.select("//td[@data-cell='lift']").first?.textContent.contains("min +0.10, reported only: not decisive") == true)
+    #expect(try index.select("//td[@data-cell='lift']").first?.textContent.contains("min +0.100, reported only: not decisive") == true)
   }
 
   @Test func hostileTextStaysTextAndMissingFactsWarn() throws {
