@@ -251,6 +251,7 @@ body.index { max-width: 1400px; }
 /* Long words and hashes wrap outside tables (inside tables they would squeeze the columns). */
 h1, .summary, .meta, .explain, blockquote, ul.reasons, figcaption, footer, dd { overflow-wrap: anywhere; }
 td, th { overflow-wrap: break-word; }
+code { overflow-wrap: anywhere; }
 h1 { font-size: 1.6rem; margin: 0.2rem 0 0.4rem; line-height: 1.25; }
 h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; padding-bottom: 0.2rem; border-bottom: 2px solid var(--rule); }
 h3 { font-size: 1rem; margin: 1.2rem 0 0.4rem; }

@@ -19,7 +19,7 @@ struct StackedBarChart {
   /// A value to mark on a bar (e.g. the total after routing, which the limit applies to), by bar label.
   var marks: [String: Double] = [:]
   /// The legend text of the marks.
-  var markLabel = "after routing (worst backend)"
+  var markLabel = "after routing"
   var frame = ChartFrame(width: 640, height: 0, left: 170, right: 24, top: 54, bottom: 40)
 
   /// Fill opacity of part `index`: the first part solid, the rest light.
@@ -92,7 +92,7 @@ struct StackedBarChart {
                         "y1": SVGCanvas.num(frame.plotTop - 4), "y2": SVGCanvas.num(frame.plotBottom),
                         "stroke": Palette.black, "stroke-width": "1.5", "stroke-dasharray": "5 4"])
     } else {
-      g.append("text", ["class": "limit-note", "x": SVGCanvas.num(frame.plotRight), "y": SVGCanvas.num(frame.plotTop - 8),
+      g.append("text", ["class": "limit-note", "x": SVGCanvas.num(frame.plotRight), "y": SVGCanvas.num(frame.height - 6),
                         "text-anchor": "end", "font-size": "11"], text: "no limit in the criteria")
     }
     return svg

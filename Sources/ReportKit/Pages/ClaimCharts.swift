@@ -126,7 +126,7 @@ enum ClaimCharts {
       return out
     }
     func limit(_ name: String) -> (value: Double, label: String)? {
-      r.costChecks.first { $0.name == name }.map { ($0.limit, "limit \(BoundText.value(name, $0.limit)) (\(name), after routing)") }
+      r.costChecks.first { $0.name == name }.map { ($0.limit, "limit \(BoundText.value(name, $0.limit))") }
     }
     StackedBarChart(title: "Circuit depth: data loading vs the rest", xLabel: "depth (before routing)", parts: parts,
                     bars: perModel.map { .init(label: $0.model, values: [Double($0.encodingDepth),

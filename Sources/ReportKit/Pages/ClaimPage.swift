@@ -78,9 +78,10 @@ enum ClaimPage {
     page.rows("regression", r.regressions, empty: "No accepted snapshot to compare with (qlift accept records one).") {
       row, c in
       row.set("name", c.name)
-      row.set("accepted", NumberText.fixed(c.accepted))
-      row.set("actual", NumberText.fixed(c.actual))
-      row.set("change", NumberText.signed(c.actual - c.accepted))
+      let (accepted, actual, change) = Summary.printed(c)
+      row.set("accepted", accepted)
+      row.set("actual", actual)
+      row.set("change", change)
       row.set("tolerance", "\u{00B1}" + NumberText.fixed(c.tolerance))
       if let cell = row.cell("status") {
         cell.append("span", ["class": c.tripped ? "tripped" : "passes"], text: c.tripped ? "regressed" : "within tolerance")
@@ -225,7 +226,7 @@ enum ClaimPage {
     page.rows("diagnostic", r.diagnostics, empty: "No diagnostics recorded.") { row, d in
       row.set("name", d.name.replacingOccurrences(of: "_", with: " "))
       row.set("model", d.model)
-      row.set("value", abs(d.value) < 1e-3 && d.value != 0 ? NumberText.trueMinus(String(format: "%.2e", d.value)) : NumberText.fixed(d.value, 4))
+      row.set("value", abs(d.value) < 1e-3 && d.value != 0 ? NumberText.trueMinus(String(format: "%.2e", d.value)) : NumberText.fixed(d.value))
       row.set("reading", d.reading)
     }
   }
