@@ -218,6 +218,7 @@ enum EmbeddedTemplates {
     <ul data-slot="warnings"></ul>
   </section>
 
+  <div class="page-end">
   <section id="manifest">
     <h2>Reproducibility manifest</h2>
     <div class="table-scroll">
@@ -228,10 +229,11 @@ enum EmbeddedTemplates {
     </table>
     </div>
   </section>
-</main>
 <footer>
   <p>Rendered by qlift from <code data-slot="source"></code>. No scripts, nothing loaded from the network.</p>
 </footer>
+  </div>
+</main>
 </body>
 </html>
 
@@ -355,9 +357,11 @@ svg.chart text { fill: #1a1a1a; }
   figure, tr, .warning, blockquote { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   .table-scroll { overflow: visible; }
-  /* The footer is two lines: keep it with the last section so no page holds only the footer. */
+  table { font-size: 0.8rem; }
+  table.claims td[data-cell] { min-width: 0; }
+  /* The footer is two lines: it moves with the last section (the manifest), so no page holds only the footer. */
+  .page-end { break-inside: avoid; }
   footer { break-before: avoid; break-inside: avoid; margin-top: 1rem; }
-  main > section:last-child { break-after: avoid; }
   .badge { border-color: #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   svg.chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
