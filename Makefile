@@ -25,7 +25,7 @@ bench: release
 	.build/release/qlift-bench
 
 clean:
-	rm -rf .build reports/*.html reports/claims reports/results reports/junit.xml
+	rm -rf .build reports/*.html reports/claims reports/results reports/junit.xml reports/screenshots
 
 # Bounded-time fuzzing of the spec loader and the OpenQASM importer over Tests/ClaimRunnerTests/Fuzz/corpus/
 # (a seeded mutation fuzzer, Tests/ClaimRunnerTests/ReliabilityFuzzTests.swift; see Tests/ClaimRunnerTests/Fuzz/README.md).
