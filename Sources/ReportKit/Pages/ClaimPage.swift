@@ -92,8 +92,11 @@ enum ClaimPage {
   /// Links to the spec, the results JSON and junit.xml.
   static func linkList(_ links: ClaimLinks, _ r: ClaimResult, _ page: PageTemplate) {
     guard let slot = page.slot("links") else { return }
-    let items = [("Spec file", links.spec, r.specFile), ("Results JSON", links.results, "results/\(r.claim).json"),
+    var items = [("Spec file", links.spec, r.specFile), ("Results JSON", links.results, "results/\(r.claim).json"),
                  ("JUnit report", links.junit, "junit.xml")]
+    if let snapshot = links.snapshot, !r.regressions.isEmpty {
+      items.append(("Accepted snapshot", snapshot, "accepted/\(r.claim).json"))
+    }
     for (i, item) in items.enumerated() {
       if i > 0 { slot.appendText(" \u{00B7} ") }
       slot.appendText(item.0 + " ")

@@ -17,7 +17,8 @@ import Testing
   }
 
   static func render(_ r: ClaimResult = result) throws -> MarkupDocument {
-    let links = ClaimLinks(spec: "../../specs/adhoc.yaml", results: "../results/adhoc-zz.json", junit: "../junit.xml")
+    let links = ClaimLinks(spec: "../../specs/adhoc.yaml", results: "../results/adhoc-zz.json", junit: "../junit.xml",
+                           snapshot: "../../specs/accepted/adhoc-zz.json")
     let html = try ClaimPage.render(r, history: SampleResults.history, template: ReportTemplates.embedded.claimHTML,
                                     file: "claim.html", links: links)
     return try MarkupDocument.parseHTML(html, name: "claim.html")
@@ -41,7 +42,11 @@ import Testing
   @Test func linksHypothesisAndLiftPoints() throws {
     let doc = try Self.render()
     let hrefs = try doc.select("//*[@data-slot='links']/a").map { $0.attribute("href") ?? "" }
-    #expect(hrefs == ["../../specs/adhoc.yaml", "../results/adhoc-zz.json", "../junit.xml"])
+    #expect(hrefs == ["../../specs/adhoc.yaml", "../results/adhoc-zz.json", "../junit.xml", "../../specs/accepted/adhoc-zz.json"])
+    var unaccepted = Self.result
+    unaccepted.regressions = []
+    let without = try Self.render(unaccepted).select("//*[@data-slot='links']/a").map(\.textContent)
+    #expect(!without.contains("accepted/adhoc-zz.json"))
     #expect(try doc.select("//*[@data-slot='hypothesis']/p").map(\.textContent)
       == ["A ZZ kernel beats a tuned RBF SVM.", "On the device too."])
     #expect(try doc.select("//section[@id='lift']//td[@data-cell='mean']").first?.textContent == "+0.180 (+18.0 points)")
