@@ -61,3 +61,17 @@ screenshots:
 	    else echo "  $$out ($${w}x$$h)"; fi; \
 	  done; \
 	done
+	@# At the phone width no page may scroll sideways: each page is loaded in a 390 px iframe and its
+	@# scrollWidth compared with its clientWidth (a throwaway page with a script; the report has none).
+	@{ printf '<!DOCTYPE html><html><body><pre id="out"></pre><script>const pages=['; \
+	  for page in $(SCREENSHOT_PAGES); do printf '"file://%s/%s",' "$(CURDIR)" "$$page"; done; \
+	  printf '];let n=0,out=[];for(const p of pages){const f=document.createElement("iframe");f.style.width="390px";'; \
+	  printf 'f.style.height="600px";f.onload=()=>{const e=f.contentDocument.documentElement;if(e.scrollWidth>e.clientWidth)'; \
+	  printf 'out.push(p.split("/").slice(-2).join("/")+" is "+e.scrollWidth+" px wide");if(++n==pages.length)'; \
+	  printf 'document.getElementById("out").textContent=out.join("; ")||"none";};f.src=p;document.body.appendChild(f);}'; \
+	  printf '</script></body></html>\n'; } > reports/screenshots/.phone-width-check.html
+	@res=$$($(CHROMIUM) --headless --no-sandbox --disable-gpu --allow-file-access-from-files --virtual-time-budget=20000 \
+	  --dump-dom "file://$(CURDIR)/reports/screenshots/.phone-width-check.html" 2>/dev/null \
+	  | sed -n 's/.*<pre id="out">\([^<]*\)<\/pre>.*/\1/p'); rm -f reports/screenshots/.phone-width-check.html; \
+	if [ "$$res" = "none" ]; then echo "  390 px: no page scrolls sideways"; \
+	else echo "screenshots: pages scroll sideways at 390 px: $${res:-check did not run}"; exit 1; fi
