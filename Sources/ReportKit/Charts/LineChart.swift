@@ -58,8 +58,11 @@ struct LineChart {
       let stride = max(1, labels.count / 6)
       for (i, t) in labels.enumerated() where i % stride == 0 || i == labels.count - 1 {
         let anchor = labels.count > 1 && i == 0 ? "start" : (labels.count > 1 && i == labels.count - 1 ? "end" : "middle")
-        axis.append("text", ["x": SVGCanvas.num(x(t.x)), "y": SVGCanvas.num(frame.plotBottom + 16),
-                             "text-anchor": anchor, "font-size": "11"], text: t.label)
+        // A label may hold a second line (e.g. the commit under the date).
+        for (k, line) in t.label.split(separator: "\n").enumerated() {
+          axis.append("text", ["x": SVGCanvas.num(x(t.x)), "y": SVGCanvas.num(frame.plotBottom + 16 + 12 * Double(k)),
+                               "text-anchor": anchor, "font-size": "11"], text: String(line))
+        }
       }
     } else {
       let xs = series.flatMap { $0.points.map(\.x) }.filter(\.isFinite)

@@ -165,9 +165,13 @@ enum ClaimCharts {
     for (i, s) in series.enumerated() { map[s.name] = colours.other(i) }
     LineChart(title: "Headline lift over the last \(entries.count) runs", xLabel: "run",
               yLabel: LiftReference.axisLabel(r), series: series, reference: threshold,
-              xTickLabels: entries.enumerated().map { (Double($0.offset), String($0.element.date.prefix(10))) },
-              colours: map)
+              xTickLabels: entries.enumerated().map { i, e in
+                (Double(i), String(e.date.prefix(10)) + (e.gitCommit.map { "\n" + $0.prefix(7) } ?? ""))
+              },
+              colours: map,
+              frame: ChartFrame(width: 640, height: 312, bottom: entries.contains { $0.gitCommit != nil } ? 52 : 40))
       .render(into: slot, id: "chart-trend")
-    caption(slot, "Mean lift per backend after each recorded run (reports/history.jsonl).")
+    caption(slot, "Mean lift per backend after each recorded run (reports/history.jsonl), each run under its date "
+      + "and, when known, its commit. The history keeps means only, so no intervals are drawn here.")
   }
 }

@@ -78,3 +78,12 @@ import Testing
     #expect(axis == ["lift of zz-kernel over svm_rbf (best baseline)"])
   }
 }
+
+@Suite struct TrendChartTests {
+  @Test func eachRunIsMarkedWithItsCommit() throws {
+    let doc = try ClaimPageTests.render()
+    let ticks = try doc.select("//*[@id='chart-trend']//*[@class='axis axis-x']/*[local-name()='text' and not(@class)]")
+      .map(\.textContent)
+    #expect(ticks == ["2026-11-20", "a", "2026-11-25", "b"])
+  }
+}
