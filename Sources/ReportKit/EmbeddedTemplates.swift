@@ -12,7 +12,7 @@ enum EmbeddedTemplates {
 <title data-slot="page-title">qlift report</title>
 <link rel="stylesheet" href="report.css">
 </head>
-<body>
+<body class="index">
 <header class="page-header">
   <div class="suite-badge" data-slot="suite-badge"></div>
   <h1>Quantum claims report</h1>
@@ -23,15 +23,20 @@ enum EmbeddedTemplates {
   <p class="explain">Each claim compares quantum models with tuned classical baselines. A claim
   <strong>fails the build</strong> when its verdict differs from what its spec expects, or when a
   headline number regressed past its accepted snapshot. Lifts are the quantum score minus the best
-  baseline's, with their confidence interval across seeds.</p>
+  baseline's (in metric units and in percentage points), with their confidence interval across seeds;
+  every backend shows its own verdict, and only the backends named in the criteria decide the claim.
+  Claims failing the build come first, then the rest by verdict.</p>
+  <div class="table-scroll">
   <table class="claims">
     <thead>
       <tr>
         <th scope="col">Claim</th>
         <th scope="col">Verdict</th>
         <th scope="col">Expected vs actual</th>
-        <th scope="col">Lift per backend (interval)</th>
+        <th scope="col">Why</th>
+        <th scope="col">Lift and verdict per backend (interval)</th>
         <th scope="col">Headline cost</th>
+        <th scope="col">Fallback</th>
         <th scope="col" class="num">Runtime</th>
         <th scope="col">Since the accepted snapshot</th>
       </tr>
@@ -41,13 +46,16 @@ enum EmbeddedTemplates {
         <td data-cell="claim"></td>
         <td data-cell="verdict"></td>
         <td data-cell="expected"></td>
+        <td data-cell="why"></td>
         <td data-cell="lift"></td>
         <td data-cell="cost"></td>
+        <td data-cell="fallback"></td>
         <td data-cell="runtime" class="num"></td>
         <td data-cell="moved"></td>
       </tr>
     </tbody>
   </table>
+  </div>
 </main>
 <footer>
   <p>Rendered by qlift from <code>results/*.json</code>; re-render with <code>qlift report</code>. No scripts, nothing loaded from the network.</p>
@@ -79,16 +87,19 @@ enum EmbeddedTemplates {
     <h2>Hypothesis</h2>
     <blockquote class="hypothesis" data-slot="hypothesis"></blockquote>
     <p class="meta" data-slot="spec-file"></p>
+    <p class="meta links" data-slot="links"></p>
   </section>
 
   <section id="facts">
     <h2>The five facts</h2>
     <div data-slot="facts-warning"></div>
+    <div class="table-scroll">
     <table class="facts">
       <tbody>
         <tr data-row="fact"><th scope="row" data-cell="name"></th><td data-cell="value"></td></tr>
       </tbody>
     </table>
+    </div>
   </section>
 
   <section id="dataset">
@@ -102,30 +113,36 @@ enum EmbeddedTemplates {
   <section id="results">
     <h2>Results</h2>
     <h3>Quantum models</h3>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Model</th><th scope="col">Backend</th><th scope="col" class="num">Mean</th><th scope="col" class="num">Interval</th><th scope="col" class="num">Per seed</th><th scope="col">Failed seeds</th></tr></thead>
       <tbody>
         <tr data-row="score"><td data-cell="model"></td><td data-cell="backend"></td><td data-cell="mean" class="num"></td><td data-cell="interval" class="num"></td><td data-cell="seeds" class="num"></td><td data-cell="failed"></td></tr>
       </tbody>
     </table>
+    </div>
     <h3>Classical baselines</h3>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Baseline</th><th scope="col">Chosen by cross-validation</th><th scope="col" class="num">CV score</th><th scope="col" class="num">Test mean</th><th scope="col" class="num">Interval</th></tr></thead>
       <tbody>
         <tr data-row="baseline"><td data-cell="model"></td><td data-cell="chosen"></td><td data-cell="cv" class="num"></td><td data-cell="mean" class="num"></td><td data-cell="interval" class="num"></td></tr>
       </tbody>
     </table>
+    </div>
     <figure data-slot="metric-chart"></figure>
   </section>
 
   <section id="lift">
     <h2>Quantum lift</h2>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Backend</th><th scope="col">Best quantum model</th><th scope="col" class="num">Lift</th><th scope="col" class="num">Interval</th><th scope="col" class="num">Threshold</th><th scope="col" class="num">p-value</th><th scope="col">Verdict</th></tr></thead>
       <tbody>
         <tr data-row="lift"><td data-cell="backend"></td><td data-cell="model"></td><td data-cell="mean" class="num"></td><td data-cell="interval" class="num"></td><td data-cell="threshold" class="num"></td><td data-cell="p" class="num"></td><td data-cell="verdict"></td></tr>
       </tbody>
     </table>
+    </div>
     <figure data-slot="lift-chart"></figure>
   </section>
 
@@ -142,30 +159,36 @@ enum EmbeddedTemplates {
 
   <section id="cost">
     <h2>Cost</h2>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Model</th><th scope="col">Backend</th><th scope="col" class="num">Qubits</th><th scope="col" class="num">Depth (routed)</th><th scope="col" class="num">2-qubit gates (routed)</th><th scope="col" class="num">Data loading depth / 2q</th><th scope="col" class="num">Executions</th><th scope="col" class="num">Shots</th><th scope="col" class="num">Price</th><th scope="col" class="num">Queue</th><th scope="col" class="num">Simulated</th></tr></thead>
       <tbody>
         <tr data-row="cost"><td data-cell="model"></td><td data-cell="backend"></td><td data-cell="qubits" class="num"></td><td data-cell="depth" class="num"></td><td data-cell="gates" class="num"></td><td data-cell="encoding" class="num"></td><td data-cell="executions" class="num"></td><td data-cell="shots" class="num"></td><td data-cell="price" class="num"></td><td data-cell="queue" class="num"></td><td data-cell="seconds" class="num"></td></tr>
       </tbody>
     </table>
+    </div>
     <h3>Cost bounds</h3>
+    <div class="table-scroll">
     <table class="scores">
-      <thead><tr><th scope="col">Bound</th><th scope="col" class="num">Limit</th><th scope="col" class="num">Measured (worst)</th><th scope="col">Held</th></tr></thead>
+      <thead><tr><th scope="col">Bound</th><th scope="col" class="num">Limit</th><th scope="col" class="num">Measured</th><th scope="col">Measured as</th><th scope="col">Held</th></tr></thead>
       <tbody>
-        <tr data-row="bound"><td data-cell="name"></td><td data-cell="limit" class="num"></td><td data-cell="actual" class="num"></td><td data-cell="held"></td></tr>
+        <tr data-row="bound"><td data-cell="name"></td><td data-cell="limit" class="num"></td><td data-cell="actual" class="num"></td><td data-cell="aggregate"></td><td data-cell="held"></td></tr>
       </tbody>
     </table>
+    </div>
     <figure data-slot="cost-chart"></figure>
   </section>
 
   <section id="diagnostics">
     <h2>Diagnostics</h2>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Diagnostic</th><th scope="col">Model</th><th scope="col" class="num">Value</th><th scope="col">What it means</th></tr></thead>
       <tbody>
         <tr data-row="diagnostic"><td data-cell="name"></td><td data-cell="model"></td><td data-cell="value" class="num"></td><td data-cell="reading"></td></tr>
       </tbody>
     </table>
+    </div>
   </section>
 
   <section id="fallback">
@@ -175,12 +198,14 @@ enum EmbeddedTemplates {
 
   <section id="regressions">
     <h2>Since the accepted snapshot</h2>
+    <div class="table-scroll">
     <table class="scores">
       <thead><tr><th scope="col">Number</th><th scope="col" class="num">Accepted</th><th scope="col" class="num">Now</th><th scope="col" class="num">Change</th><th scope="col" class="num">Tolerance</th><th scope="col">Status</th></tr></thead>
       <tbody>
         <tr data-row="regression"><td data-cell="name"></td><td data-cell="accepted" class="num"></td><td data-cell="actual" class="num"></td><td data-cell="change" class="num"></td><td data-cell="tolerance" class="num"></td><td data-cell="status"></td></tr>
       </tbody>
     </table>
+    </div>
   </section>
 
   <section id="trend">
@@ -193,18 +218,22 @@ enum EmbeddedTemplates {
     <ul data-slot="warnings"></ul>
   </section>
 
+  <div class="page-end">
   <section id="manifest">
     <h2>Reproducibility manifest</h2>
+    <div class="table-scroll">
     <table class="facts">
       <tbody>
         <tr data-row="manifest"><th scope="row" data-cell="key"></th><td data-cell="value"></td></tr>
       </tbody>
     </table>
+    </div>
   </section>
-</main>
 <footer>
   <p>Rendered by qlift from <code data-slot="source"></code>. No scripts, nothing loaded from the network.</p>
 </footer>
+  </div>
+</main>
 </body>
 </html>
 
@@ -214,15 +243,21 @@ enum EmbeddedTemplates {
 /* qlift report: one stylesheet for index.html and claims/*.html. No web fonts, no network. */
 :root {
   --ink: #1a1a1a; --muted: #5a5a5a; --rule: #d8d8d8; --paper: #ffffff; --band: #f5f6f8;
-  --supported: #009E73; --refuted: #D55E00; --inconclusive: #E69F00; --error: #6B6B6B;
+  --supported: #007A5A; --refuted: #B34700; --inconclusive: #E69F00; --error: #6B6B6B; --link: #0060a0;
+  --on-dark: #ffffff; --on-light: #1a1a1a; --warn-band: #fff6e0; --serious-band: #fdece4;
 }
 * { box-sizing: border-box; }
 html { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: var(--paper); }
 body { margin: 0 auto; max-width: 1180px; padding: 1.5rem 2rem 3rem; }
+body.index { max-width: 1400px; }
+/* Long words and hashes wrap outside tables (inside tables they would squeeze the columns). */
+h1, .summary, .meta, .explain, blockquote, ul.reasons, figcaption, footer, dd { overflow-wrap: anywhere; }
+td, th { overflow-wrap: break-word; }
+code { overflow-wrap: anywhere; }
 h1 { font-size: 1.6rem; margin: 0.2rem 0 0.4rem; line-height: 1.25; }
 h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; padding-bottom: 0.2rem; border-bottom: 2px solid var(--rule); }
 h3 { font-size: 1rem; margin: 1.2rem 0 0.4rem; }
-a { color: #0060a0; }
+a { color: var(--link); }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }
 .page-header { border-bottom: 1px solid var(--rule); padding-bottom: 0.8rem; }
 .suite-badge { float: right; margin-left: 1rem; }
@@ -237,7 +272,20 @@ thead th { background: var(--band); font-weight: 600; border-bottom: 2px solid #
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 tr.empty td { color: var(--muted); font-style: italic; }
-table.facts { width: auto; min-width: 28rem; }
+/* Wide tables scroll inside their own box, never the page. */
+.table-scroll { overflow-x: auto; max-width: 100%; margin: 0.4rem 0 1rem; }
+.table-scroll > table { margin: 0; }
+table.facts { width: auto; min-width: min(28rem, 100%); }
+tr.group th { background: #e9ecf1; font-size: 0.95rem; padding-top: 0.7rem; border-bottom: 2px solid #bbb; }
+ul.causes li { margin-bottom: 0.25rem; }
+table.claims td[data-cell='claim'] { min-width: 10rem; }
+table.claims td[data-cell='expected'] { min-width: 7.5rem; }
+table.claims td[data-cell='why'] { min-width: 12rem; }
+table.claims td[data-cell='lift'] { min-width: 15rem; }
+table.claims td[data-cell='cost'] { min-width: 9rem; }
+table.claims td[data-cell='fallback'] { min-width: 10rem; }
+table.claims td[data-cell='moved'] { min-width: 10rem; }
+.decided { display: inline-block; margin-bottom: 0.2rem; }
 table.facts th { width: 11rem; background: var(--band); }
 table.claims td { font-variant-numeric: tabular-nums; }
 td ul, .cell-list { margin: 0; padding: 0; list-style: none; }
@@ -246,20 +294,22 @@ td ul, .cell-list { margin: 0; padding: 0; list-style: none; }
 table.scores td:first-child, td[data-cell='backend'] { white-space: nowrap; }
 .claim-title { display: block; white-space: normal; color: var(--muted); font-size: 0.85rem; }
 
-.badge { display: inline-block; padding: 0.1rem 0.55rem; border-radius: 0.8rem; font-size: 0.82rem; font-weight: 600; color: #fff; white-space: nowrap; border: 1px solid transparent; }
+.badge { display: inline-block; padding: 0.1rem 0.55rem; border-radius: 0.8rem; font-size: 0.82rem; font-weight: 600; color: var(--on-dark); white-space: nowrap; border: 1px solid transparent; }
 .badge.supported { background: var(--supported); }
 .badge.refuted { background: var(--refuted); }
-.badge.inconclusive { background: var(--inconclusive); color: #1a1a1a; }
+.badge.inconclusive { background: var(--inconclusive); color: var(--on-light); }
 .badge.error { background: var(--error); }
 .fails { color: var(--refuted); font-weight: 600; }
 .passes { color: var(--supported); font-weight: 600; }
 .tripped { color: var(--refuted); font-weight: 600; }
 .none { color: var(--muted); font-style: italic; }
 
-.warning { border-left: 5px solid var(--inconclusive); background: #fff6e0; padding: 0.6rem 0.9rem; margin: 0.6rem 0; }
-.warning.serious { border-left-color: var(--refuted); background: #fdece4; }
+.warning { border-left: 5px solid var(--inconclusive); background: var(--warn-band); padding: 0.6rem 0.9rem; margin: 0.6rem 0; }
+.warning.serious { border-left-color: var(--refuted); background: var(--serious-band); }
 .missing { color: var(--refuted); font-weight: 600; }
-blockquote.hypothesis { margin: 0; padding: 0.6rem 1rem; border-left: 4px solid #0072B2; background: var(--band); white-space: pre-wrap; }
+blockquote.hypothesis { margin: 0; padding: 0.6rem 1rem; border-left: 4px solid #0072B2; background: var(--band); max-width: 60rem; }
+blockquote.hypothesis p { margin: 0 0 0.5rem; }
+blockquote.hypothesis p:last-child { margin-bottom: 0; }
 ul.reasons { margin: 0.4rem 0 0; padding-left: 1.2rem; }
 
 .two-col { display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }
@@ -269,8 +319,36 @@ dl.dataset dd { margin: 0; }
 figure { margin: 0.8rem 0; }
 figure:empty { display: none; }
 figcaption { color: var(--muted); font-size: 0.85rem; max-width: 640px; }
-svg.chart { max-width: 100%; height: auto; font-family: inherit; background: #fff; }
+svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; background: #fff; }
 svg.chart text { fill: #1a1a1a; }
+.suite-badge img { max-width: 100%; height: auto; }
+.links a { white-space: nowrap; }
+
+/* Phones: no horizontal scrolling of the page; tables scroll in their boxes, charts scale. */
+@media (max-width: 640px) {
+  body { padding: 1rem 0.9rem 2rem; }
+  h1 { font-size: 1.35rem; }
+  .suite-badge { float: none; margin: 0 0 0.4rem; }
+  .two-col { display: block; }
+  dl.dataset { min-width: 0; grid-template-columns: max-content minmax(0, 1fr); }
+  table.facts th { width: auto; }
+  th, td { padding: 0.35rem 0.45rem; }
+  /* The index stacks: one card per claim, each cell under its column's name. */
+  table.claims thead { display: none; }
+  table.claims, table.claims tbody, table.claims tr, table.claims td, table.claims th { display: block; width: auto; }
+  table.claims td[data-cell] { min-width: 0; border: none; padding: 0.15rem 0.2rem; }
+  table.claims tr { border-bottom: 2px solid var(--rule); padding: 0.5rem 0; }
+  table.claims tr.group { padding: 0; }
+  table.claims td[data-cell='verdict'], table.claims td[data-cell='runtime'] { display: inline-block; text-align: left; }
+  table.claims td[data-cell]::before { display: block; font-weight: 600; font-size: 0.78rem; color: var(--muted); }
+  table.claims td[data-cell='expected']::before { content: "Expected vs actual"; }
+  table.claims td[data-cell='why']::before { content: "Why"; }
+  table.claims td[data-cell='lift']::before { content: "Lift and verdict per backend"; }
+  table.claims td[data-cell='cost']::before { content: "Headline cost"; }
+  table.claims td[data-cell='fallback']::before { content: "Fallback"; }
+  table.claims td[data-cell='runtime']::before { content: "Runtime"; }
+  table.claims td[data-cell='moved']::before { content: "Since the accepted snapshot"; }
+}
 
 @media print {
   html { font-size: 11pt; }
@@ -278,6 +356,12 @@ svg.chart text { fill: #1a1a1a; }
   a { color: inherit; text-decoration: none; }
   figure, tr, .warning, blockquote { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
+  .table-scroll { overflow: visible; }
+  table { font-size: 0.8rem; }
+  table.claims td[data-cell] { min-width: 0; }
+  /* The footer is two lines: it moves with the last section (the manifest), so no page holds only the footer. */
+  .page-end { break-inside: avoid; }
+  footer { break-before: avoid; break-inside: avoid; margin-top: 1rem; }
   .badge { border-color: #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   svg.chart { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }

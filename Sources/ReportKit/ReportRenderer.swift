@@ -22,7 +22,8 @@ public struct ReportRenderer: Sendable {
     self.templatesFolder = nil
   }
 
-  /// Renders every page into `folder` (created if needed). Claims are listed in id order.
+  /// Renders every page into `folder` (created if needed); claim pages link their spec relative to the
+  /// working directory, where spec paths in the results are relative to. Claims are listed in id order.
   /// - Throws: `ReportError` for an unsafe or duplicate claim id, a bad template, or a failed write.
   public func render(results: [ClaimResult], history: [HistoryEntry], to folder: URL) throws(ReportError) {
     let set = try templatesFolder.map { folder throws(ReportError) in try ReportTemplates.load(from: folder) } ?? templates
@@ -40,8 +41,12 @@ public struct ReportRenderer: Sendable {
     let index = try IndexPage.render(sorted, template: set.indexHTML, file: indexFile)
     var pages: [(String, String)] = []
     var badges: [(String, String)] = []
+    let project = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    let absoluteFolder = URL(fileURLWithPath: folder.path, isDirectory: true)
     for r in sorted {
-      pages.append((r.claim, try ClaimPage.render(r, history: history, template: set.claimHTML, file: claimFile)))
+      let links = ClaimLinks.make(id: r.claim, specFile: r.specFile, reportsFolder: absoluteFolder, projectFolder: project)
+      pages.append((r.claim, try ClaimPage.render(r, history: history, template: set.claimHTML, file: claimFile,
+                                                  links: links)))
       badges.append((r.claim, try Badge.claim(r).document().serialize()))
     }
     let suite = try Badge.suite(sorted).document().serialize()

@@ -5,7 +5,20 @@ struct Heatmap {
   var labels: [Int]
   /// Class names by label index, written beside each class block (label numbers when missing).
   var classNames: [String] = []
-  var frame = ChartFrame(width: 440, height: 340, left: 40, right: 90, top: 20, bottom: 10)
+  /// What the colours mean, written along the colour bar.
+  var valueLabel = "kernel value"
+  var frame = ChartFrame(width: 440, height: 340, left: 40, right: 96, top: 32, bottom: 10)
+
+  init(title: String, values: [[Double]], labels: [Int], classNames: [String] = []) {
+    self.title = title
+    self.values = values
+    self.labels = labels
+    self.classNames = classNames
+    // Room for the longest class name at 11 px (about 6.5 px a character), so no label is clipped.
+    let names = Set(labels).map { classNames.indices.contains($0) ? classNames[$0] : String($0) }
+    frame.left = max(frame.left, 12 + 6.5 * Double(names.map(\.count).max() ?? 0))
+    frame.width = max(frame.width, frame.left + 300 + frame.right)
+  }
 
   var size: Int { values.count }
 
@@ -90,8 +103,14 @@ struct Heatmap {
     }
     key.append("text", ["x": SVGCanvas.num(keyX + 22), "y": SVGCanvas.num(frame.plotTop + 12), "font-size": "11"],
                text: NumberText.tick(d.upper))
+    key.append("text", ["x": SVGCanvas.num(keyX + 22), "y": SVGCanvas.num(frame.plotTop + 84), "font-size": "11"],
+               text: NumberText.tick((d.lower + d.upper) / 2))
     key.append("text", ["x": SVGCanvas.num(keyX + 22), "y": SVGCanvas.num(frame.plotTop + 156), "font-size": "11"],
                text: NumberText.tick(d.lower))
+    let labelX = keyX + 62, labelY = frame.plotTop + 80
+    key.append("text", ["class": "axis-label", "x": SVGCanvas.num(labelX), "y": SVGCanvas.num(labelY),
+                        "text-anchor": "middle", "font-size": "11",
+                        "transform": "rotate(90 \(SVGCanvas.num(labelX)) \(SVGCanvas.num(labelY)))"], text: valueLabel)
     return svg
   }
 }

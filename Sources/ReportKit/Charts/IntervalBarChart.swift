@@ -18,7 +18,9 @@ struct IntervalBarChart {
   var groups: [Group]
   /// Fixed y domain (e.g. 0...1 for accuracies); nil: from the data, including 0.
   var yDomain: (lower: Double, upper: Double)? = nil
-  var frame = ChartFrame(width: 640, height: 280)
+  /// Fixed colours by series (model) name; others take the palette by index.
+  var colours: [String: String] = [:]
+  var frame = ChartFrame(width: 640, height: 300)
 
   /// Series names in first-seen order; each gets one palette colour.
   var seriesNames: [String] {
@@ -60,14 +62,15 @@ struct IntervalBarChart {
     let svg = SVGCanvas.begin(in: parent, frame: frame, id: id, title: title, description: description)
     let y = yScale
     SVGCanvas.leftAxis(in: svg, frame: frame, scale: y, label: yLabel)
-    SVGCanvas.legend(in: svg, frame: frame, entries: names.enumerated().map { ($0.element, Palette.series($0.offset)) })
+    SVGCanvas.legend(in: svg, frame: frame,
+                     entries: names.enumerated().map { ($0.element, Palette.colour($0.element, index: $0.offset, in: colours)) })
     let data = svg.append("g", ["class": "data"])
     let zero = y(min(max(0, y.domain.lower), y.domain.upper))
     for (gi, group) in groups.enumerated() {
       for (bi, bar) in group.bars.enumerated() {
         let (x, w) = barGeometry(group: gi, index: bi, of: group.bars.count)
         let top = min(y(bar.mean), zero)
-        let colour = Palette.series(names.firstIndex(of: bar.series) ?? 0)
+        let colour = Palette.colour(bar.series, index: names.firstIndex(of: bar.series) ?? 0, in: colours)
         let rect = data.append("rect", ["class": "bar", "x": SVGCanvas.num(x), "y": SVGCanvas.num(top),
                                         "width": SVGCanvas.num(w), "height": SVGCanvas.num(abs(y(bar.mean) - zero)),
                                         "fill": colour])

@@ -12,10 +12,13 @@ struct LiftChart {
   var title: String
   var rows: [Row]
   var threshold: Double
-  var frame = ChartFrame(width: 640, height: 0, left: 110, right: 24, top: 34, bottom: 40)
+  /// The x axis label, naming what the lift is over ("lift of zz over svm_rbf (best baseline)").
+  var xLabel: String
+  var frame = ChartFrame(width: 640, height: 0, left: 110, right: 24, top: 56, bottom: 40)
 
-  init(title: String, rows: [Row], threshold: Double) {
+  init(title: String, rows: [Row], threshold: Double, xLabel: String = "lift over the best baseline") {
     self.title = title
+    self.xLabel = xLabel
     self.rows = rows
     self.threshold = threshold
     frame.height = frame.top + frame.bottom + 36 * Double(max(rows.count, 1))
@@ -35,10 +38,10 @@ struct LiftChart {
 
   static func colour(_ verdict: String) -> String {
     switch verdict {
-    case "supported": return Palette.bluishGreen
-    case "refuted": return Palette.vermillion
-    case "inconclusive": return Palette.orange
-    default: return Palette.grey
+    case "supported": return Palette.supported
+    case "refuted": return Palette.refuted
+    case "inconclusive": return Palette.inconclusive
+    default: return Palette.error
     }
   }
 
@@ -49,7 +52,7 @@ struct LiftChart {
       .joined(separator: "; ")
     let svg = SVGCanvas.begin(in: parent, frame: frame, id: id, title: title, description: description)
     let x = xScale
-    SVGCanvas.bottomAxis(in: svg, frame: frame, scale: x, label: "lift over the best baseline",
+    SVGCanvas.bottomAxis(in: svg, frame: frame, scale: x, label: xLabel,
                          format: { NumberText.signed($0, 2) })
     let g = svg.append("g", ["class": "data"])
     g.append("line", ["class": "zero", "x1": SVGCanvas.num(x(0)), "x2": SVGCanvas.num(x(0)),
@@ -58,7 +61,7 @@ struct LiftChart {
                       "y1": SVGCanvas.num(frame.plotTop - 6), "y2": SVGCanvas.num(frame.plotBottom),
                       "stroke": Palette.black, "stroke-width": "1.5", "stroke-dasharray": "5 4"])
     g.append("text", ["x": SVGCanvas.num(x(threshold)), "y": SVGCanvas.num(frame.plotTop - 10), "text-anchor": "middle",
-                      "font-size": "11"], text: "threshold \(NumberText.signed(threshold, 2))")
+                      "font-size": "11"], text: "threshold \(NumberText.signed(threshold))")
     for (i, row) in rows.enumerated() {
       let cy = rowY(i)
       let colour = LiftChart.colour(row.verdict)

@@ -14,7 +14,9 @@ struct LineChart {
   var reference: (value: Double, label: String)? = nil
   /// Tick labels for the x axis at given x values (e.g. dates); nil: numeric ticks.
   var xTickLabels: [(x: Double, label: String)]? = nil
-  var frame = ChartFrame(width: 640, height: 280)
+  /// Fixed colours by series name (one per model across a page); others take the palette by index.
+  var colours: [String: String] = [:]
+  var frame = ChartFrame(width: 640, height: 300)
 
   var xScale: LinearScale {
     let xs = series.flatMap { $0.points.map(\.x) }
@@ -56,8 +58,11 @@ struct LineChart {
       let stride = max(1, labels.count / 6)
       for (i, t) in labels.enumerated() where i % stride == 0 || i == labels.count - 1 {
         let anchor = labels.count > 1 && i == 0 ? "start" : (labels.count > 1 && i == labels.count - 1 ? "end" : "middle")
-        axis.append("text", ["x": SVGCanvas.num(x(t.x)), "y": SVGCanvas.num(frame.plotBottom + 16),
-                             "text-anchor": anchor, "font-size": "11"], text: t.label)
+        // A label may hold a second line (e.g. the commit under the date).
+        for (k, line) in t.label.split(separator: "\n").enumerated() {
+          axis.append("text", ["x": SVGCanvas.num(x(t.x)), "y": SVGCanvas.num(frame.plotBottom + 16 + 12 * Double(k)),
+                               "text-anchor": anchor, "font-size": "11"], text: String(line))
+        }
       }
     } else {
       let xs = series.flatMap { $0.points.map(\.x) }.filter(\.isFinite)
@@ -65,7 +70,7 @@ struct LineChart {
       let ticks = x.ticks().filter { !integral || $0 == $0.rounded() }
       SVGCanvas.bottomAxis(in: svg, frame: frame, scale: x, label: xLabel, ticks: ticks)
     }
-    var legend = series.enumerated().map { ($0.element.name, Palette.series($0.offset)) }
+    var legend = series.enumerated().map { ($0.element.name, Palette.colour($0.element.name, index: $0.offset, in: colours)) }
     if let reference { legend.append((reference.label, Palette.black)) }
     SVGCanvas.legend(in: svg, frame: frame, entries: legend, dashed: reference == nil ? [] : [legend.count - 1])
     let g = svg.append("g", ["class": "data"])
@@ -75,7 +80,7 @@ struct LineChart {
                         "stroke": Palette.black, "stroke-dasharray": "5 4", "stroke-width": "1.5"])
     }
     for (i, s) in series.enumerated() {
-      let colour = Palette.series(i)
+      let colour = Palette.colour(s.name, index: i, in: colours)
       let path = g.append("path", ["class": "series", "d": pathData(s), "fill": "none", "stroke": colour,
                                    "stroke-width": "2"])
       path.append("title", text: s.name)

@@ -19,7 +19,9 @@ struct NoiseLadder {
   var steps: [String]
   var lines: [Line]
   var baseline: (label: String, value: Double)?
-  var frame = ChartFrame(width: 640, height: 280)
+  /// Fixed colours by model (and by the baseline's label); others take the palette by index.
+  var colours: [String: String] = [:]
+  var frame = ChartFrame(width: 640, height: 300)
 
   var yScale: LinearScale {
     let values = lines.flatMap { $0.steps.compactMap { $0 }.flatMap { [$0.low, $0.high] } } + (baseline.map { [$0.value] } ?? [])
@@ -47,17 +49,18 @@ struct NoiseLadder {
       axis.append("text", ["x": SVGCanvas.num(stepX(i)), "y": SVGCanvas.num(frame.plotBottom + 16),
                            "text-anchor": "middle", "font-size": "12"], text: name)
     }
-    var legend = lines.enumerated().map { ($0.element.model, Palette.series($0.offset)) }
-    if let baseline { legend.append((baseline.label, Palette.grey)) }
+    var legend = lines.enumerated().map { ($0.element.model, Palette.colour($0.element.model, index: $0.offset, in: colours)) }
+    let baselineColour = baseline.map { colours[$0.label] ?? Palette.black } ?? Palette.black
+    if let baseline { legend.append((baseline.label, baselineColour)) }
     SVGCanvas.legend(in: svg, frame: frame, entries: legend, dashed: baseline == nil ? [] : [legend.count - 1])
     let g = svg.append("g", ["class": "data"])
     if let baseline {
       g.append("line", ["class": "baseline", "x1": SVGCanvas.num(frame.plotLeft), "x2": SVGCanvas.num(frame.plotRight),
                         "y1": SVGCanvas.num(y(baseline.value)), "y2": SVGCanvas.num(y(baseline.value)),
-                        "stroke": Palette.grey, "stroke-width": "2", "stroke-dasharray": "6 4"])
+                        "stroke": baselineColour, "stroke-width": "2", "stroke-dasharray": "6 4"])
     }
     for (li, line) in lines.enumerated() {
-      let colour = Palette.series(li)
+      let colour = Palette.colour(line.model, index: li, in: colours)
       let offset = (Double(li) - Double(lines.count - 1) / 2) * 6
       var d = ""
       for (si, step) in line.steps.enumerated() {

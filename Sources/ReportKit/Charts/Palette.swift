@@ -13,8 +13,25 @@ enum Palette {
   static let grey = "#6B6B6B"
   static let lightGrey = "#DDDDDD"
 
-  /// Series colours in order (yellow last: it is faint on white paper).
-  static let series = [blue, orange, bluishGreen, vermillion, skyBlue, reddishPurple, black, yellow]
+  /// Paul Tol's wine and indigo: dark, apart from every Okabe-Ito colour.
+  static let wine = "#882255"
+  static let indigo = "#332288"
+
+  /// Verdict colours dark enough to carry white text at WCAG AA (4.5:1): bluish green and vermillion
+  /// darkened; orange carries dark text instead; grey as is.
+  static let supported = "#007A5A"
+  static let refuted = "#B34700"
+  static let inconclusive = orange
+  static let error = grey
+
+  /// The colours that mean a verdict (supported, refuted, inconclusive, error): never used for a series.
+  static let verdicts: Set<String> = [bluishGreen, vermillion, orange, grey, supported, refuted]
+
+  /// Series (model) colours in order: none of the verdict colours (yellow last: it is faint on white paper).
+  static let series = [blue, reddishPurple, skyBlue, black, wine, indigo, yellow]
+
+  /// The colour of series `name` from a fixed map (one colour per model across a page), else by `index`.
+  static func colour(_ name: String, index: Int, in map: [String: String]) -> String { map[name] ?? series(index) }
 
   /// The colour of series `index`, cycling.
   static func series(_ index: Int) -> String { series[((index % series.count) + series.count) % series.count] }

@@ -6,7 +6,7 @@ struct ChartFrame: Equatable {
   var height: Double
   var left: Double = 56
   var right: Double = 16
-  var top: Double = 32
+  var top: Double = 54
   var bottom: Double = 40
 
   /// Leftmost and rightmost x of the plot area.
@@ -19,7 +19,7 @@ struct ChartFrame: Equatable {
   var plotHeight: Double { plotBottom - plotTop }
 }
 
-/// Builds the pieces every chart shares: the `<svg>` with `<title>` and `<desc>`, axes, legend.
+/// Builds the pieces every chart shares: the `<svg>` with `<title>`, `<desc>` and a visible title, axes, legend.
 enum SVGCanvas {
   static let namespace = "http://www.w3.org/2000/svg"
 
@@ -36,6 +36,8 @@ enum SVGCanvas {
       ])
     svg.append("title", ["id": "\(id)-title"], text: title)
     svg.append("desc", ["id": "\(id)-desc"], text: description)
+    svg.append("text", ["class": "chart-title", "x": "8", "y": "16", "font-size": "13", "font-weight": "600"],
+               text: title)
     return svg
   }
 
@@ -90,6 +92,9 @@ enum SVGCanvas {
     return g
   }
 
+  /// Baseline y of the legend row, below the visible title.
+  static let legendY = 38.0
+
   /// A one-row legend above the plot area: a swatch and a label per entry.
   static func legend(in svg: MarkupElement, frame: ChartFrame, entries: [(label: String, color: String)],
                      dashed: Set<Int> = []) {
@@ -97,12 +102,12 @@ enum SVGCanvas {
     var x = frame.plotLeft
     for (i, entry) in entries.enumerated() {
       if dashed.contains(i) {
-        g.append("line", ["x1": num(x), "x2": num(x + 14), "y1": "12", "y2": "12", "stroke": entry.color,
+        g.append("line", ["x1": num(x), "x2": num(x + 14), "y1": num(legendY - 4), "y2": num(legendY - 4), "stroke": entry.color,
                           "stroke-width": "2", "stroke-dasharray": "4 3"])
       } else {
-        g.append("rect", ["x": num(x), "y": "6", "width": "12", "height": "12", "fill": entry.color])
+        g.append("rect", ["x": num(x), "y": num(legendY - 10), "width": "12", "height": "12", "fill": entry.color])
       }
-      g.append("text", ["x": num(x + 18), "y": "16", "font-size": "11"], text: entry.label)
+      g.append("text", ["x": num(x + 18), "y": num(legendY), "font-size": "11"], text: entry.label)
       x += 30 + Double(entry.label.count) * 6.2
     }
   }

@@ -35,8 +35,8 @@ struct ScatterPlot {
     let legend = svg.append("g", ["class": "legend"])
     var lx = frame.plotLeft
     for l in labels {
-      SVGCanvas.marker(in: legend, shape: max(l, 0), x: lx + 6, y: 12, size: 9, color: Palette.series(max(l, 0)))
-      legend.append("text", ["x": SVGCanvas.num(lx + 16), "y": "16", "font-size": "11"], text: className(l))
+      SVGCanvas.marker(in: legend, shape: max(l, 0), x: lx + 6, y: SVGCanvas.legendY - 4, size: 9, color: Palette.series(max(l, 0)))
+      legend.append("text", ["x": SVGCanvas.num(lx + 16), "y": SVGCanvas.num(SVGCanvas.legendY), "font-size": "11"], text: className(l))
       lx += 36 + Double(className(l).count) * 6.2
     }
     let g = svg.append("g", ["class": "data"])

@@ -36,13 +36,13 @@ struct Badge {
     return doc
   }
 
-  /// Colour of a verdict (Okabe-Ito: bluish green, vermillion, orange; grey for errors).
+  /// Colour of a verdict (Okabe-Ito, green and vermillion darkened for text contrast; grey for errors).
   static func colour(_ verdict: Verdict) -> String {
     switch verdict {
-    case .supported: return Palette.bluishGreen
-    case .refuted: return Palette.vermillion
-    case .inconclusive: return Palette.orange
-    case .error: return Palette.grey
+    case .supported: return Palette.supported
+    case .refuted: return Palette.refuted
+    case .inconclusive: return Palette.inconclusive
+    case .error: return Palette.error
     }
   }
 
@@ -65,6 +65,6 @@ struct Badge {
     }
     if results.isEmpty { parts.append("no claims") }
     let value = parts.joined(separator: ", ") + (failing > 0 ? "; \(failing) failing" : "; all as expected")
-    return Badge(label: "qlift claims", value: value, colour: failing > 0 ? Palette.vermillion : Palette.bluishGreen)
+    return Badge(label: "qlift claims", value: value, colour: failing > 0 ? Palette.refuted : Palette.supported)
   }
 }

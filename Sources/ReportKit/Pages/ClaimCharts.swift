@@ -3,14 +3,15 @@ import ClaimSpec
 /// The charts of a claim page, each in its slot with a caption; a plain note where there is no data.
 enum ClaimCharts {
   static func fill(_ r: ClaimResult, history: [HistoryEntry], page: PageTemplate) {
+    let colours = ModelColours(r)
     scatter(r, page.slot("scatter"))
-    metric(r, page.slot("metric-chart"))
+    metric(r, colours, page.slot("metric-chart"))
     lift(r, page.slot("lift-chart"))
-    ladder(r, page.slot("noise-ladder"))
-    loss(r, page.slot("loss-chart"))
+    ladder(r, colours, page.slot("noise-ladder"))
+    loss(r, colours, page.slot("loss-chart"))
     kernel(r, page.slot("kernel-heatmap"))
-    costChart(r, page.slot("cost-chart"))
-    trend(r, history: history, page.slot("trend"))
+    costChart(r, colours, page.slot("cost-chart"))
+    trend(r, colours, history: history, page.slot("trend"))
   }
 
   static func none(_ slot: MarkupElement, _ text: String) {
@@ -31,7 +32,7 @@ enum ClaimCharts {
     caption(slot, "\(d.scatter.count) points of \(d.source), one colour and shape per class.")
   }
 
-  static func metric(_ r: ClaimResult, _ slot: MarkupElement?) {
+  static func metric(_ r: ClaimResult, _ colours: ModelColours, _ slot: MarkupElement?) {
     guard let slot else { return }
     var groups: [IntervalBarChart.Group] = []
     if !r.baselines.isEmpty {
@@ -53,21 +54,21 @@ enum ClaimCharts {
     let values = groups.flatMap { $0.bars.flatMap { [$0.low, $0.high] } }.filter(\.isFinite)
     let unit = values.allSatisfy { $0 >= 0 && $0 <= 1 }
     IntervalBarChart(title: "Test \(r.metric) per model and backend", yLabel: r.metric, groups: groups,
-                     yDomain: unit ? (0, 1) : nil).render(into: slot, id: "chart-metric")
+                     yDomain: unit ? (0, 1) : nil, colours: colours.map).render(into: slot, id: "chart-metric")
     caption(slot, "Bars are means over seeds; whiskers are the confidence intervals.")
   }
 
   static func lift(_ r: ClaimResult, _ slot: MarkupElement?) {
     guard let slot else { return }
     guard let first = r.lifts.first else { return }  // the empty lift table already says so
-    LiftChart(title: "Lift over the best baseline (\(r.bestBaseline)) per backend",
+    LiftChart(title: "Lift over \(LiftReference.name(r)) per backend",
               rows: r.lifts.map { .init(backend: $0.decisive ? $0.backend : "\($0.backend) (info)", mean: $0.summary.mean, low: $0.summary.low,
                                         high: $0.summary.high, verdict: $0.verdict.rawValue) },
-              threshold: first.threshold).render(into: slot, id: "chart-lift")
+              threshold: first.threshold, xLabel: LiftReference.axisLabel(r)).render(into: slot, id: "chart-lift")
     caption(slot, "A backend supports the claim when its whole interval lies right of the dashed threshold.")
   }
 
-  static func ladder(_ r: ClaimResult, _ slot: MarkupElement?) {
+  static func ladder(_ r: ClaimResult, _ colours: ModelColours, _ slot: MarkupElement?) {
     guard let slot else { return }
     var steps: [String] = []
     for m in r.models { for b in m.backends where !steps.contains(b.backend) { steps.append(b.backend) } }
@@ -78,22 +79,26 @@ enum ClaimCharts {
       })
     }
     let best = r.baselines.first { $0.model == r.bestBaseline }
+    var map = colours.map
+    if let best { map["best baseline (\(best.model))"] = colours.colour(best.model) }
     NoiseLadder(title: "\(r.metric) from ideal simulation to device", yLabel: r.metric, steps: steps, lines: lines,
-                baseline: best.map { ("best baseline (\($0.model))", $0.summary.mean) })
+                baseline: best.map { ("best baseline (\($0.model))", $0.summary.mean) }, colours: map)
       .render(into: slot, id: "chart-ladder")
     caption(slot, "Backends in the spec's order (ideal, shots, noise model, device). "
       + "How much of the lift survives each step down the ladder.")
   }
 
-  static func loss(_ r: ClaimResult, _ slot: MarkupElement?) {
+  static func loss(_ r: ClaimResult, _ colours: ModelColours, _ slot: MarkupElement?) {
     guard let slot else { return }
     let curves = r.curves.filter { !$0.loss.isEmpty }
     guard !curves.isEmpty else { return none(slot, "No training curves: no variational model was trained.") }
+    func name(_ c: TrainingCurve) -> String { "\(c.model) on \(c.backend) (seed \(c.seed))" }
+    var map: [String: String] = [:]
+    for c in curves { map[name(c)] = colours.colour(c.model) }
     LineChart(title: "Training loss", xLabel: "iteration", yLabel: "loss",
               series: curves.map { c in
-                .init(name: "\(c.model) on \(c.backend) (seed \(c.seed))",
-                      points: c.loss.enumerated().map { (Double($0.offset), $0.element) })
-              }).render(into: slot, id: "chart-loss")
+                .init(name: name(c), points: c.loss.enumerated().map { (Double($0.offset), $0.element) })
+              }, colours: map).render(into: slot, id: "chart-loss")
     caption(slot, "Loss per optimiser iteration on the training split, first seed.")
   }
 
@@ -109,25 +114,39 @@ enum ClaimCharts {
       + "A useful kernel is dark within classes and light across them; uniformly light means concentration.")
   }
 
-  static func costChart(_ r: ClaimResult, _ slot: MarkupElement?) {
+  static func costChart(_ r: ClaimResult, _ colours: ModelColours, _ slot: MarkupElement?) {
     guard let slot else { return }
     var seen: Set<String> = []
     let perModel = r.costs.filter { seen.insert($0.model).inserted }
     guard !perModel.isEmpty else { return none(slot, "No cost recorded.") }
     let parts = ["data loading (encoding)", "trainable / rest"]
+    func routed(_ value: (CostRecord) -> Int) -> [String: Double] {
+      var out: [String: Double] = [:]
+      for c in r.costs { out[c.model] = max(out[c.model] ?? 0, Double(value(c))) }
+      return out
+    }
+    func limit(_ name: String) -> (value: Double, label: String)? {
+      r.costChecks.first { $0.name == name }.map { ($0.limit, "limit \(BoundText.value(name, $0.limit))") }
+    }
     StackedBarChart(title: "Circuit depth: data loading vs the rest", xLabel: "depth (before routing)", parts: parts,
                     bars: perModel.map { .init(label: $0.model, values: [Double($0.encodingDepth),
-                                                                         Double(max($0.depth - $0.encodingDepth, 0))]) })
+                                                                         Double(max($0.depth - $0.encodingDepth, 0))]) },
+                    limit: limit("max_depth"), colours: colours.map,
+                    marks: r.costs.contains { $0.routedDepth != $0.depth } ? routed(\.routedDepth) : [:])
       .render(into: slot, id: "chart-cost-depth")
     StackedBarChart(title: "Two-qubit gates: data loading vs the rest", xLabel: "two-qubit gates (before routing)",
                     parts: parts,
                     bars: perModel.map { .init(label: $0.model, values: [Double($0.encodingTwoQubitGates),
-                                                                         Double(max($0.twoQubitGates - $0.encodingTwoQubitGates, 0))]) })
+                                                                         Double(max($0.twoQubitGates - $0.encodingTwoQubitGates, 0))]) },
+                    limit: limit("max_two_qubit_gates"), colours: colours.map,
+                    marks: r.costs.contains { $0.routedTwoQubitGates != $0.twoQubitGates } ? routed(\.routedTwoQubitGates) : [:])
       .render(into: slot, id: "chart-cost-gates")
-    caption(slot, "How much of each circuit only loads the data. Executions, shots and price per backend are in the table above.")
+    caption(slot, "How much of each circuit only loads the data (solid) against the rest (light), in each model's colour; "
+      + "the diamond marks the worst total after routing to a device, which the dashed limit of the criteria applies to. "
+      + "Executions, shots and price per backend are in the table above.")
   }
 
-  static func trend(_ r: ClaimResult, history: [HistoryEntry], _ slot: MarkupElement?) {
+  static func trend(_ r: ClaimResult, _ colours: ModelColours, history: [HistoryEntry], _ slot: MarkupElement?) {
     guard let slot else { return }
     let entries = history.filter { $0.claim == r.claim }.sorted { $0.date < $1.date }
     guard entries.count >= 2 else {
@@ -141,11 +160,18 @@ enum ClaimCharts {
       })
     }.filter { !$0.points.isEmpty }
     guard !series.isEmpty else { return none(slot, "The history holds no lift values for this claim.") }
-    let threshold = r.lifts.first.map { (value: $0.threshold, label: "threshold \(NumberText.signed($0.threshold, 2))") }
-    LineChart(title: "Headline lift over the last \(entries.count) runs", xLabel: "run", yLabel: "lift",
-              series: series, reference: threshold,
-              xTickLabels: entries.enumerated().map { (Double($0.offset), String($0.element.date.prefix(10))) })
+    let threshold = r.lifts.first.map { (value: $0.threshold, label: "threshold \(NumberText.signed($0.threshold))") }
+    var map: [String: String] = [:]
+    for (i, s) in series.enumerated() { map[s.name] = colours.other(i) }
+    LineChart(title: "Headline lift over the last \(entries.count) runs", xLabel: "run",
+              yLabel: LiftReference.axisLabel(r), series: series, reference: threshold,
+              xTickLabels: entries.enumerated().map { i, e in
+                (Double(i), String(e.date.prefix(10)) + (e.gitCommit.map { "\n" + $0.prefix(7) } ?? ""))
+              },
+              colours: map,
+              frame: ChartFrame(width: 640, height: 312, bottom: entries.contains { $0.gitCommit != nil } ? 52 : 40))
       .render(into: slot, id: "chart-trend")
-    caption(slot, "Mean lift per backend after each recorded run (reports/history.jsonl).")
+    caption(slot, "Mean lift per backend after each recorded run (reports/history.jsonl), each run under its date "
+      + "and, when known, its commit. The history keeps means only, so no intervals are drawn here.")
   }
 }

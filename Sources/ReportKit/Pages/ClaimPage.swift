@@ -5,7 +5,7 @@ import ClaimSpec
 /// diagnostics, fallback, snapshot comparison, trend, warnings and the manifest.
 enum ClaimPage {
   static let slots: Set<String> = [
-    "page-title", "badge", "title", "verdict-line", "reasons", "hypothesis", "spec-file", "facts-warning",
+    "page-title", "badge", "title", "verdict-line", "reasons", "hypothesis", "spec-file", "links", "facts-warning",
     "dataset", "scatter", "metric-chart", "lift-chart", "noise-ladder", "loss-chart", "kernel-heatmap",
     "cost-chart", "fallback", "trend", "warnings", "source",
   ]
@@ -14,12 +14,14 @@ enum ClaimPage {
   ]
 
   /// Renders one claim page as HTML text.
-  static func render(_ r: ClaimResult, history: [HistoryEntry], template html: String, file: String)
-    throws(ReportError) -> String
+  static func render(_ r: ClaimResult, history: [HistoryEntry], template html: String, file: String,
+                     links: ClaimLinks? = nil) throws(ReportError) -> String
   {
     let page = try PageTemplate(html: html, file: file, requiredSlots: ["title", "hypothesis"],
                                 requiredRows: ["fact"], knownSlots: slots, knownRows: rows)
     header(r, page)
+    linkList(links ?? ClaimLinks(spec: "../../" + r.specFile, results: "../results/\(r.claim).json", junit: "../junit.xml"),
+             r, page)
     facts(r, page)
     dataset(r, page)
     results(r, page)
@@ -43,15 +45,17 @@ enum ClaimPage {
       Summary.buildStatus(r, in: line)
     }
     if let list = page.slot("reasons") {
-      for reason in r.reasons { list.append("li", text: reason) }
+      for reason in r.reasons { list.append("li", text: NumberText.prose(reason)) }
     }
-    page.setText("hypothesis", r.hypothesis)
+    if let quote = page.slot("hypothesis") {
+      for paragraph in Reflow.paragraphs(r.hypothesis) { quote.append("p", text: paragraph) }
+    }
     page.setText("spec-file", "Spec \(r.specFile) \u{00B7} metric \(r.metric) \u{00B7} seeds "
       + r.seeds.map(String.init).joined(separator: ", "))
     page.setText("source", "results/\(r.claim).json")
     if let fallback = page.slot("fallback") {
       if let text = r.fallback, !text.isEmpty {
-        fallback.appendText(text)
+        fallback.appendText(NumberText.prose(text))
       } else {
         fallback.append("span", ["class": "none"], text: "No fallback recommended.")
       }
@@ -74,13 +78,29 @@ enum ClaimPage {
     page.rows("regression", r.regressions, empty: "No accepted snapshot to compare with (qlift accept records one).") {
       row, c in
       row.set("name", c.name)
-      row.set("accepted", NumberText.fixed(c.accepted))
-      row.set("actual", NumberText.fixed(c.actual))
-      row.set("change", NumberText.signed(c.actual - c.accepted))
+      let (accepted, actual, change) = Summary.printed(c)
+      row.set("accepted", accepted)
+      row.set("actual", actual)
+      row.set("change", change)
       row.set("tolerance", "\u{00B1}" + NumberText.fixed(c.tolerance))
       if let cell = row.cell("status") {
         cell.append("span", ["class": c.tripped ? "tripped" : "passes"], text: c.tripped ? "regressed" : "within tolerance")
       }
+    }
+  }
+
+  /// Links to the spec, the results JSON and junit.xml.
+  static func linkList(_ links: ClaimLinks, _ r: ClaimResult, _ page: PageTemplate) {
+    guard let slot = page.slot("links") else { return }
+    var items = [("Spec file", links.spec, r.specFile), ("Results JSON", links.results, "results/\(r.claim).json"),
+                 ("JUnit report", links.junit, "junit.xml")]
+    if let snapshot = links.snapshot, !r.regressions.isEmpty {
+      items.append(("Accepted snapshot", snapshot, "accepted/\(r.claim).json"))
+    }
+    for (i, item) in items.enumerated() {
+      if i > 0 { slot.appendText(" \u{00B7} ") }
+      slot.appendText(item.0 + " ")
+      slot.append("a", ["href": item.1], text: item.2)
     }
   }
 
@@ -153,7 +173,7 @@ enum ClaimPage {
     page.rows("lift", r.lifts, empty: "No lift computed.") { row, l in
       row.set("backend", l.backend)
       row.set("model", l.model)
-      row.set("mean", NumberText.signed(l.summary.mean))
+      row.set("mean", Summary.lift(l.summary.mean))
       row.set("interval", NumberText.interval(l.summary.low, l.summary.high, signed: true))
       row.set("threshold", NumberText.signed(l.threshold))
       row.set("p", l.pValue < 0.001 ? "< 0.001" : NumberText.fixed(l.pValue))
@@ -179,40 +199,37 @@ enum ClaimPage {
   }
 
   static func cost(_ r: ClaimResult, _ page: PageTemplate) {
+    let devices = BackendKinds.devices(r)
+    func pair(_ a: Int, _ b: Int) -> String { a == b ? NumberText.integer(a) : "\(NumberText.integer(a)) (\(NumberText.integer(b)))" }
     page.rows("cost", r.costs, empty: "No cost recorded.") { row, c in
       row.set("model", c.model)
       row.set("backend", c.backend)
-      row.set("qubits", String(c.qubits))
-      row.set("depth", c.routedDepth == c.depth ? String(c.depth) : "\(c.depth) (\(c.routedDepth))")
-      row.set("gates", c.routedTwoQubitGates == c.twoQubitGates
-        ? String(c.twoQubitGates) : "\(c.twoQubitGates) (\(c.routedTwoQubitGates))")
-      row.set("encoding", "\(c.encodingDepth) / \(c.encodingTwoQubitGates)")
+      row.set("qubits", NumberText.integer(c.qubits))
+      row.set("depth", pair(c.depth, c.routedDepth))
+      row.set("gates", pair(c.twoQubitGates, c.routedTwoQubitGates))
+      row.set("encoding", "\(NumberText.integer(c.encodingDepth)) / \(NumberText.integer(c.encodingTwoQubitGates))")
       row.set("executions", NumberText.count(c.executions))
       row.set("shots", c.shots > 0 ? NumberText.count(c.shots) : "exact")
-      row.set("price", NumberText.usd(c.cloudUsd))
-      row.set("queue", NumberText.seconds(c.queueSeconds))
+      row.set("price", BackendKinds.price(c, devices: devices))
+      row.set("queue", BackendKinds.queue(c, devices: devices))
       row.set("seconds", NumberText.seconds(c.seconds))
     }
     page.rows("bound", r.costChecks, empty: "No cost bounds in the criteria.") { row, b in
       row.set("name", b.name)
-      row.set("limit", boundText(b.limit))
-      row.set("actual", boundText(b.actual))
+      row.set("limit", BoundText.value(b.name, b.limit))
+      row.set("actual", BoundText.value(b.name, b.actual))
+      row.set("aggregate", BoundText.aggregateText(b.name))
       if let cell = row.cell("held") {
         cell.append("span", ["class": b.held ? "passes" : "fails"], text: b.held ? "\u{2713} held" : "\u{2717} exceeded")
       }
     }
   }
 
-  /// A bound or measured cost: thousands separated from 1,000 up, else at most three decimals.
-  static func boundText(_ v: Double) -> String {
-    abs(v) >= 1000 ? NumberText.count(v) : NumberText.tick((v * 1000).rounded() / 1000)
-  }
-
   static func diagnostics(_ r: ClaimResult, _ page: PageTemplate) {
     page.rows("diagnostic", r.diagnostics, empty: "No diagnostics recorded.") { row, d in
       row.set("name", d.name.replacingOccurrences(of: "_", with: " "))
       row.set("model", d.model)
-      row.set("value", abs(d.value) < 1e-3 && d.value != 0 ? String(format: "%.2e", d.value) : NumberText.fixed(d.value, 4))
+      row.set("value", abs(d.value) < 1e-3 && d.value != 0 ? NumberText.trueMinus(String(format: "%.2e", d.value)) : NumberText.fixed(d.value))
       row.set("reading", d.reading)
     }
   }

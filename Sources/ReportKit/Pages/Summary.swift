@@ -16,15 +16,22 @@ enum Summary {
     costParts(result).joined(separator: " \u{00B7} ")
   }
 
-  /// The parts of `cost`: qubits, depth, shots, price (or "not recorded").
+  /// The parts of `cost`: qubits, routed depth, shots, and the price on devices ("not priced" when
+  /// no device profile has prices; left out for simulator-only claims); or "not recorded".
   static func costParts(_ result: ClaimResult) -> [String] {
     guard !result.costs.isEmpty else { return ["not recorded"] }
     let qubits = result.costs.map(\.qubits).max() ?? 0
     let depth = result.costs.map(\.routedDepth).max() ?? 0
     let shots = result.costs.map(\.shots).reduce(0, +)
-    let price = result.costs.map(\.cloudUsd).reduce(0, +)
-    return ["\(qubits) qubits", "depth \(depth)", shots > 0 ? NumberText.count(shots) + " shots" : "exact (no shots)",
-            NumberText.usd(price)]
+    var parts = ["\(NumberText.integer(qubits)) qubits", "depth \(NumberText.integer(depth))",
+                 shots > 0 ? NumberText.count(shots) + " shots" : "exact (no shots)"]
+    if let price = BackendKinds.totalPrice(result) { parts.append(price) }
+    return parts
+  }
+
+  /// A lift as a signed value and in points: "+0.261 (+26.1 points)".
+  static func lift(_ v: Double) -> String {
+    v.isFinite ? "\(NumberText.signed(v)) (\(NumberText.points(v)))" : "n/a"
   }
 
   /// Appends a verdict badge span to `parent`.
@@ -41,9 +48,27 @@ enum Summary {
     }
   }
 
-  /// "lift ideal: 0.120 → 0.105 (−0.015)" for a snapshot comparison.
+  /// "lift ideal: 0.120 → 0.105 (−0.015)" for a snapshot comparison; costs in their bound's unit
+  /// ("cost max_depth: 20 → 24 (+4)").
   static func moved(_ r: RegressionCheck) -> String {
-    "\(r.name): \(NumberText.fixed(r.accepted)) \u{2192} \(NumberText.fixed(r.actual)) "
-      + "(\(NumberText.signed(r.actual - r.accepted)))"
+    let (accepted, actual, change) = printed(r)
+    return "\(r.name): \(accepted) \u{2192} \(actual) (\(change))"
+  }
+
+  /// The accepted value, today's value and the change as printed.
+  static func printed(_ r: RegressionCheck) -> (String, String, String) {
+    guard r.name.hasPrefix("cost ") else {
+      return (NumberText.fixed(r.accepted), NumberText.fixed(r.actual), NumberText.signed(r.actual - r.accepted))
+    }
+    let bound = String(r.name.dropFirst(5))
+    let delta = r.actual - r.accepted
+    let sign = delta > 0 ? "+" : (delta < 0 ? NumberText.minus : "")
+    return (BoundText.value(bound, r.accepted), BoundText.value(bound, r.actual), sign + BoundText.value(bound, abs(delta)))
+  }
+
+  /// True when a snapshot number tripped or moved in its printed form.
+  static func visiblyMoved(_ r: RegressionCheck) -> Bool {
+    let (accepted, actual, _) = printed(r)
+    return r.tripped || accepted != actual
   }
 }

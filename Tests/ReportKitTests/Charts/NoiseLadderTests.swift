@@ -15,10 +15,10 @@ import Testing
     let points = try svg.select(".//*[@class='point']")
     #expect(points.count == 4)
     #expect(approx(SVGTest.number(points[0], "cx"), 147.67))
-    #expect(approx(SVGTest.number(points[0], "cy"), 73.6))
+    #expect(approx(SVGTest.number(points[0], "cy"), 95.2))
     #expect(approx(SVGTest.number(points[2], "cx"), 526.33))
     let baseline = try #require(try svg.select(".//*[@class='baseline']").first)
-    #expect(approx(SVGTest.number(baseline, "y1"), 140.16))
+    #expect(approx(SVGTest.number(baseline, "y1"), 161.12))
     #expect(try svg.select(".//*[@class='axis axis-x']/text").map(\.textContent) == ["ideal", "shots", "heron"])
     #expect(try svg.select(".//desc").first?.textContent.contains("hea: ideal 0.800 → shots not run") == true)
   }

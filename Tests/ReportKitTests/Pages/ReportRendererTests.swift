@@ -31,23 +31,26 @@ import Testing
     let (text, doc) = try page(folder, "index.html")
     #expect(text.hasPrefix("<!DOCTYPE html>\n"))
     #expect(doc.slot("summary")?.textContent == "1 supported, 1 refuted, 0 inconclusive, 1 failing the build")
-    let rows = try doc.select("//table[@class='claims']/tbody/tr")
+    let rows = try doc.select("//table[@class='claims']/tbody/tr[not(@class='group')]")
     #expect(rows.count == 2)
     #expect(try doc.select("//*[@data-row]").isEmpty)
     let links = try doc.select("//td[@data-cell='claim']/a").map { $0.attribute("href") ?? "" }
-    #expect(links == ["claims/adhoc-zz.html", "claims/iris_vqc.v2.html"])
-    let first = rows[0]
+    #expect(links == ["claims/iris_vqc.v2.html", "claims/adhoc-zz.html"])  // failing the build first
+    let first = rows[1]
     #expect(try first.select(".//*[@data-cell='verdict']/span").first?.attribute("class") == "badge supported")
     let lift = try #require(try first.select(".//*[@data-cell='lift']").first).textContent
-    #expect(lift.contains("ideal +0.180 [+0.140, +0.220] min +0.10"))
-    #expect(lift.contains("heron +0.130 [+0.110, +0.150]"))
+    #expect(lift.contains("ideal supported +0.180 (+18.0 points) [+0.140, +0.220] min +0.100"))
+    #expect(lift.contains("heron supported +0.130 (+13.0 points) [+0.110, +0.150]"))
     #expect(try first.select(".//*[@data-cell='cost']").first?.textContent
       == "2 qubits · depth 14 · 120,422,400 shots · $12.40")
     #expect(try first.select(".//*[@data-cell='runtime']").first?.textContent == "8.10 s")
     #expect(try first.select(".//*[@data-cell='moved']").first?.textContent == "lift ideal: 0.200 → 0.180 (−0.020)")
-    let second = rows[1]
+    #expect(try first.select(".//*[@data-cell='why']").first?.textContent == "every bound held")
+    let second = rows[0]
     #expect(try second.select(".//*[@data-cell='expected']").first?.textContent
       == "expected supported, got refuted✗ fails the build")
+    #expect(try second.select(".//*[@data-cell='why']").first?.textContent
+      == "verdict refuted, but the spec expects supported")
     #expect(try second.select(".//*[@data-cell='moved']").first?.textContent == "no accepted snapshot")
     #expect(try doc.select("//img[@src='badges/suite.svg']").count == 1)
   }
@@ -61,7 +64,7 @@ import Testing
     #expect(try doc.select("//*[@data-slot='facts-warning']/*").isEmpty)
     #expect(try doc.select("//section[@id='facts']//tbody/tr").count == 5)
     #expect(try doc.select("//section[@id='results']//tbody/tr").count == 4)  // 2 scores + 2 baselines
-    let baseline = try #require(try doc.select("//section[@id='results']//table[2]//tr/td[@data-cell='chosen']").first)
+    let baseline = try #require(try doc.select("(//section[@id='results']//table)[2]//tr/td[@data-cell='chosen']").first)
     #expect(baseline.textContent == "C=10, gamma=scale (2 seeds); C=1, gamma=0.1 (1 seed)")
     #expect(try doc.select("//section[@id='lift']//td[@data-cell='p']").map(\.textContent) == ["0.004", "0.010"])
     // One chart per kind, each with a title and a text alternative.
@@ -90,7 +93,7 @@ import Testing
     #expect(verdicts == ["supported", "supportedreported only: not named in the criteria"])
     #expect(try doc.select("//*[@id='chart-lift']//text()[. = 'heron (info)']/..").count == 1)
     let (_, index) = try page(folder, "index.html")
-    #expect(try index.select("//td[@data-cell='lift']").first?.textContent.contains("min +0.10, not in the criteria") == true)
+    #expect(try index.select("//td[@data-cell='lift']").first?.textContent.contains("min +0.100, reported only: not decisive") == true)
   }
 
   @Test func hostileTextStaysTextAndMissingFactsWarn() throws {

@@ -9,7 +9,7 @@ enum SVGTest {
     Double(e.attribute(attribute) ?? "") ?? .nan
   }
 
-  /// Checks the parts every chart must have: an svg with a viewBox, a title and a text alternative.
+  /// Checks the parts every chart must have: an svg with a viewBox, a title (also visible) and a text alternative.
   static func expectAccessibleChart(_ svg: MarkupElement, id: String, title: String) throws {
     #expect(svg.name == "svg")
     #expect(svg.attribute("role") == "img")
@@ -20,6 +20,8 @@ enum SVGTest {
     #expect(children.first?.textContent == title)
     #expect(children.dropFirst().first?.name == "desc")
     #expect((children.dropFirst().first?.textContent.count ?? 0) > 10)
+    // The title is also visible, not only in the tooltip <title>.
+    #expect(try svg.select("./*[local-name()='text' and @class='chart-title']").first?.textContent == title)
   }
 }
 

@@ -17,7 +17,7 @@ enum SampleResults {
   }
 
   static var supported: ClaimResult {
-    let facts = ClaimFacts(encoding: "zz (reps 2, linear)", backend: "ideal statevector; ibm-heron-r2 (4096 shots)",
+    let facts = ClaimFacts(encoding: "zz (reps 2, linear)", backend: "ideal: statevector; heron: device ibm-heron-r2",
                            shots: "exact; 4096", baseline: "svm_rbf, logistic_regression", runtime: "bound 120 s; took 8.1 s")
     let dataset = DatasetSummary(
       source: "adhoc", samples: 200, trainSamples: 140, testSamples: 60, features: ["x0", "x1"], classes: ["A", "B"],

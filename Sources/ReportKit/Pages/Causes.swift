@@ -1,0 +1,46 @@
+import ClaimSpec
+import Foundation
+
+/// Why a claim got its verdict or fails the build, one short line per deciding cause and by how
+/// much: an exceeded cost bound, a decisive lift short of its minimum, a tripped regression.
+enum Causes {
+  /// The deciding causes, most decisive first (cost bounds, lifts, regressions, then a verdict
+  /// that differs from the expected one for no listed reason). Empty for a clean supported claim.
+  static func of(_ r: ClaimResult) -> [String] {
+    var out: [String] = r.costChecks.filter { !$0.held }.map(BoundText.comparison)
+    for l in r.lifts where l.decisive && l.verdict != .supported {
+      out.append(lift(l))
+    }
+    for c in r.regressions where c.tripped {
+      out.append("\(c.name) regressed \(NumberText.fixed(c.accepted)) \u{2192} \(NumberText.fixed(c.actual)) "
+        + "(\(NumberText.signed(c.actual - c.accepted)), tolerance \u{00B1}\(NumberText.fixed(c.tolerance)))")
+    }
+    if out.isEmpty && r.verdict != r.expected {
+      out.append("verdict \(r.verdict.rawValue), but the spec expects \(r.expected.rawValue)")
+    }
+    if out.isEmpty && r.verdict == .error {
+      out.append("the claim could not be run (see its warnings)")
+    }
+    return out
+  }
+
+  /// One decisive lift that did not clear its minimum: how far the interval is from it.
+  static func lift(_ l: LiftResult) -> String {
+    let s = l.summary
+    let range = NumberText.interval(s.low, s.high, signed: true)
+    let min = NumberText.signed(l.threshold)
+    switch l.verdict {
+    case .refuted:
+      return "lift on \(l.backend) \(range) < min \(min) by \(shortfall(l.threshold - s.high))"
+    case .inconclusive:
+      return "lift on \(l.backend) \(range) straddles min \(min): lower bound \(shortfall(l.threshold - s.low)) short"
+    case .error, .supported:
+      return "lift on \(l.backend) could not be measured"
+    }
+  }
+
+  /// A positive gap in points without its sign: "8.0 points".
+  static func shortfall(_ gap: Double) -> String {
+    NumberText.points(abs(gap)).replacingOccurrences(of: "+", with: "")
+  }
+}
