@@ -137,12 +137,13 @@ enum EmbeddedTemplates {
     <h2>Quantum lift</h2>
     <div class="table-scroll">
     <table class="scores">
-      <thead><tr><th scope="col">Backend</th><th scope="col">Best quantum model</th><th scope="col" class="num">Lift</th><th scope="col" class="num">Interval</th><th scope="col" class="num">Threshold</th><th scope="col" class="num">p-value</th><th scope="col">Verdict</th></tr></thead>
+      <thead><tr><th scope="col">Backend</th><th scope="col">Best quantum model</th><th scope="col" class="num">Lift</th><th scope="col" class="num">Interval</th><th scope="col" class="num">Threshold</th><th scope="col" class="num">p, one-sided vs threshold</th><th scope="col">Verdict</th></tr></thead>
       <tbody>
         <tr data-row="lift"><td data-cell="backend"></td><td data-cell="model"></td><td data-cell="mean" class="num"></td><td data-cell="interval" class="num"></td><td data-cell="threshold" class="num"></td><td data-cell="p" class="num"></td><td data-cell="verdict"></td></tr>
       </tbody>
     </table>
     </div>
+    <div class="method" data-slot="method"></div>
     <figure data-slot="lift-chart"></figure>
   </section>
 

@@ -14,6 +14,18 @@ struct ModelPlan: Sendable {
 
     /// True when the bandwidth `alpha` is tuned by cross-validation.
     var tunesAlpha: Bool { candidates.count > 1 }
+
+    /// The encoding in words; a tuned bandwidth reads as its grid, not as its first value.
+    var encodingDescription: String {
+      guard tunesAlpha else { return encoding.describe }
+      let grid = "{" + candidates.map { formatNumber($0.alpha) }.joined(separator: ", ") + "} tuned by cross-validation"
+      let first = formatNumber(candidates[0].alpha)
+      var text = encoding.describe
+      for (old, new) in [("alpha \(first)", "alpha in \(grid)"), ("features scaled by \(first)", "features scaled by a factor in \(grid)")] {
+        text = text.replacingOccurrences(of: old, with: new)
+      }
+      return text == encoding.describe ? text + ", alpha in \(grid)" : text
+    }
   }
   /// A backend resolved to a QMLKit backend plus, for device backends, the profile.
   struct Backend: Sendable {

@@ -219,20 +219,19 @@ struct ResultAssembler {
   }
 
   private func describe(_ m: ModelPlan.Model) -> String {
-    var parts = [m.encoding.describe]
+    var parts = [m.encodingDescription]
     if let a = m.spec.ansatz { parts.append("\(a.type.rawValue) ansatz, \(a.layers) layers, \(a.entanglement.rawValue) \(a.entangler.rawValue)") }
     if let t = m.spec.training {
-      let lr = t.learningRates.count > 1 ? "lr in \(t.learningRates.map(fmt)) tuned by cross-validation" : "lr \(fmt(t.learningRate))"
+      let lr = t.learningRates.count > 1 ? "lr in {\(t.learningRates.map(fmt).joined(separator: ", "))} tuned by cross-validation" : "lr \(fmt(t.learningRate))"
       parts.append("\(t.optimizer.rawValue) \(lr), at most \(t.iterations) iterations (stop when the loss falls less than "
         + "\(fmt(t.tolerance)) in \(t.patience)), \(t.loss.rawValue) loss")
     }
-    if m.spec.kind != .variational { parts.append("SVM C in \(m.spec.svmC.map(fmt))") }
-    if m.tunesAlpha { parts.append("alpha in \(m.candidates.map { fmt($0.alpha) }) tuned by cross-validation") }
+    if m.spec.kind != .variational { parts.append("SVM C in {\(m.spec.svmC.map(fmt).joined(separator: ", "))}") }
     return parts.joined(separator: "; ")
   }
 
   private func facts() -> ClaimFacts {
-    let enc = plan.models.map { "\($0.spec.id): \($0.encoding.describe)" }.joined(separator: "; ")
+    let enc = plan.models.map { "\($0.spec.id): \($0.encodingDescription)" }.joined(separator: "; ")
     let backends = claim.backends.map { b -> String in
       switch b.target {
       case .simulator(let m): return "\(b.id): \(m.rawValue) simulator" + (b.noise != nil ? " with noise" : "")

@@ -150,12 +150,12 @@ extension Verdict {
 }
 
 extension ClaimResult {
-  /// The claim's lift threshold (`lift.min`), from its lifts (0 when it has none).
-  public var liftThreshold: Double { lifts.first?.threshold ?? 0 }
+  /// The claim's lift threshold (`lift.min`), from its lifts (nil when it has none).
+  public var liftThreshold: Double? { lifts.first?.threshold }
   /// The verdict as pages and JUnit print it ("non-inferior (margin 0.030)" for a non-inferiority claim).
-  public var verdictLabel: String { verdict.label(threshold: liftThreshold) }
+  public var verdictLabel: String { liftThreshold.map { verdict.label(threshold: $0) } ?? verdict.rawValue }
   /// The expected verdict in the same words.
-  public var expectedLabel: String { expected.label(threshold: liftThreshold) }
+  public var expectedLabel: String { liftThreshold.map { expected.label(threshold: $0) } ?? expected.rawValue }
 }
 
 /// The five facts a claim must state: encoding, backend, shots, baseline, runtime.

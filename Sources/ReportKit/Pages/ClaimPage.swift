@@ -5,7 +5,7 @@ import ClaimSpec
 /// diagnostics, fallback, snapshot comparison, trend, warnings and the manifest.
 enum ClaimPage {
   static let slots: Set<String> = [
-    "page-title", "badge", "title", "verdict-line", "reasons", "hypothesis", "spec-file", "links", "facts-warning",
+    "page-title", "badge", "title", "verdict-line", "method", "reasons", "hypothesis", "spec-file", "links", "facts-warning",
     "dataset", "scatter", "metric-chart", "lift-chart", "noise-ladder", "loss-chart", "kernel-heatmap",
     "cost-chart", "fallback", "trend", "warnings", "source",
   ]
@@ -34,14 +34,15 @@ enum ClaimPage {
   // MARK: - Sections
 
   static func header(_ r: ClaimResult, _ page: PageTemplate) {
-    page.setText("page-title", "\(r.claim): \(r.verdict.rawValue) | qlift")
+    page.setText("page-title", "\(r.claim): \(r.verdictLabel) | qlift")
     page.slot("badge")?.append("img", ["src": "../badges/\(r.claim).svg", "alt": "\(r.claim): \(r.verdict.rawValue)"])
     page.setText("title", r.title.isEmpty ? r.claim : r.title)
     if let line = page.slot("verdict-line") {
       line.append("code", text: r.claim)
       line.appendText(" ")
       Summary.verdictBadge(r.verdict, in: line)
-      line.appendText(" expected \(r.expected.rawValue) \u{00B7} ")
+      if r.verdictLabel != r.verdict.rawValue { line.append("strong", text: " " + r.verdictLabel) }
+      line.appendText(" expected \(r.expectedLabel) \u{00B7} ")
       Summary.buildStatus(r, in: line)
     }
     if let list = page.slot("reasons") {
@@ -151,6 +152,14 @@ enum ClaimPage {
       if let cell = row.cell("model") {
         cell.append("strong", text: m.id)
         cell.append("span", ["class": "claim-title"], text: "\(m.kind): \(m.description)")
+        if let t = b.tuning { cell.append("span", ["class": "claim-title"], text: tuningText(t)) }
+        if let chosen = b.chosen, chosen.contains(where: { !$0.isEmpty }) {
+          cell.append("span", ["class": "claim-title"], text: "chosen by cross-validation: " + chosenText(chosen))
+        }
+        if let slow = b.notConvergedSeeds, !slow.isEmpty {
+          cell.append("span", ["class": "claim-title"],
+                      text: "not converged at the iteration limit on seed\(slow.count == 1 ? "" : "s") \(slow.map(String.init).joined(separator: ", "))")
+        }
       }
       row.set("backend", b.backend)
       row.set("mean", NumberText.fixed(b.summary.mean))
@@ -164,7 +173,7 @@ enum ClaimPage {
         cell.append("strong", text: b.model)
         if b.model == r.bestBaseline { cell.append("span", ["class": "claim-title"], text: "best by cross-validation") }
       }
-      row.set("chosen", chosenText(b.chosen))
+      row.set("chosen", chosenText(b.chosen) + (b.tuning.map { "; " + tuningText($0) } ?? ""))
       let cv = b.cvScore.filter(\.isFinite)
       row.set("cv", cv.isEmpty ? "n/a" : NumberText.fixed(cv.reduce(0, +) / Double(cv.count)))
       row.set("mean", NumberText.fixed(b.summary.mean))
@@ -176,12 +185,54 @@ enum ClaimPage {
       row.set("mean", Summary.lift(l.summary.mean))
       row.set("interval", NumberText.interval(l.summary.low, l.summary.high, signed: true))
       row.set("threshold", NumberText.signed(l.threshold))
-      row.set("p", l.pValue < 0.001 ? "< 0.001" : NumberText.fixed(l.pValue))
+      let p = l.reportedPValue
+      row.set("p", p.isNaN ? "n/a" : (p < 0.001 ? "< 0.001" : NumberText.fixed(p)) + (l.pValueHolm != nil && (r.inference?.tests ?? 1) > 1 ? " (Holm)" : ""))
       if let cell = row.cell("verdict") {
         Summary.verdictBadge(l.verdict, in: cell)
+        if l.threshold <= 0 && l.verdict != .error { cell.append("span", ["class": "claim-title"], text: l.verdict.label(threshold: l.threshold)) }
         if !l.decisive { cell.append("span", ["class": "claim-title"], text: "reported only: not named in the criteria") }
+        if let why = l.inconclusiveReason { cell.append("span", ["class": "claim-title"], text: why) }
+        if let note = l.powerNote { cell.append("span", ["class": "claim-title"], text: note) }
       }
     }
+    method(r, page)
+  }
+
+  /// How the lift was inferred, in sentences a referee can check: the interval method, the
+  /// multiple-test correction, the p-value's null, the baseline chosen in each seed and its scores.
+  static func method(_ r: ClaimResult, _ page: PageTemplate) {
+    guard let slot = page.slot("method") else { return }
+    if let i = r.inference {
+      slot.append("p", text: i.explanation)
+      var test = "Each p-value is one-sided: it tests \"the mean lift is at most the threshold\" against the claim's direction, not against zero."
+      if i.tests > 1 {
+        test += " The \(i.tests) decisive backends are \(i.tests) tests: their p-values are Holm-adjusted and their intervals "
+          + "use the Bonferroni-adjusted confidence \(NumberText.fixed(i.intervalConfidence * 100, 1))%, so all hold together."
+      }
+      slot.append("p", text: test)
+      if let m = i.margin {
+        slot.append("p", text: "A minimum lift at or below zero makes this a non-inferiority claim with margin \(NumberText.fixed(m)): "
+          + "supported means the quantum model is at most \(NumberText.points(m)) worse.")
+      }
+    }
+    if let best = r.bestBaselinePerSeed, !best.isEmpty {
+      var counts: [String: Int] = [:]
+      for b in best { counts[b, default: 0] += 1 }
+      let text = counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", ")
+      slot.append("p", text: "Best baseline by cross-validation in each seed: \(text).")
+    }
+    for l in r.lifts where l.decisive {
+      if let ref = l.referenceScores, !ref.isEmpty {
+        slot.append("p", text: "Reference scores per seed on \(l.backend) (\(l.reference ?? "reference")): "
+          + ref.map { NumberText.fixed($0) }.joined(separator: ", ") + "; the lift is the model's score minus these.")
+      }
+    }
+  }
+
+  /// A tuning budget in words: "tuned over 16 configurations, 5-fold CV, 2.3 s".
+  static func tuningText(_ t: TuningBudget) -> String {
+    t.configurations <= 1 ? "not tuned" : "tuned over \(t.configurations) configurations, \(t.folds)-fold CV, "
+      + "\(NumberText.fixed(t.seconds, 1)) s"
   }
 
   /// Chosen hyperparameters across seeds, identical sets merged: "C=10, gamma=scale (3 seeds)".

@@ -45,9 +45,12 @@ enum IndexPage {
       cell.append("a", ["href": "claims/\(r.claim).html"], text: r.claim)
       cell.append("span", ["class": "claim-title"], text: r.title)
     }
-    if let cell = row.cell("verdict") { Summary.verdictBadge(r.verdict, in: cell) }
+    if let cell = row.cell("verdict") {
+      Summary.verdictBadge(r.verdict, in: cell)
+      if r.verdictLabel != r.verdict.rawValue { cell.append("span", ["class": "claim-title"], text: r.verdictLabel) }
+    }
     if let cell = row.cell("expected") {
-      cell.appendText("expected \(r.expected.rawValue), got \(r.verdict.rawValue)")
+      cell.appendText("expected \(r.expectedLabel), got \(r.verdictLabel)")
       cell.append("br")
       Summary.buildStatus(r, in: cell)
     }
