@@ -48,7 +48,7 @@ public struct NystroemRBFClassifier: Classifier {
       for i in 0..<m { for j in 0..<m { norm[i][j] += s * v[i] * v[j] } }
     }
     (basis, normalization, resolvedGamma) = (chosen, norm, g)
-    var lr = LogisticRegression(C: C)
+    var lr = LogisticRegression(C: C, maxIterations: 1000, tolerance: QuantumRFFClassifier.tolerance)
     try lr.fit(features: features.map(transform), labels: labels, classCount: classCount)
     model = lr
   }

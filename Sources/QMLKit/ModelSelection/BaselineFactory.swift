@@ -51,7 +51,7 @@ public struct BaselineFactory: Sendable {
     case "mlp": return ["hidden": ["32", "64", "64,64"], "alpha": [0.0001, 0.01], "learning_rate": [0.001, 0.01]]
     case "random_forest": return ["trees": [200], "max_depth": ["none", 4, 8]]
     case "rff_quantum": return ["features": [25, 50, 100, 200], "C": [0.1, 1, 10, 100]]
-    case "nystroem_rbf": return ["gamma": ["scale", 0.1, 1], "landmarks": [50, 100], "C": [0.1, 1, 10, 100]]
+    case "nystroem_rbf": return ["gamma": ["scale", 0.1, 1], "landmarks": [100], "C": [0.1, 1, 10, 100]]
     default: throw ModelError.invalidHyperparameter(unknownModel(model))
     }
   }
