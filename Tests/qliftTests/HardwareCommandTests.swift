@@ -9,7 +9,7 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
   hypothesis: a test claim
   dataset: {generator: adhoc, params: {features: 2, gap: 0.3}, samples: 16, test_fraction: 0.25}
   quantum: \(models)
-  baselines: [{model: knn, grid: {k: [1, 3]}}]
+  baselines: [{model: knn, grid: {k: [1, 3]}}, {model: rff_quantum, grid: {features: [10], C: [1]}}]
   backends:
     - {id: sv, simulator: statevector, shots: exact}
     - {id: hw, hardware: ideal, shots: 1000}

@@ -8,7 +8,7 @@ private func claim(_ id: String, samples: Int, seeds: String) -> String {
   hypothesis: h
   dataset: {generator: adhoc, params: {features: 2, gap: 0.3}, samples: \(samples)}
   quantum: [{id: q, kind: kernel, encoding: {map: zz, reps: 2}, svm: {C: [1, 10]}}]
-  baselines: [{model: svm_rbf, grid: {C: [1, 10], gamma: [scale, 1]}}]
+  baselines: [{model: svm_rbf, grid: {C: [1, 10], gamma: [scale, 1]}}, {model: rff_quantum, grid: {features: [20], C: [1]}}]
   backends: [{id: sv, simulator: statevector, shots: exact}, {id: s, simulator: statevector, shots: 256}]
   seeds: \(seeds)
   criteria: {lift: {min: -1}, cost: {max_runtime_seconds: 600}}

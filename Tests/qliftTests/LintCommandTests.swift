@@ -11,7 +11,7 @@ private let goodSpec = """
   title: Good
   dataset: {generator: moons, params: {noise: 0.1}, samples: 60}
   quantum: [{id: q, kind: kernel, encoding: {map: zz, reps: 1}}]
-  baselines: [{model: knn, grid: {k: [3]}}]
+  baselines: [{model: knn, grid: {k: [3]}}, {model: rff_quantum, grid: {features: [20], C: [1]}}]
   backends: [{id: sv, simulator: statevector, shots: exact}]
   criteria: {lift: {min: 0.0}, cost: {max_runtime_seconds: 30}}
 
@@ -35,6 +35,17 @@ private func project(_ files: [String: String]) throws -> URL {
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout == "lint: 1 spec file, 1 claim loaded, 0 errors\n")
     #expect(r.stderr.isEmpty)
+  }
+
+  @Test("a kernel claim without a dequantized baseline lints clean with one warning naming rff_quantum")
+  func dequantizationWarning() throws {
+    let bare = goodSpec.replacingOccurrences(of: ", {model: rff_quantum, grid: {features: [20], C: [1]}}", with: "")
+    #expect(bare != goodSpec)
+    let root = try project(["good.yaml": bare])
+    let r = try qlift(["lint", "specs/"], cwd: root)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("specs/good.yaml:5:") && r.stderr.contains("warning: baselines:") && r.stderr.contains("rff_quantum, of: q"),
+            "\(r.stderr)")
   }
 
   @Test("errors print as file:line:col lines with a caret, and exit 2")

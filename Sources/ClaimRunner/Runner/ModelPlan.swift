@@ -79,3 +79,15 @@ struct ModelPlan: Sendable {
     }
   }
 }
+
+extension ModelPlan {
+  /// The quantum model a dequantized baseline copies (its `of`, default the first quantum model):
+  /// its encoding, uploaded once per ansatz layer for a data re-uploading model; nil for other baselines.
+  func spectrumSource(for baseline: BaselineSpec) -> SpectrumSource? {
+    guard let spec = baseline.dequantizedModel(in: models.map(\.spec)),
+      let model = models.first(where: { $0.spec.id == spec.id })
+    else { return nil }
+    let uploads = spec.ansatz?.type == .reuploading ? VariationalStage.ansatz(spec).layers : 1
+    return SpectrumSource(encoding: model.encoding, uploads: uploads)
+  }
+}

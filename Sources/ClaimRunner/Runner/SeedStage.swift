@@ -57,7 +57,9 @@ enum SeedStage {
     iteration: (@Sendable (String, Int, Int) -> Void)? = nil
   ) throws -> SeedOutcome {
     let (split, steps) = try data.split(seed: seed)
-    let baselines = try claim.baselines.map { try BaselineStage.run($0, split: split, metric: metric, seed: seed) }
+    let baselines = try claim.baselines.map {
+      try BaselineStage.run($0, split: split, metric: metric, seed: seed, source: plan.spectrumSource(for: $0))
+    }
     var quantum: [String: [String: QuantumOutcome]] = [:]
     let first = seed == claim.seeds.first
     for model in plan.models {

@@ -26,8 +26,11 @@ enum BaselineStage {
   /// Folds used for every grid search.
   static let folds = 5
 
-  /// Tunes and tests one baseline on one split.
-  static func run(_ spec: BaselineSpec, split: DataSplit, metric: Metric, seed: Int) throws -> BaselineOutcome {
+  /// Tunes and tests one baseline on one split; `source` is the quantum model a dequantized
+  /// baseline (`rff_quantum`) copies.
+  static func run(
+    _ spec: BaselineSpec, split: DataSplit, metric: Metric, seed: Int, source: SpectrumSource? = nil
+  ) throws -> BaselineOutcome {
     let start = Date()
     var grid: [String: [HyperValue]] = [:]
     for (name, values) in spec.grid {
@@ -43,7 +46,7 @@ enum BaselineStage {
     if spec.model != .randomForest { grid["scale"] = [.text(spec.scale.rawValue)] }
     let search = GridSearch(
       model: spec.model.rawValue, grid: grid, folds: min(folds, smallestClass(split.train.labels)),
-      metric: metric, seed: UInt64(bitPattern: Int64(seed)))
+      metric: metric, seed: UInt64(bitPattern: Int64(seed)), source: source)
     let result = try search.run(train: split.train)
     let scores = try result.model.scores(split.test.features)
     let test = metric.score(labels: split.test.labels, scores: scores, classCount: split.train.classCount)

@@ -4,13 +4,15 @@ import QMLKit
 
 /// Diagnostics that tell a doomed claim early, computed on the first seed's training data:
 /// kernel concentration and kernel-target alignment for kernel models, gradient variance at
-/// random initialisation for variational models.
+/// random initialisation for variational models, and for every model the simulability evidence
+/// of its encoded states (MPS bond dimension and largest entanglement entropy).
 enum DiagnosticStage {
   static func records(plan: ModelPlan, seeds: [SeedOutcome]) -> [DiagnosticRecord] {
     guard let s = seeds.first, let train = s.train else { return [] }
     var out: [DiagnosticRecord] = []
     for m in plan.models {
       let id = m.spec.id
+      out += simulability(m, rows: train.features)
       switch m.spec.kind {
       case .kernel, .projectedKernel:
         guard let b = plan.backends.first, let K = s.quantum[id]?[b.spec.id]?.kernel else { continue }
@@ -46,6 +48,25 @@ enum DiagnosticStage {
       }
     }
     return out
+  }
+
+  /// Training states examined for the MPS evidence (the first rows of the first seed's training split).
+  static let simulabilitySample = 16
+
+  /// `mps_bond_dimension` and `entanglement_entropy` of the model's encoded training states, for
+  /// encodings of at most `MPSEvidence.qubitLimit` qubits (none above: the Schmidt spectra would
+  /// cost more than the run).
+  static func simulability(_ m: ModelPlan.Model, rows: [[Double]]) -> [DiagnosticRecord] {
+    guard let d = rows.first?.count, case let n = m.encoding.qubits(features: d), n >= 2, n <= MPSEvidence.qubitLimit,
+      let e = try? MPSEvidence(encoding: m.encoding, rows: Array(rows.prefix(simulabilitySample)))
+    else { return [] }
+    let entropy = String(format: "%.3f", e.maxEntropy)
+    return [
+      DiagnosticRecord(name: "mps_bond_dimension", model: m.spec.id, value: Double(e.bondDimension),
+        reading: e.reading + " (\(e.states) encoded training states, fidelity 1 − 1e-6.)"),
+      DiagnosticRecord(name: "entanglement_entropy", model: m.spec.id, value: e.maxEntropy,
+        reading: "Largest entanglement entropy of the encoded states across any cut of the qubit line: \(entropy) bits of at most \(n / 2)."),
+    ]
   }
 
   /// Largest training set the geometric difference is computed on (three O(N^3) eigendecompositions:

@@ -94,11 +94,17 @@ public enum SpecSchema {
         "then": ["properties": ["params": object(Dictionary(uniqueKeysWithValues: params.map { ($0.name, parameter($0)) }))]],
       ]
     }
-    let gridRules: [JSONValue] = BaselineModel.allCases.map { model in
+    let baselineNames = BaselineModel.allCases.map { ($0.rawValue, $0) } + BaselineModel.aliases.sorted { $0.key < $1.key }
+    let gridRules: [JSONValue] = baselineNames.map { name, model in
       let params = SpecVocabulary.baselineGrids[model] ?? []
+      var then: [String: JSONValue] = [
+        "properties": ["grid": object(Dictionary(uniqueKeysWithValues: params.map { ($0.name, listOrOne(parameter($0))) }))]
+      ]
+      // `of` names the quantum model a dequantized baseline copies; no other model takes it.
+      if !model.isDequantized { then["not"] = ["required": ["of"]] }
       return [
-        "if": ["properties": ["model": ["const": .string(model.rawValue)]], "required": ["model"]],
-        "then": ["properties": ["grid": object(Dictionary(uniqueKeysWithValues: params.map { ($0.name, listOrOne(parameter($0))) }))]],
+        "if": ["properties": ["model": ["const": .string(name)]], "required": ["model"]],
+        "then": .object(then),
       ]
     }
     let piExpression: JSONValue = ["type": "string", "pattern": "^[+-]?([0-9.]+\\*?)?(pi|π)(/[0-9.]+)?$"]
@@ -181,11 +187,12 @@ public enum SpecSchema {
         "type": "object", "additionalProperties": false, "required": ["model"],
         "properties": [
           "id": ref("safeId"),
-          "model": enumOf(BaselineModel.allCases.map(\.rawValue)),
+          "model": enumOf(baselineNames.map(\.0)),
           "scale": [
             "enum": .array(BaselineScaling.allCases.map { .string($0.rawValue) }), "default": "standard",
-            "description": "Feature scaling in front of the model, fitted on each training part: standard (default; none for random_forest) or none.",
+            "description": "Feature scaling in front of the model, fitted on each training part: standard (default; none for random_forest and rff_quantum) or none.",
           ],
+          "of": ref("safeId", "rff_quantum only: the quantum model whose encoding it dequantizes (default: the claim's first quantum model)."),
           "grid": ["type": "object"],
         ],
         "allOf": .array(gridRules),

@@ -1,14 +1,14 @@
 import Yams
 
 extension _ClaimParser {
-  static let baselineKeys = ["id", "model", "scale", "grid"]
+  static let baselineKeys = ["id", "model", "scale", "grid", "of"]
   static let backendKeys = ["id", "simulator", "device", "hardware", "shots", "noise"]
   static let noiseKeys = [
     "depolarizing", "depolarizing2", "readout", "amplitude_damping", "phase_damping", "t1", "t2",
     "gate_time_1q_ns", "gate_time_2q_ns",
   ]
 
-  func parseBaselines(_ node: Node) -> [BaselineSpec]? {
+  func parseBaselines(_ node: Node, quantum: [QuantumModelSpec]?) -> [BaselineSpec]? {
     guard let items = r.list(node, "baselines") else { return nil }
     var out: [BaselineSpec] = []
     var ids: [String: Int] = [:]
@@ -16,7 +16,8 @@ extension _ClaimParser {
       let p = "baselines[\(i)]"
       guard let f = r.mapping(item, p, allowed: Self.baselineKeys) else { continue }
       guard let mn = f["model"] else { r.missing("model", in: f); continue }
-      guard let model = r.choice(mn, f.path("model"), BaselineModel.self, what: "baseline model") else { continue }
+      guard let model = r.choice(mn, f.path("model"), BaselineModel.self, what: "baseline model", aliases: BaselineModel.aliases)
+      else { continue }
       var id = model.rawValue
       if let idn = f["id"] { guard let s = r.safeID(idn, f.path("id")) else { continue }; id = s }
       var grid: [String: [GridValue]] = [:]
@@ -31,7 +32,35 @@ extension _ClaimParser {
           r.fail(sn, f.path("scale"), "random_forest does not take a scaler (its splits do not depend on scale); remove 'scale'", .conflict)
           continue
         }
+        if model == .rffQuantum && s == .standard {
+          r.fail(sn, f.path("scale"),
+            "rff_quantum evaluates the quantum encoding on the features as the quantum model sees them; remove 'scale'", .conflict)
+          continue
+        }
         scale = s
+      }
+      var of: String?
+      if let on = f["of"] {
+        guard model.isDequantized else {
+          r.fail(on, f.path("of"), "'of' names the quantum model a dequantized baseline copies; only rff_quantum takes it", .conflict)
+          continue
+        }
+        guard let s = r.safeID(on, f.path("of")) else { continue }
+        if let quantum, !quantum.contains(where: { $0.id == s }) {
+          r.fail(on, f.path("of"),
+            "unknown quantum model '\(s)'; expected one of \(quantum.map(\.id).joined(separator: ", "))", .unknownReference)
+          continue
+        }
+        of = s
+      }
+      if model.isDequantized, let quantum,
+        let target = of.flatMap({ s in quantum.first { $0.id == s } }) ?? quantum.first,
+        !target.encoding.map.hasSpectrum
+      {
+        r.fail(at: r.locations[f.path("of")] ?? r.locations[f.path("model")] ?? r.location(item), f.path(f.has("of") ? "of" : "model"),
+          "rff_quantum samples the frequency spectrum of Pauli-rotation encodings; quantum model '\(target.id)' uses '\(target.encoding.map.rawValue)', which has none"
+            + (f.has("of") ? "" : " (name another model with 'of')"), .conflict)
+        continue
       }
       if let first = ids[id] {
         r.fail(at: r.locations[f.path("id")] ?? r.location(item), f.path(f.has("id") ? "id" : "model"),
@@ -40,7 +69,7 @@ extension _ClaimParser {
         continue
       }
       ids[id] = i
-      out.append(BaselineSpec(id: id, model: model, grid: grid, scale: scale))
+      out.append(BaselineSpec(id: id, model: model, grid: grid, scale: scale, of: of))
     }
     return out.count == items.count ? out : nil
   }

@@ -28,7 +28,7 @@ final class _ClaimParser {
       self.parseQuantumList($0, dataset: dataset)
     }
     let baselines = required("baselines", in: f, why: " (every claim names its classical baselines)") {
-      self.parseBaselines($0)
+      self.parseBaselines($0, quantum: quantum)
     }
     let backends = required("backends", in: f, why: " (every claim names the backends it ran on)") {
       self.parseBackends($0)

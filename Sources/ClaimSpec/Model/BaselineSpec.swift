@@ -8,11 +8,26 @@ public struct BaselineSpec: Sendable, Equatable {
   public var grid: [String: [GridValue]]
   /// Feature scaling in front of the model, fitted on each training part (key `scale`).
   public var scale: BaselineScaling
+  /// The quantum model id whose encoding a dequantized baseline (`rff_quantum`) copies (key `of`);
+  /// nil means the claim's first quantum model.
+  public var of: String?
 
-  /// Creates a baseline spec; `scale` defaults to the model's default (`standard`, `none` for random forests).
-  public init(id: String? = nil, model: BaselineModel, grid: [String: [GridValue]] = [:], scale: BaselineScaling? = nil) {
+  /// Creates a baseline spec; `scale` defaults to the model's default (`standard`, `none` for
+  /// random forests and `rff_quantum`).
+  public init(
+    id: String? = nil, model: BaselineModel, grid: [String: [GridValue]] = [:], scale: BaselineScaling? = nil,
+    of: String? = nil
+  ) {
     self.id = id ?? model.rawValue; self.model = model; self.grid = grid
     self.scale = scale ?? BaselineScaling.defaultFor(model)
+    self.of = of
+  }
+
+  /// The id of the quantum model this baseline dequantizes in `claim` (nil unless `rff_quantum`).
+  public func dequantizedModel(in quantum: [QuantumModelSpec]) -> QuantumModelSpec? {
+    guard model.isDequantized else { return nil }
+    guard let of else { return quantum.first }
+    return quantum.first { $0.id == of }
   }
 
   /// Grid parameter names sorted, for deterministic iteration.
@@ -26,8 +41,11 @@ public enum BaselineScaling: String, Sendable, Equatable, CaseIterable {
   /// The model sees the features as the dataset's preprocessing leaves them (scikit-learn's bare model).
   case none
 
-  /// The default: `standard`, except `none` for random forests (splits do not depend on scale).
-  public static func defaultFor(_ model: BaselineModel) -> BaselineScaling { model == .randomForest ? .none : .standard }
+  /// The default: `standard`, except `none` for random forests (splits do not depend on scale) and
+  /// `rff_quantum` (it evaluates the quantum encoding's data functions on the features as the quantum model sees them).
+  public static func defaultFor(_ model: BaselineModel) -> BaselineScaling {
+    model == .randomForest || model == .rffQuantum ? .none : .standard
+  }
 }
 
 /// Classical model names (`baselines[].model`).
@@ -46,6 +64,17 @@ public enum BaselineModel: String, Sendable, Equatable, CaseIterable {
   case mlp
   /// Random forest.
   case randomForest = "random_forest"
+  /// Random Fourier features from a quantum model's own frequency spectrum + logistic regression
+  /// (the dequantized baseline of Landman et al. 2022).
+  case rffQuantum = "rff_quantum"
+  /// Nyström approximation of the RBF kernel + logistic regression.
+  case nystroemRBF = "nystroem_rbf"
+
+  /// Other names accepted in specs: `poly` loads as `svm_poly`.
+  public static let aliases: [String: BaselineModel] = ["poly": .svmPoly]
+
+  /// True for baselines built from a quantum model's structure (they need its encoding).
+  public var isDequantized: Bool { self == .rffQuantum }
 }
 
 /// One candidate value in a grid: a number, or a named setting such as `scale`.

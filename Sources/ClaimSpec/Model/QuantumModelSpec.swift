@@ -95,6 +95,10 @@ public enum EncodingMap: String, Sendable, Equatable, CaseIterable {
   case amplitude
   /// Basis encoding of binarized features.
   case basis
+
+  /// True for maps made of Pauli rotations of the data, whose models have a finite frequency
+  /// spectrum (`rff_quantum` samples it): every map but amplitude and basis.
+  public var hasSpectrum: Bool { self != .amplitude && self != .basis }
 }
 
 /// Entangling patterns. `ring` is accepted as a synonym of `circular` and loads as `.circular`.

@@ -27,6 +27,8 @@ public enum SpecTemplate {
     baselines:                          # tuned by cross-validation on the training split
       - {model: svm_rbf, grid: {C: [0.1, 1, 10], gamma: [scale, 0.1, 1]}}
       - {model: logistic_regression, grid: {C: [0.1, 1, 10]}}
+      # the dequantized baseline: random Fourier features from zz-kernel's own frequency spectrum
+      - {model: rff_quantum, of: zz-kernel, grid: {features: [50, 100, 200], C: [0.1, 1, 10, 100]}}
 
     backends:
       - {id: ideal, simulator: statevector, shots: exact}   # exact probabilities, stated

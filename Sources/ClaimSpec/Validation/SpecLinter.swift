@@ -43,6 +43,7 @@ public enum SpecLinter {
         report.errors += ClaimCompleteness.check(claim)
         report.errors += ClaimRigor.errors(claim)
         report.warnings += ClaimRigor.warnings(claim)
+        report.warnings += DequantizationCheck.warnings(claim)
         report.errors += missingDataFiles(claim)
         let (folder, display) = devicesFolder(for: fileURL, shown: shown, root: claim.projectRoot)
         if catalogs[folder.path] == nil { catalogs[folder.path] = DeviceProfileCatalog(folder: folder, displayFolder: display) }

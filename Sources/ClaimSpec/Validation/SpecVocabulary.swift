@@ -130,6 +130,14 @@ public enum SpecVocabulary {
         Parameter("trees", default: 100, 1, 10_000, integer: true, "number of trees"),
         Parameter("max_depth", default: nil, 1, 1000, integer: true, names: ["none"], "tree depth limit"),
       ],
+      .rffQuantum: [
+        Parameter("features", default: 100, 1, 100_000, integer: true, "random Fourier features D drawn from the spectrum"),
+        Parameter("C", default: 1, 0, 1e6, exclusiveMinimum: true, "inverse L2 strength"),
+      ],
+      .nystroemRBF: [
+        Parameter("C", default: 1, 0, 1e6, exclusiveMinimum: true, "inverse L2 strength"), gamma,
+        Parameter("landmarks", default: 100, 1, 100_000, integer: true, "Nyström landmarks m"),
+      ],
     ]
   }()
 

@@ -4,14 +4,24 @@
 /// Every model except `random_forest` sits behind a standard scaler fitted on its own
 /// training rows (parameter `scale: standard`, the default; `scale: none` turns it off),
 /// as a careful engineer would pipeline it; inside cross-validation the scaler sees only
-/// the fold's training part.
+/// the fold's training part. `rff_quantum` defaults to `scale: none`: it evaluates the quantum
+/// encoding's own data functions, which must see the features as the quantum model does.
+/// `poly` is another name for `svm_poly`.
 public struct BaselineFactory: Sendable {
   /// The model names, in documentation order.
-  public static let names = ["svm_rbf", "svm_poly", "svm_linear", "logistic_regression", "knn", "mlp", "random_forest"]
+  public static let names = [
+    "svm_rbf", "svm_poly", "svm_linear", "logistic_regression", "knn", "mlp", "random_forest", "rff_quantum", "nystroem_rbf",
+  ]
+
+  /// Other names accepted for a model: `poly` is `svm_poly`.
+  public static let aliases = ["poly": "svm_poly"]
+
+  /// The model a name or alias stands for.
+  public static func canonical(_ model: String) -> String { aliases[model] ?? model }
 
   /// Accepted parameters per model, with their defaults.
   public static func defaults(for model: String) throws -> [String: HyperValue] {
-    switch model {
+    switch canonical(model) {
     case "svm_rbf": return ["C": 1, "gamma": "scale", "scale": "standard"]
     case "svm_poly": return ["C": 1, "degree": 3, "gamma": "scale", "coef0": 0, "scale": "standard"]
     case "svm_linear": return ["C": 1, "scale": "standard"]
@@ -21,6 +31,8 @@ public struct BaselineFactory: Sendable {
       return ["hidden": "64", "learning_rate": 0.001, "alpha": 0.0001, "max_iterations": 500,
               "early_stopping": "true", "scale": "standard"]
     case "random_forest": return ["trees": 200, "max_depth": "none"]
+    case "rff_quantum": return ["features": 100, "C": 1, "scale": "none"]
+    case "nystroem_rbf": return ["C": 1, "gamma": "scale", "landmarks": 100, "scale": "standard"]
     default: throw ModelError.invalidHyperparameter(unknownModel(model))
     }
   }
@@ -30,7 +42,7 @@ public struct BaselineFactory: Sendable {
   ///
   /// - Throws: `ModelError.invalidHyperparameter` for an unknown model name.
   public static func defaultGrid(for model: String) throws -> [String: [HyperValue]] {
-    switch model {
+    switch canonical(model) {
     case "svm_rbf": return ["C": [0.1, 1, 10, 100], "gamma": ["scale", 0.01, 0.1, 1]]
     case "svm_poly": return ["C": [0.1, 1, 10, 100], "degree": [2, 3], "coef0": [0, 1]]
     case "svm_linear": return ["C": [0.01, 0.1, 1, 10, 100]]
@@ -38,16 +50,22 @@ public struct BaselineFactory: Sendable {
     case "knn": return ["k": [1, 3, 5, 7, 11, 15, 21]]
     case "mlp": return ["hidden": ["32", "64", "64,64"], "alpha": [0.0001, 0.01], "learning_rate": [0.001, 0.01]]
     case "random_forest": return ["trees": [200], "max_depth": ["none", 4, 8]]
+    case "rff_quantum": return ["features": [25, 50, 100, 200], "C": [0.1, 1, 10, 100]]
+    case "nystroem_rbf": return ["gamma": ["scale", 0.1, 1], "landmarks": [100], "C": [0.1, 1, 10, 100]]
     default: throw ModelError.invalidHyperparameter(unknownModel(model))
     }
   }
 
   /// A fresh, unfitted classifier `model` with `params` (missing ones take the defaults);
-  /// `seed` drives the random choices of `mlp` and `random_forest`.
+  /// `seed` drives the random choices of `mlp`, `random_forest`, `rff_quantum` and `nystroem_rbf`;
+  /// `source` is the quantum model `rff_quantum` dequantizes (required for it, ignored otherwise).
   ///
   /// - Throws: `ModelError.invalidHyperparameter` naming the model, the parameter and the
-  ///   bad value (unknown model or parameter, wrong type, out of range).
-  public static func make(model: String, params: [String: HyperValue], seed: UInt64 = 0) throws -> any Classifier {
+  ///   bad value (unknown model or parameter, wrong type, out of range, `rff_quantum` without source).
+  public static func make(
+    model name: String, params: [String: HyperValue], seed: UInt64 = 0, source: SpectrumSource? = nil
+  ) throws -> any Classifier {
+    let model = canonical(name)
     var p = try defaults(for: model)
     for (key, value) in params {
       guard p[key] != nil else {
@@ -76,6 +94,13 @@ public struct BaselineFactory: Sendable {
                            earlyStopping: try r.flag("early_stopping"), seed: seed)
     case "random_forest":
       return RandomForest(trees: try r.integer("trees", min: 1), maxDepth: try r.optionalInteger("max_depth", min: 1), seed: seed)
+    case "rff_quantum":
+      guard let source else {
+        throw ModelError.invalidHyperparameter("rff_quantum needs the encoding of the quantum model it dequantizes")
+      }
+      base = QuantumRFFClassifier(source: source, featureCount: try r.integer("features", min: 1), C: try r.positive("C"), seed: seed)
+    case "nystroem_rbf":
+      base = NystroemRBFClassifier(gamma: try r.gamma(), landmarks: try r.integer("landmarks", min: 1), C: try r.positive("C"), seed: seed)
     default:
       throw ModelError.invalidHyperparameter(unknownModel(model))
     }

@@ -21,9 +21,14 @@ public struct GridSearch: Sendable {
   public var metric: Metric
   /// Seed of the fold assignment and of the models' own randomness.
   public var seed: UInt64
+  /// The quantum model a dequantized baseline (`rff_quantum`) copies; nil for the others.
+  public var source: SpectrumSource?
 
   /// A search of `grid` for `model`.
-  public init(model: String, grid: [String: [HyperValue]], folds: Int = 5, metric: Metric, seed: UInt64) {
+  public init(
+    model: String, grid: [String: [HyperValue]], folds: Int = 5, metric: Metric, seed: UInt64, source: SpectrumSource? = nil
+  ) {
+    self.source = source
     self.model = model
     self.grid = grid
     self.folds = folds
@@ -78,7 +83,7 @@ public struct GridSearch: Sendable {
       throw ModelError.invalidHyperparameter("\(model): grid for '\(empty.key)' has no values")
     }
     let candidates = points
-    for p in candidates { _ = try BaselineFactory.make(model: model, params: p, seed: seed) }
+    for p in candidates { _ = try BaselineFactory.make(model: model, params: p, seed: seed, source: source) }
     let foldData = splits.map { s in
       (trainX: s.train.map { train.features[$0] }, trainY: s.train.map { train.labels[$0] },
        testX: s.test.map { train.features[$0] }, testY: s.test.map { train.labels[$0] })
@@ -86,12 +91,12 @@ public struct GridSearch: Sendable {
     let k = train.classCount
     let tasks = candidates.count * folds
     let box = _IndexedResults<Result<Double, any Error>>(count: tasks)
-    let (model, seed, metric) = (self.model, self.seed, self.metric)
+    let (model, seed, metric, source) = (self.model, self.seed, self.metric, self.source)
     DispatchQueue.concurrentPerform(iterations: tasks) { t in
       let p = t / folds, f = t % folds
       let data = foldData[f]
       let outcome = Result<Double, any Error> {
-        var m = try BaselineFactory.make(model: model, params: candidates[p], seed: seed)
+        var m = try BaselineFactory.make(model: model, params: candidates[p], seed: seed, source: source)
         try m.fit(features: data.trainX, labels: data.trainY, classCount: k)
         let s = try m.scores(data.testX)
         return metric.score(labels: data.testY, scores: s, classCount: k)
@@ -128,7 +133,7 @@ public struct GridSearch: Sendable {
       if better { best = i }
     }
     guard let b = best else { throw firstError ?? ModelError.invalidData("grid search: no grid point could be scored") }
-    var refit = try BaselineFactory.make(model: model, params: candidates[b], seed: seed)
+    var refit = try BaselineFactory.make(model: model, params: candidates[b], seed: seed, source: source)
     try refit.fit(features: train.features, labels: train.labels, classCount: k)
     return GridSearchResult(best: candidates[b], bestScore: table[b].meanScore, table: table, failures: failures, model: refit)
   }

@@ -7,10 +7,12 @@ import Testing
     let grid = try BaselineFactory.defaultGrid(for: name)
     let points = GridSearch(model: name, grid: grid, metric: .accuracy, seed: 1).points
     #expect(!points.isEmpty)
-    for p in points { _ = try BaselineFactory.make(model: name, params: p, seed: 1) }
+    // rff_quantum dequantizes a quantum model: here an angle encoding (ignored by the others).
+    let source = SpectrumSource(encoding: AngleEncoding(rotation: .ry, scale: 0.5))
+    for p in points { _ = try BaselineFactory.make(model: name, params: p, seed: 1, source: source) }
     // The defaults alone fit and predict on a small separable set.
     let d = BaselineFixtures.blobs(perClass: 25, classes: 2, seed: 7)
-    var m = try BaselineFactory.make(model: name, params: [:], seed: 1)
+    var m = try BaselineFactory.make(model: name, params: [:], seed: 1, source: source)
     if name == "mlp" { m = try BaselineFactory.make(model: name, params: ["max_iterations": 300, "learning_rate": 0.01], seed: 1) }
     if name == "random_forest" { m = try BaselineFactory.make(model: name, params: ["trees": 10], seed: 1) }
     try m.fit(features: d.features, labels: d.labels, classCount: 2)
