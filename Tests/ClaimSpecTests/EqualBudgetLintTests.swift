@@ -24,6 +24,6 @@ import Testing
     let even = spec([13: "  - {model: svm_rbf, grid: {C: [0.1, 1, 10, 100], gamma: [0.01, 0.1, 1, 10]}}",
                      11: "    encoding: {map: zz, reps: 2, alpha: [0.5, 1, 2, 4]}"])
     try even.write(to: p.specs.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
-    #expect(SpecLinter.lint(paths: ["specs/b.yaml"], base: p.root).warnings.isEmpty)
+    #expect(!SpecLinter.lint(paths: ["specs/b.yaml"], base: p.root).warnings.contains { $0.message.contains("equal budgets") })
   }
 }
