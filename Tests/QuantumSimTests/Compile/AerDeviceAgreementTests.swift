@@ -7,7 +7,7 @@ import Testing
 /// Aer's density-matrix simulator with `NoiseModel.from_backend`'s recipe, on the profiles'
 /// figures. Two checks per circuit: qlift simulating Qiskit's native circuit matches Aer to 1e-6
 /// in total variation (the simulator and noise model), and qlift's own compilation matches
-/// within 0.01 or twice Qiskit's own seed-to-seed spread (the compiler). Fixture: Fixtures/aer-device/generate.py, pinned qiskit 2.1.1, qiskit-aer 0.17.1).
+/// within 0.01 or twice Qiskit's own seed-to-seed spread (the compiler). Fixture: Fixtures/aer-device/generate.py, pinned qiskit 2.1.1, qiskit-aer 0.17.1.
 @Suite struct AerDeviceAgreementTests {
   struct Figures: Decodable {
     let t1_us, t2_us, gate_time_1q_ns, gate_time_2q_ns, error_1q, error_2q, readout_error: Double
