@@ -23,8 +23,8 @@ enum BackendResolver {
     if let n = b.noise {
       let p = NoiseModel.Parameters(
         depolarizing: n.depolarizing, depolarizing2: n.depolarizing2, amplitudeDamping: n.amplitudeDamping,
-        phaseDamping: n.phaseDamping, readout: n.readout, t1: n.t1.map { $0 * 1e-6 }, t2: n.t2.map { $0 * 1e-6 },
-        gateTime1q: n.gateTime1qNs.map { $0 * 1e-9 }, gateTime2q: n.gateTime2qNs.map { $0 * 1e-9 })
+        phaseDamping: n.phaseDamping, readout: n.readout, t1: n.t1.map { $0 / 1e6 }, t2: n.t2.map { $0 / 1e6 },
+        gateTime1q: n.gateTime1qNs.map { $0 / 1e9 }, gateTime2q: n.gateTime2qNs.map { $0 / 1e9 })
       return try NoiseModel(parameters: p)
     }
     guard let d = device else { return nil }

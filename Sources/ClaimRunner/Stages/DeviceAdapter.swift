@@ -32,10 +32,10 @@ struct DeviceAdapter {
   var noiseParameters: NoiseModel.Parameters {
     var p = NoiseModel.Parameters()
     if let t1 = profile.t1Us, let t2 = profile.t2Us, let g1 = profile.gateTime1qNs, let g2 = profile.gateTime2qNs {
-      p.t1 = t1 * 1e-6
-      p.t2 = min(t2, 2 * t1) * 1e-6
-      p.gateTime1q = g1 * 1e-9
-      p.gateTime2q = g2 * 1e-9
+      p.t1 = t1 / 1e6
+      p.t2 = min(t2, 2 * t1) / 1e6
+      p.gateTime1q = g1 / 1e9
+      p.gateTime2q = g2 / 1e9
       if profile.error1q > 0 { p.gateError1q = profile.error1q }
       if profile.error2q > 0 { p.gateError2q = profile.error2q }
     } else {
