@@ -52,6 +52,14 @@ private let gridDevice = """
     // A 2x3 grid has no triangle, so full entanglement needs swaps (3 cx each).
     #expect(dev.routedTwoQubitGates > dev.twoQubitGates)
     #expect(dev.routedTwoQubitGates % 3 == 0)
+    // Compiled to cz, rz, sx, x: every cx or swap-cx is one cz, on the trivial layout (which
+    // needs at least the swaps of the searched layout `routed_*` reports); the native depth
+    // counts the single-qubit pulses and virtual Z the logical depth does not. Logical figures stay.
+    #expect(ideal.nativeDepth == nil && ideal.swaps == nil)
+    #expect((dev.nativeTwoQubitGates ?? 0) >= dev.routedTwoQubitGates)
+    #expect(((dev.nativeTwoQubitGates ?? 0) - dev.twoQubitGates) == 3 * (dev.swaps ?? 0))
+    #expect((dev.swaps ?? 0) > 0 && (dev.nativeDepth ?? 0) > dev.routedDepth && (dev.nativeOneQubitGates ?? 0) > 0)
+    #expect(dev.depth == ideal.depth && dev.twoQubitGates == ideal.twoQubitGates)
     // 16 train, 8 test samples: 120 train pairs plus the 16 diagonal entries (under noise they
     // are not exactly 1, so they run too), and 8 x 16 test entries; one task each.
     let tasks = 120.0 + 16 + 128

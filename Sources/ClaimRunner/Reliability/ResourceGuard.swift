@@ -79,7 +79,7 @@ struct ResourceGuard: Sendable {
 
   func estimate(_ spec: QuantumModelSpec, qubits q: Int, gates: Double, backend b: ModelPlan.Backend) -> Estimate {
     let dm: Bool
-    if case .noisy = b.backend { dm = true } else if case .simulator(.densityMatrix) = b.spec.target { dm = true } else { dm = false }
+    if b.backend.noise != nil { dm = true } else if case .simulator(.densityMatrix) = b.spec.target { dm = true } else { dm = false }
     let dim: Double = Foundation.pow(2.0, Double(q))
     let size: Double = dm ? dim * dim : dim
     let stateBytes: Double = 16 * size

@@ -9,6 +9,9 @@ enum BackendResolver {
     // (`ModelPlan.Backend.hardware`); the value returned only carries its shot count.
     if case .hardware = b.target { return b.shotCount.map { .shots($0) } ?? .ideal }
     let noise = try noiseModel(for: b, device: device)
+    if b.noise == nil, let d = device, let compiler = DeviceAdapter(d).compiler, let noise {
+      return .device(compiler, noise, shots: b.shotCount)
+    }
     if let noise, !noise.isIdeal {
       return .noisy(noise, shots: b.shotCount)
     }
@@ -17,22 +20,14 @@ enum BackendResolver {
 
   /// The noise model of a backend: its `noise:` block, else its device profile's figures.
   static func noiseModel(for b: BackendSpec, device: DeviceProfile?) throws -> NoiseModel? {
-    var parts: [String] = []
     if let n = b.noise {
-      func add(_ key: String, _ v: Double?) { if let v { parts.append("\(key)=\(v)") } }
-      add("depolarizing", n.depolarizing); add("depolarizing2", n.depolarizing2); add("readout", n.readout)
-      add("amplitude_damping", n.amplitudeDamping); add("phase_damping", n.phaseDamping)
-      if let t1 = n.t1 { parts.append("t1=\(t1)us") }
-      if let t2 = n.t2 { parts.append("t2=\(t2)us") }
-      if let g = n.gateTime1qNs { parts.append("gate_time_1q=\(g)ns") }
-      if let g = n.gateTime2qNs { parts.append("gate_time_2q=\(g)ns") }
-    } else if let d = device {
-      let adapter = DeviceAdapter(d)
-      let model = try NoiseModel(specification: adapter.noiseSpecification.joined(separator: ","))
-      return adapter.hasVirtualZ ? model.sparing(NoiseModel.virtualZGates) : model
-    } else {
-      return nil
+      let p = NoiseModel.Parameters(
+        depolarizing: n.depolarizing, depolarizing2: n.depolarizing2, amplitudeDamping: n.amplitudeDamping,
+        phaseDamping: n.phaseDamping, readout: n.readout, t1: n.t1.map { $0 / 1e6 }, t2: n.t2.map { $0 / 1e6 },
+        gateTime1q: n.gateTime1qNs.map { $0 / 1e9 }, gateTime2q: n.gateTime2qNs.map { $0 / 1e9 })
+      return try NoiseModel(parameters: p)
     }
-    return try NoiseModel(specification: parts.joined(separator: ","))
+    guard let d = device else { return nil }
+    return try NoiseModel(parameters: DeviceAdapter(d).noiseParameters)
   }
 }

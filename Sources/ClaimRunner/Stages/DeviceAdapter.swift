@@ -14,22 +14,37 @@ struct DeviceAdapter {
     return try? CouplingMap(qubits: profile.coupling.qubits, edges: profile.coupling.edges().map { ($0.a, $0.b) })
   }
 
-  /// The noise figures as a `NoiseModel` specification, built as Qiskit Aer builds device
-  /// models: thermal relaxation from T1/T2 and gate times, then depolarizing for the rest of
-  /// each reported gate error (`gate_error_*` subtracts the relaxation part), then readout error.
-  var noiseSpecification: [String] {
-    var parts: [String] = []
-    let relaxation = profile.t1Us != nil && profile.t2Us != nil && profile.gateTime1qNs != nil && profile.gateTime2qNs != nil
-    if relaxation, let t1 = profile.t1Us, let t2 = profile.t2Us, let g1 = profile.gateTime1qNs, let g2 = profile.gateTime2qNs {
-      parts.append(contentsOf: ["t1=\(t1)us", "t2=\(min(t2, 2 * t1))us", "gate_time_1q=\(g1)ns", "gate_time_2q=\(g2)ns"])
-      if profile.error1q > 0 { parts.append("gate_error_1q=\(profile.error1q)") }
-      if profile.error2q > 0 { parts.append("gate_error_2q=\(profile.error2q)") }
+  /// The compiler for the profile's native gates and coupling map, or nil for the ideal profile
+  /// (any gate, all-to-all) and for gate sets qlift cannot target.
+  var compiler: NativeCompiler? {
+    guard let set = NativeGateSet(names: profile.nativeGates), set != .any else { return nil }
+    if profile.coupling.kind == .allToAll { return NativeCompiler(gates: set, coupling: nil) }
+    guard let map = try? CouplingMap(qubits: profile.coupling.qubits, edges: profile.coupling.edges().map { ($0.a, $0.b) })
+    else { return nil }
+    return NativeCompiler(gates: set, coupling: map)
+  }
+
+  /// The noise figures as `NoiseModel.Parameters`, as Qiskit Aer builds device models: thermal
+  /// relaxation from T1, min(T2, 2·T1) and the gate times, then depolarizing for the rest of each
+  /// reported gate error (`gateError*` subtracts the relaxation part), then readout error; Z
+  /// rotations are noiseless where the profile says they are virtual. Without the four timing
+  /// figures the gate errors are plain depolarizing parameters.
+  var noiseParameters: NoiseModel.Parameters {
+    var p = NoiseModel.Parameters()
+    if let t1 = profile.t1Us, let t2 = profile.t2Us, let g1 = profile.gateTime1qNs, let g2 = profile.gateTime2qNs {
+      p.t1 = t1 / 1e6
+      p.t2 = min(t2, 2 * t1) / 1e6
+      p.gateTime1q = g1 / 1e9
+      p.gateTime2q = g2 / 1e9
+      if profile.error1q > 0 { p.gateError1q = profile.error1q }
+      if profile.error2q > 0 { p.gateError2q = profile.error2q }
     } else {
-      if profile.error1q > 0 { parts.append("depolarizing=\(profile.error1q)") }
-      if profile.error2q > 0 { parts.append("depolarizing2=\(profile.error2q)") }
+      if profile.error1q > 0 { p.depolarizing = profile.error1q }
+      if profile.error2q > 0 { p.depolarizing2 = profile.error2q }
     }
-    if profile.readoutError > 0 { parts.append("readout=\(profile.readoutError)") }
-    return parts
+    if profile.readoutError > 0 { p.readout = profile.readoutError }
+    if hasVirtualZ { p.noiselessGates = NoiseModel.virtualZGates }
+    return p
   }
 
   /// True when Z rotations are frame changes in software (virtual Z, the profile's `virtual_z`,

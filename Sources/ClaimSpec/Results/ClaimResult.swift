@@ -402,10 +402,23 @@ public struct CostRecord: Codable, Sendable, Equatable {
   public var queueSeconds: Double
   /// Simulated wall-clock, seconds.
   public var seconds: Double
+  /// Depth of the circuit compiled to the device's native gates (virtual Z included, as Qiskit
+  /// counts it); nil without a device compiler. The cost criteria use it when present.
+  public var nativeDepth: Int?
+  /// Native two-qubit gates (cz, or zz on IonQ) of the compiled circuit; nil without a device.
+  public var nativeTwoQubitGates: Int?
+  /// Native single-qubit gates of the compiled circuit (virtual Z included); nil without a device.
+  public var nativeOneQubitGates: Int?
+  /// SWAPs the router inserted on the device's coupling map; nil without a device.
+  public var swaps: Int?
   /// Creates the record.
   public init(model: String, backend: String, qubits: Int, depth: Int, twoQubitGates: Int,
               routedDepth: Int, routedTwoQubitGates: Int, encodingDepth: Int, encodingTwoQubitGates: Int,
-              executions: Double, shots: Double, cloudUsd: Double, queueSeconds: Double, seconds: Double) {
+              executions: Double, shots: Double, cloudUsd: Double, queueSeconds: Double, seconds: Double,
+              nativeDepth: Int? = nil, nativeTwoQubitGates: Int? = nil, nativeOneQubitGates: Int? = nil,
+              swaps: Int? = nil) {
+    self.nativeDepth = nativeDepth; self.nativeTwoQubitGates = nativeTwoQubitGates
+    self.nativeOneQubitGates = nativeOneQubitGates; self.swaps = swaps
     self.model = model; self.backend = backend; self.qubits = qubits; self.depth = depth
     self.twoQubitGates = twoQubitGates; self.routedDepth = routedDepth
     self.routedTwoQubitGates = routedTwoQubitGates; self.encodingDepth = encodingDepth

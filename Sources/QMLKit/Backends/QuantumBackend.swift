@@ -10,6 +10,10 @@ public enum QuantumBackend: Sendable {
   /// Density-matrix simulation under `noise` (gate channels and readout error); exact
   /// probabilities when `shots` is nil, else estimated from that many shots.
   case noisy(NoiseModel, shots: Int?)
+  /// A device: circuits compiled by `compiler` (routing, native gates), then simulated on the
+  /// density matrix under `noise` (which acts on the compiled native gates); exact probabilities
+  /// when `shots` is nil. Kernels compile U(x) once per input; variational circuits run logical.
+  case device(NativeCompiler, NoiseModel, shots: Int?)
 
   /// Shots per circuit, nil for exact results.
   public var shotsPerCircuit: Int? {
@@ -17,12 +21,20 @@ public enum QuantumBackend: Sendable {
     case .ideal: return nil
     case .shots(let n): return n
     case .noisy(_, let n): return n
+    case .device(_, _, let n): return n
     }
   }
 
   /// The noise model, nil for the noiseless backends.
   public var noise: NoiseModel? {
     if case .noisy(let m, _) = self { return m }
+    if case .device(_, let m, _) = self { return m }
+    return nil
+  }
+
+  /// The device compiler, nil for the backends that simulate logical circuits.
+  public var compiler: NativeCompiler? {
+    if case .device(let c, _, _) = self { return c }
     return nil
   }
 
@@ -32,6 +44,7 @@ public enum QuantumBackend: Sendable {
     case .ideal: return "ideal"
     case .shots(let n): return "shots=\(n)"
     case .noisy(_, let n): return n.map { "noisy,shots=\($0)" } ?? "noisy"
+    case .device(let c, _, let n): return "device(\(c.gates.rawValue))" + (n.map { ",shots=\($0)" } ?? "")
     }
   }
 

@@ -56,10 +56,24 @@ extension QuantumKernel {
   /// U(y)†. M = ⊗_q diag(p(0|0), p(0|1)) includes the readout error. Equal to the naive
   /// compute-uncompute estimate up to rounding; shots are drawn in the same order from the same
   /// seed, and every entry still counts as one circuit execution (what hardware would run).
-  public func noisyFidelityHeisenberg(_ encoded: EncodedCircuit, _ A: [[Double]], _ B: [[Double]]?, noise: NoiseModel) throws -> Matrix {
+  /// With a `compiler`, U(x) is compiled once per input to the device's native circuit C(x)
+  /// (routing swaps included) and U(y)† runs as C(y)'s native inverse, which also undoes the
+  /// routing permutation, so the all-zeros outcome is read on the same physical qubits.
+  public func noisyFidelityHeisenberg(
+    _ encoded: EncodedCircuit, _ A: [[Double]], _ B: [[Double]]?, noise: NoiseModel, compiler: NativeCompiler? = nil
+  ) throws -> Matrix {
     let enc = encoded.circuit
     let n = enc.qubitCount, d = 1 << n
     let inverse = enc.inverse
+    /// The circuit preparing ρ(x) and the one σ(y) is carried back through, with their bindings.
+    func prepare(_ x: [Double]) throws -> (Circuit, [Double]) {
+      guard let compiler else { return (enc, try encoded.bindings(x)) }
+      return (try compiler.compile(enc, bindings: encoded.bindings(x)).circuit, [])
+    }
+    func uncompute(_ y: [Double]) throws -> (Circuit, [Double]) {
+      guard let compiler else { return (inverse, try encoded.bindings(y)) }
+      return (try compiler.inverse(compiler.compile(enc, bindings: encoded.bindings(y))), [])
+    }
     var m = [Complex<Double>](repeating: .zero, count: d * d)
     for b in 0..<d {
       var p = 1.0
@@ -72,10 +86,14 @@ extension QuantumKernel {
     }
     let readout = DensityMatrix(entries: m)
     // ρ(x) row-major; σ(y) transposed, so Tr(ρσ) = Σ_k ρ[k] σᵀ[k].
-    let rhos: [[Complex<Double>]] = try A.map { try DensityMatrix(enc, bindings: encoded.bindings($0), noise: noise).entries }
+    let rhos: [[Complex<Double>]] = try A.map { x in
+      let (c, b) = try prepare(x)
+      return try DensityMatrix(c, bindings: b, noise: noise).entries
+    }
     let sigmas: [[Complex<Double>]] = try (B ?? A).map { y in
       var s = readout
-      try s.applyHeisenberg(inverse, bindings: encoded.bindings(y), noise: noise)
+      let (c, b) = try uncompute(y)
+      try s.applyHeisenberg(c, bindings: b, noise: noise)
       let e = s.entries
       var t = e
       for r in 0..<d { for c in 0..<d { t[r * d + c] = e[c * d + r] } }
@@ -103,13 +121,24 @@ extension QuantumKernel {
 
   /// Bloch vectors of each input's one-qubit reduced states under `noise` (gate noise only;
   /// readout error is not applied to these expectation values).
-  func noisyBloch(_ encoded: EncodedCircuit, _ X: [[Double]], noise: NoiseModel) throws -> [[Double]] {
+  /// With a `compiler`, the state comes from the native circuit and logical qubit q is read on
+  /// the qubit routing left it on.
+  func noisyBloch(_ encoded: EncodedCircuit, _ X: [[Double]], noise: NoiseModel, compiler: NativeCompiler? = nil) throws -> [[Double]] {
     let n = encoded.circuit.qubitCount
     var out: [[Double]] = []
     for x in X {
-      let rho = try DensityMatrix(encoded.circuit, bindings: encoded.bindings(x), noise: noise)
+      var rho: DensityMatrix
+      var placed = Array(0..<n)
+      if let compiler {
+        let native = try compiler.compile(encoded.circuit, bindings: encoded.bindings(x))
+        rho = try DensityMatrix(native.circuit, noise: noise)
+        placed = native.finalLayout
+      } else {
+        rho = try DensityMatrix(encoded.circuit, bindings: encoded.bindings(x), noise: noise)
+      }
       var v: [Double] = []
-      for q in 0..<n {
+      for l in 0..<n {
+        let q = placed[l]
         for p in ["X", "Y", "Z"] {
           var chars = [Character](repeating: "I", count: n)
           chars[n - 1 - q] = Character(p)

@@ -37,6 +37,8 @@ public enum KernelKind: Sendable, Equatable {
 /// simulator, every entry (diagonal included) counted as executed. It is computed with 2N
 /// density-matrix runs, Tr(ρ(x) σ(y)) with σ(y) in the Heisenberg picture
 /// (`noisyFidelityHeisenberg`), which equals the naive N² runs (`noisyFidelity`) to 1e-10.
+/// Device mode (`.device(compiler, model, shots:)`): the same, on circuits compiled for the
+/// device: ρ(x) from the native circuit C(x) of U(x), σ(y) through C(y)'s native inverse.
 /// Randomness flows from `seed` in a fixed order, so results are reproducible.
 public struct QuantumKernel: Sendable {
   /// The feature map.
@@ -74,9 +76,9 @@ public struct QuantumKernel: Sendable {
     let encoded = try encoding.circuit(features: d)
     if let noise = backend.noise {
       switch kind {
-      case .fidelity: return try noisyFidelityHeisenberg(encoded, X, nil, noise: noise)
+      case .fidelity: return try noisyFidelityHeisenberg(encoded, X, nil, noise: noise, compiler: backend.compiler)
       case .projected(let gamma):
-        let bloch = sampleBloch(try noisyBloch(encoded, X, noise: noise), salt: 0)
+        let bloch = sampleBloch(try noisyBloch(encoded, X, noise: noise, compiler: backend.compiler), salt: 0)
         return projected(bloch, bloch, gamma: gamma)
       }
     }
@@ -155,11 +157,11 @@ public struct QuantumKernel: Sendable {
     let encoded = try encoding.circuit(features: d)
     if let noise = backend.noise {
       switch kind {
-      case .fidelity: return try noisyFidelityHeisenberg(encoded, A, B, noise: noise)
+      case .fidelity: return try noisyFidelityHeisenberg(encoded, A, B, noise: noise, compiler: backend.compiler)
       case .projected(let gamma):
         return projected(
-          sampleBloch(try noisyBloch(encoded, A, noise: noise), salt: 1),
-          sampleBloch(try noisyBloch(encoded, B, noise: noise), salt: 2), gamma: gamma)
+          sampleBloch(try noisyBloch(encoded, A, noise: noise, compiler: backend.compiler), salt: 1),
+          sampleBloch(try noisyBloch(encoded, B, noise: noise, compiler: backend.compiler), salt: 2), gamma: gamma)
       }
     }
     let a = try StateBank(encoded, A, threads: bankThreads(encoded, A.count))

@@ -41,6 +41,11 @@ public struct Gate: Sendable, Hashable {
     case .sxdg: g.kind = .sx
     case .rx, .ry, .rz, .p, .cp, .crx, .cry, .crz, .rxx, .ryy, .rzz:
       g.parameters = [-parameters[0]]
+    case .prx:
+      g.parameters = [-parameters[0], parameters[1]]
+    case .gpi: return self
+    case .gpi2:
+      g.parameters = [parameters[0] + Double.pi]
     case .u:
       // u(θ, φ, λ)^† = u(-θ, -λ, -φ)
       g.parameters = [-parameters[0], -parameters[2], -parameters[1]]

@@ -8,6 +8,12 @@ public enum GateKind: String, Sendable, Hashable, CaseIterable, Codable {
   case id, x, y, z, h, s, sdg, t, tdg, sx, sxdg, rx, ry, rz, p, u
   case cx, cy, cz, ch, cp, crx, cry, crz, cu, swap, iswap, rxx, ryy, rzz
   case ccx, cswap
+  /// IQM's phased RX, prx(θ, φ) = RZ(φ) RX(θ) RZ(−φ) (Qiskit's `r` gate).
+  case prx
+  /// IonQ's GPI(φ) = [[0, e^{−iφ}], [e^{iφ}, 0]] (φ in radians; IonQ's SDKs take turns).
+  case gpi
+  /// IonQ's GPI2(φ) = [[1, −i e^{−iφ}], [−i e^{iφ}, 1]]/√2 (φ in radians).
+  case gpi2
   /// An arbitrary single-qubit unitary given as a 2x2 matrix.
   case unitary1
   /// An arbitrary two-qubit unitary given as a 4x4 matrix.
@@ -16,7 +22,7 @@ public enum GateKind: String, Sendable, Hashable, CaseIterable, Codable {
   /// How many qubits the gate acts on.
   public var arity: Int {
     switch self {
-    case .id, .x, .y, .z, .h, .s, .sdg, .t, .tdg, .sx, .sxdg, .rx, .ry, .rz, .p, .u, .unitary1: return 1
+    case .id, .x, .y, .z, .h, .s, .sdg, .t, .tdg, .sx, .sxdg, .rx, .ry, .rz, .p, .u, .unitary1, .prx, .gpi, .gpi2: return 1
     case .cx, .cy, .cz, .ch, .cp, .crx, .cry, .crz, .cu, .swap, .iswap, .rxx, .ryy, .rzz, .unitary2: return 2
     case .ccx, .cswap: return 3
     }
@@ -25,7 +31,8 @@ public enum GateKind: String, Sendable, Hashable, CaseIterable, Codable {
   /// How many angle parameters the gate takes.
   public var parameterCount: Int {
     switch self {
-    case .rx, .ry, .rz, .p, .cp, .crx, .cry, .crz, .rxx, .ryy, .rzz: return 1
+    case .rx, .ry, .rz, .p, .cp, .crx, .cry, .crz, .rxx, .ryy, .rzz, .gpi, .gpi2: return 1
+    case .prx: return 2
     case .u: return 3
     case .cu: return 4
     default: return 0

@@ -108,6 +108,14 @@ public enum GateMatrices {
         m = Matrix2(g * m.m00, g * m.m01, g * m.m10, g * m.m11)
       }
       return m
+    case .prx:
+      let c = Complex(cos(p[0] / 2), 0), s = Complex(0, -sin(p[0] / 2))
+      return Matrix2(c, s * phase(-p[1]), s * phase(p[1]), c)
+    case .gpi:
+      return Matrix2(.zero, phase(-p[0]), phase(p[0]), .zero)
+    case .gpi2:
+      let r = 1 / 2.0.squareRoot()
+      return Matrix2(Complex(r, 0), Complex(0, -r) * phase(-p[0]), Complex(0, -r) * phase(p[0]), Complex(r, 0))
     case .unitary1:
       let m = matrix!
       return Matrix2(m[0], m[1], m[2], m[3])

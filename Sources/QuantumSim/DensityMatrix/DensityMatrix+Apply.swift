@@ -79,7 +79,13 @@ func _conjugate(_ kind: GateKind, _ p: GateParameters, matrix: [Complex<Double>]
   case .cu:
     q[1] = -p[1]; q[2] = -p[2]; q[3] = -p[3]
     return (kind, q, nil)
-  case .y, .unitary1:
+  case .prx:  // conj prx(θ, φ) = prx(−θ, −φ)
+    q[0] = -p[0]; q[1] = -p[1]
+    return (kind, q, nil)
+  case .gpi:  // conj gpi(φ) = gpi(−φ)
+    q[0] = -p[0]
+    return (kind, q, nil)
+  case .y, .unitary1, .gpi2:
     return (.unitary1, p, GateMatrices.single(kind, p, matrix: matrix).flat.map(\.conjugate))
   case .cy, .iswap, .unitary2:
     return (.unitary2, p, GateMatrices.dense2(kind, p, matrix: matrix).flat.map(\.conjugate))

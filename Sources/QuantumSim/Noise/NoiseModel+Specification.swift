@@ -69,71 +69,21 @@ extension NoiseModel {
       raw[key] = valueText
     }
 
-    func wrap<T>(_ key: String, _ body: () throws -> T) throws -> T {
-      do { return try body() } catch let e as NoiseError {
-        throw NoiseError(key: key, value: raw[key], reason: e.reason)
-      }
-    }
-    let oneQubit = GateKind.allCases.filter { $0.arity == 1 }
-    let twoQubit = GateKind.allCases.filter { $0.arity == 2 }
-
-    // Thermal relaxation per gate class (computed first: device gate errors subtract it).
-    var relax1: KrausChannel? = nil, relax2: KrausChannel? = nil
-    let timeKeys = ["t1", "t2", "gate_time_1q", "gate_time_2q"].filter { values[$0] != nil }
-    if !timeKeys.isEmpty {
-      guard let t1 = values["t1"] else {
-        throw NoiseError(key: timeKeys[0], value: raw[timeKeys[0]], reason: "thermal relaxation needs t1 (and t2)")
-      }
-      guard let t2 = values["t2"] else {
-        throw NoiseError(key: "t1", value: raw["t1"], reason: "t1 needs t2 as well (thermal relaxation)")
-      }
-      guard values["gate_time_1q"] != nil || values["gate_time_2q"] != nil else {
-        throw NoiseError(key: "t1", value: raw["t1"], reason: "thermal relaxation needs gate_time_1q and/or gate_time_2q")
-      }
-      for timeKey in ["gate_time_1q", "gate_time_2q"] {
-        guard let t = values[timeKey] else { continue }
-        let channel: KrausChannel
-        do {
-          channel = try KrausChannel.thermalRelaxation(t1: t1, t2: t2, gateTime: t)
-        } catch let e as NoiseError {
-          let key = e.key == "gate_time" ? timeKey : (e.key ?? timeKey)
-          throw NoiseError(key: key, value: raw[key], reason: e.reason)
-        }
-        if timeKey == "gate_time_1q" { relax1 = channel } else { relax2 = channel }
-      }
-    }
-
-    for (errorKey, plainKey) in [("gate_error_1q", "depolarizing"), ("gate_error_2q", "depolarizing2")]
-    where values[errorKey] != nil && values[plainKey] != nil {
-      throw NoiseError(
-        key: errorKey, value: raw[errorKey], reason: "give either \(errorKey) or \(plainKey), not both")
-    }
-    if let e = values["gate_error_1q"] {
-      let p = try wrap("gate_error_1q") { try Self._deviceDepolarizing(error: e, qubits: 1, relaxation: relax1) }
-      if p > 0 { try add(try KrausChannel.depolarizing(p), after: oneQubit) }
-    } else if let p = values["depolarizing"] {
-      try add(try wrap("depolarizing") { try KrausChannel.depolarizing(p) }, after: oneQubit)
-    }
-    if let e = values["gate_error_2q"] {
-      let fid1 = relax2?.averageGateFidelity
-      let p = try wrap("gate_error_2q") { try Self._deviceDepolarizing(error: e, qubits: 2, relaxationFidelity1q: fid1) }
-      if p > 0 { try add(try KrausChannel.depolarizing2(p), after: twoQubit) }
-    } else if let p2 = values["depolarizing2"] ?? values["depolarizing"] {
-      let key = values["depolarizing2"] != nil ? "depolarizing2" : "depolarizing"
-      try add(try wrap(key) { try KrausChannel.depolarizing2(p2) }, after: twoQubit)
-    }
-    if let relax1 { try add(relax1, after: oneQubit) }
-    if let relax2 { try add(relax2, after: twoQubit) }
-
-    if let g = values["amplitude_damping"] {
-      try add(try wrap("amplitude_damping") { try KrausChannel.amplitudeDamping(gamma: g) })
-    }
-    if let l = values["phase_damping"] {
-      try add(try wrap("phase_damping") { try KrausChannel.phaseDamping(lambda: l) })
-    }
-    if let p = values["bit_flip"] { try add(try wrap("bit_flip") { try KrausChannel.bitFlip(p) }) }
-    if let p = values["phase_flip"] { try add(try wrap("phase_flip") { try KrausChannel.phaseFlip(p) }) }
-    if let p = values["readout"] { setReadout(try wrap("readout") { try ReadoutError(p) }) }
+    var parameters = Parameters()
+    parameters.depolarizing = values["depolarizing"]
+    parameters.depolarizing2 = values["depolarizing2"]
+    parameters.amplitudeDamping = values["amplitude_damping"]
+    parameters.phaseDamping = values["phase_damping"]
+    parameters.bitFlip = values["bit_flip"]
+    parameters.phaseFlip = values["phase_flip"]
+    parameters.readout = values["readout"]
+    parameters.t1 = values["t1"]
+    parameters.t2 = values["t2"]
+    parameters.gateTime1q = values["gate_time_1q"]
+    parameters.gateTime2q = values["gate_time_2q"]
+    parameters.gateError1q = values["gate_error_1q"]
+    parameters.gateError2q = values["gate_error_2q"]
+    try self.init(parameters: parameters, raw: raw)
   }
 }
 

@@ -66,8 +66,9 @@ extension Circuit {
         let ps = g.parameters.map { $0.render { names[$0] } }
         switch g.kind {
         case .u: body += _qasmCall("U", ps, g.qubits) + "\n"
-        case .unitary1:
-          let (theta, phi, lambda, alpha) = _zyzAngles(g.matrix ?? Matrix2.identity.flat)
+        case .unitary1, .prx, .gpi, .gpi2:
+          let m = g.kind == .unitary1 ? (g.matrix ?? Matrix2.identity.flat) : _boundMatrix(g)
+          let (theta, phi, lambda, alpha) = _zyzAngles(m)
           body += _qasmCall("U", try [theta, phi, lambda].map(_qasmNumber), g.qubits) + "\n"
           if alpha != 0 { body += "gphase(\(try _qasmNumber(alpha)));\n" }
         case .unitary2:
@@ -117,13 +118,18 @@ func _qasm2Name(_ g: Gate, _ ps: [String]) throws -> (String, [String]) {
   case .p: return ("u1", ps)
   case .cp: return ("cu1", ps)
   case .u: return ("u3", ps)
-  case .unitary1:
-    let (theta, phi, lambda, _) = _zyzAngles(g.matrix ?? Matrix2.identity.flat)
+  case .unitary1, .prx, .gpi, .gpi2:
+    let (theta, phi, lambda, _) = _zyzAngles(g.kind == .unitary1 ? (g.matrix ?? Matrix2.identity.flat) : _boundMatrix(g))
     return ("u3", try [theta, phi, lambda].map(_qasmNumber))
   case .unitary2:
     throw SimulationError.invalidRequest("a 'unitary2' gate cannot be exported to OpenQASM; decompose it first")
   default: return (g.kind.rawValue, ps)
   }
+}
+
+/// The matrix of a native device gate with bound (numeric) parameters.
+func _boundMatrix(_ g: Gate) -> [Complex<Double>] {
+  GateMatrices.single(g.kind, gateParameters(g.parameters.map { $0.constantValue ?? 0 })).flat
 }
 
 /// Angles with m = e^{iα} u(θ, φ, λ) for a 2x2 unitary given row-major.

@@ -18,7 +18,7 @@ struct QASMBuiltinGate: Sendable {
   /// Built-in gates by QASM name.
   static let table: [String: QASMBuiltinGate] = {
     var t: [String: QASMBuiltinGate] = [:]
-    for kind in GateKind.allCases where kind != .unitary1 && kind != .unitary2 {
+    for kind in GateKind.allCases where ![.unitary1, .unitary2, .prx, .gpi, .gpi2].contains(kind) {
       t[kind.rawValue] = QASMBuiltinGate(kind)
     }
     t["U"] = QASMBuiltinGate(.u)

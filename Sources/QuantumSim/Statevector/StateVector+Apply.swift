@@ -37,7 +37,7 @@ extension StateVector {
         case .cz, .cp:
           let m = GateMatrices.single(gate.kind, p)
           Kernels.maskedPhase(r, i, dim: dim, threads: threads, a: q[0], b: q[1], pr: m.m11.real, pi: m.m11.imaginary)
-        case .y, .h, .sx, .sxdg, .rx, .ry, .u, .unitary1:
+        case .y, .h, .sx, .sxdg, .rx, .ry, .u, .unitary1, .prx, .gpi, .gpi2:
           let m = GateMatrices.single(gate.kind, p, matrix: gate.matrix)
           Kernels.dense1(r, i, dim: dim, threads: threads, q: q[0], m: m)
         case .cy, .ch, .crx, .cry, .crz, .cu:

@@ -23,7 +23,7 @@ private struct ReferenceParameterShift {
         try s.apply(model.circuit, bindings: b)
       }
       exact = model.readoutValue(s)
-    case .noisy(let noise, _):
+    case .noisy(let noise, _), .device(_, let noise, _):
       let values = shifts ?? [Double](repeating: 0, count: model.trainableGates.count)
       let rho = try DensityMatrix(model.shiftCircuit, bindings: b + values, noise: noise)
       let qs = model.readout.qubits
