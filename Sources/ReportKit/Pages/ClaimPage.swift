@@ -256,8 +256,18 @@ enum ClaimPage {
       row.set("model", c.model)
       row.set("backend", c.backend)
       row.set("qubits", NumberText.integer(c.qubits))
-      row.set("depth", pair(c.depth, c.routedDepth))
-      row.set("gates", pair(c.twoQubitGates, c.routedTwoQubitGates))
+      // Device backends: the compiled native circuit decides the bounds; logical (routed) figures alongside.
+      if let d = c.nativeDepth {
+        row.set("depth", "\(NumberText.integer(d)) native (logical \(pair(c.depth, c.routedDepth)))")
+      } else {
+        row.set("depth", pair(c.depth, c.routedDepth))
+      }
+      if let g = c.nativeTwoQubitGates {
+        let swaps = c.swaps.map { ", \(NumberText.integer($0)) swaps" } ?? ""
+        row.set("gates", "\(NumberText.integer(g)) native\(swaps) (logical \(pair(c.twoQubitGates, c.routedTwoQubitGates)))")
+      } else {
+        row.set("gates", pair(c.twoQubitGates, c.routedTwoQubitGates))
+      }
       row.set("encoding", "\(NumberText.integer(c.encodingDepth)) / \(NumberText.integer(c.encodingTwoQubitGates))")
       row.set("executions", NumberText.count(c.executions))
       row.set("shots", c.shots > 0 ? NumberText.count(c.shots) : "exact")
