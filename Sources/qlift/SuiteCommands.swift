@@ -151,7 +151,12 @@ struct AcceptCommand: ParsableCommand {
         continue
       }
       let store = SnapshotStore(folder: SuiteRunner.acceptedFolder(for: claim))
-      try store.save(AcceptedSnapshot(result: result, date: RunEnvironment.timestamp()))
+      let previous = try? store.load(claim.id)
+      let snapshot = AcceptedSnapshot(result: result, claim: claim, date: RunEnvironment.timestamp(), previous: previous ?? nil)
+      try store.save(snapshot)
+      if snapshot.unconfirmed == true {
+        printError("warning: \(claim.id): the design changed and was accepted on seeds already seen; confirm it on fresh seeds")
+      }
       print("accepted \(claim.id): verdict \(result.verdict.rawValue); " +
             result.lifts.map { "lift \($0.backend) \(String(format: "%.4f", $0.summary.mean))" }.joined(separator: ", "))
     }

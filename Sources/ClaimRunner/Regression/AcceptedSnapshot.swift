@@ -15,6 +15,15 @@ public struct AcceptedSnapshot: Codable, Sendable, Equatable {
   public var cost: [String: Double]
   /// The spec hash at acceptance.
   public var specHash: String
+  /// Hash of the claim's design at acceptance (`Claim.designText`); nil in snapshots from before it.
+  public var designHash: String?
+  /// The seeds of this acceptance.
+  public var seeds: [Int]?
+  /// Every seed whose results were seen by an acceptance of this claim, this one included.
+  public var seenSeeds: [Int]?
+  /// True when this design was accepted on seeds an earlier, different design had already been
+  /// seen on: the design may have been chosen on those test splits and needs fresh seeds.
+  public var unconfirmed: Bool?
 
   /// The snapshot of a result's headline numbers.
   public init(result: ClaimResult, date: String) {
@@ -24,6 +33,42 @@ public struct AcceptedSnapshot: Codable, Sendable, Equatable {
     lift = Dictionary(uniqueKeysWithValues: result.lifts.map { ($0.backend, $0.summary.mean) })
     cost = Dictionary(uniqueKeysWithValues: result.costChecks.map { ($0.name, $0.actual) })
     specHash = result.manifest.specHash
+  }
+
+  /// The snapshot of `result` for `claim`, carrying forward what `previous` saw: a design that
+  /// changed while sharing seeds with earlier acceptances is recorded as unconfirmed until it is
+  /// accepted on seeds none of them used.
+  public init(result: ClaimResult, claim c: Claim, date: String, previous: AcceptedSnapshot?) {
+    self.init(result: result, date: date)
+    let design = Self.designHash(c)
+    designHash = design
+    seeds = c.seeds
+    let seen = Set(previous?.seenSeeds ?? previous?.seeds ?? [])
+    seenSeeds = Array(seen.union(c.seeds)).sorted()
+    let reused = !seen.isDisjoint(with: c.seeds)
+    if let previous, let old = previous.designHash {
+      if old != design { unconfirmed = reused ? true : nil }
+      else { unconfirmed = previous.unconfirmed == true && reused ? true : nil }
+    }
+  }
+
+  /// The hash of a claim's design text.
+  public static func designHash(_ claim: Claim) -> String { ContentHash.hex([Data(claim.designText.utf8)]) }
+
+  /// The warning `verify` prints and the page shows when the claim's design changed after its
+  /// results were seen on the seeds it still uses, or was accepted that way; nil when clean.
+  public func designWarning(for claim: Claim) -> String? {
+    guard let design = designHash else { return nil }
+    let seen = Set(seenSeeds ?? seeds ?? [])
+    let reused = !seen.isDisjoint(with: claim.seeds)
+    if design != Self.designHash(claim) && reused {
+      return "changed after its results were seen on these seeds: confirm on fresh seeds (the models, encodings, "
+        + "baselines or criteria differ from the accepted design, and seeds \(seen.intersection(claim.seeds).sorted()) were already seen)"
+    }
+    if design == Self.designHash(claim) && unconfirmed == true && reused {
+      return "accepted after a design change on seeds it had already seen: confirm on fresh seeds"
+    }
+    return nil
   }
 
   /// Compares today's result with this snapshot: a lift that drops by more than `liftDrop`

@@ -147,6 +147,12 @@ public struct SuiteRunner: Sendable {
     }
     let tol = claim.criteria.regression
     result.regressions = snap.compare(with: result, liftDrop: tol.liftDrop, costRise: tol.costRise)
+    let designNote = "Design: "
+    result.warnings.removeAll { $0.hasPrefix(designNote) }
+    if let w = snap.designWarning(for: claim) {
+      result.warnings.append(designNote + w)
+      FileHandle.standardError.write(Data("warning: \(claim.id): \(w)\n".utf8))
+    }
     for c in result.regressions where c.tripped {
       result.passed = false
       result.reasons.append("Regressed: \(c.name) moved from \(fmt(c.accepted)) to \(fmt(c.actual)) (tolerance \(fmt(c.tolerance))).")

@@ -12,8 +12,15 @@ enum Causes {
       out.append(lift(l))
     }
     for c in r.regressions where c.tripped {
-      out.append("\(c.name) regressed \(NumberText.fixed(c.accepted)) \u{2192} \(NumberText.fixed(c.actual)) "
-        + "(\(NumberText.signed(c.actual - c.accepted)), tolerance \u{00B1}\(NumberText.fixed(c.tolerance)))")
+      if c.name.hasPrefix("cost ") {
+        // Cost figures in their own units (integers, money, seconds); the tolerance is a relative rise.
+        let bound = String(c.name.dropFirst(5))
+        out.append("\(c.name) regressed \(BoundText.value(bound, c.accepted)) \u{2192} \(BoundText.value(bound, c.actual)) "
+          + "(tolerance +\(NumberText.fixed(c.tolerance * 100, 0))%)")
+      } else {
+        out.append("\(c.name) regressed \(NumberText.fixed(c.accepted)) \u{2192} \(NumberText.fixed(c.actual)) "
+          + "(\(NumberText.signed(c.actual - c.accepted)), tolerance \u{00B1}\(NumberText.fixed(c.tolerance)))")
+      }
     }
     if out.isEmpty && r.verdict != r.expected {
       out.append("verdict \(r.verdict.rawValue), but the spec expects \(r.expected.rawValue)")

@@ -21,6 +21,13 @@ import Testing
     ])
   }
 
+  @Test func aCostRegressionReadsInTheBoundsUnits() {
+    var r = SampleResults.supported
+    r.passed = false
+    r.regressions = [RegressionCheck(name: "cost max_depth", accepted: 20, actual: 44, tolerance: 0.1, tripped: true)]
+    #expect(Causes.of(r) == ["cost max_depth regressed 20 \u{2192} 44 (tolerance +10%)"])
+  }
+
   @Test func inconclusiveLiftSaysHowFarTheLowerBoundIsShort() {
     var l = SampleResults.supported.lifts[0]
     l.verdict = .inconclusive
