@@ -70,5 +70,10 @@ private let gridDevice = """
     // The price bound of 1 USD fails, which refutes the claim whatever its lift.
     #expect(r.costChecks.contains { $0.name == "max_cloud_usd" && !$0.held })
     #expect(r.verdict == .refuted && r.passed)
+    // The price of the quantum route beside qlift's own exact simulation of the same model.
+    let sim = try #require(r.diagnostics.first { $0.name == "classical_simulation_seconds" && $0.model == "zz" })
+    #expect(sim.value == ideal.seconds)
+    #expect(sim.reading.contains(String(format: "$%.2f", dev.cloudUsd)) && sim.reading.contains("dev:"))
+    #expect(sim.reading.contains("60 s queue"))
   }
 }

@@ -156,7 +156,8 @@ struct ResultAssembler {
       facts: facts(), dataset: dataset, metric: metric.rawValue, seeds: claim.seeds, baselines: baselines,
       bestBaseline: bestBaseline, models: models, lifts: lifts, costs: costs, costChecks: checks, verdict: verdict,
       expected: expected, passed: verdict == expected, reasons: reasons, fallback: fallback,
-      diagnostics: DiagnosticStage.records(plan: plan, seeds: seeds), curves: curves(), kernel: kernelSnapshot(),
+      diagnostics: DiagnosticStage.records(plan: plan, seeds: seeds) + SimulationCostStage.records(claim: claim, costs: costs),
+      curves: curves(), kernel: kernelSnapshot(),
       regressions: [], warnings: warnings, manifest: manifest)
     var out = result
     out.inference = InferenceSummary(
