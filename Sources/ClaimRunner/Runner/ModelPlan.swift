@@ -7,24 +7,46 @@ struct ModelPlan: Sendable {
   /// A quantum model with its encoding built.
   struct Model: Sendable {
     var spec: QuantumModelSpec
-    /// The encoding at the first `alpha` (the one whose circuit is costed and exported).
+    /// The encoding at the first `alpha` and the largest `reps` (the circuit that is costed and exported).
     var encoding: any Encoding
-    /// The encoding at every `alpha` of the spec's grid, in spec order (one entry when not tuned).
-    var candidates: [(alpha: Double, encoding: any Encoding)] = []
+    /// The encoding at every (`alpha`, `reps`) of the spec's grids, in spec order (one entry when not tuned).
+    var candidates: [(alpha: Double, reps: Int, encoding: any Encoding)] = []
 
-    /// True when the bandwidth `alpha` is tuned by cross-validation.
+    /// True when the encoding's `alpha` or `reps` is tuned by cross-validation.
     var tunesAlpha: Bool { candidates.count > 1 }
+    /// True when `reps` is tuned.
+    var tunesReps: Bool { Set(candidates.map(\.reps)).count > 1 }
+    /// The hyperparameters a candidate stands for, as results record them.
+    func label(_ i: Int) -> [String: String] {
+      var out: [String: String] = [:]
+      if Set(candidates.map(\.alpha)).count > 1 { out["alpha"] = formatNumber(candidates[i].alpha) }
+      if tunesReps { out["reps"] = String(candidates[i].reps) }
+      return out
+    }
 
     /// The encoding in words; a tuned bandwidth reads as its grid, not as its first value.
     var encodingDescription: String {
       guard tunesAlpha else { return encoding.describe }
-      let grid = "{" + candidates.map { formatNumber($0.alpha) }.joined(separator: ", ") + "} tuned by cross-validation"
-      let first = formatNumber(candidates[0].alpha)
       var text = encoding.describe
-      for (old, new) in [("alpha \(first)", "alpha in \(grid)"), ("features scaled by \(first)", "features scaled by a factor in \(grid)")] {
-        text = text.replacingOccurrences(of: old, with: new)
+      let alphas = spec.encoding.alphaGrid
+      if alphas.count > 1 {
+        let grid = "{" + alphas.map { formatNumber($0) }.joined(separator: ", ") + "} tuned by cross-validation"
+        let first = formatNumber(alphas[0])
+        let before = text
+        for (old, new) in [("alpha \(first)", "alpha in \(grid)"), ("features scaled by \(first)", "features scaled by a factor in \(grid)")] {
+          text = text.replacingOccurrences(of: old, with: new)
+        }
+        if text == before { text += ", alpha in \(grid)" }
       }
-      return text == encoding.describe ? text + ", alpha in \(grid)" : text
+      if tunesReps {
+        let reps = spec.encoding.repsGrid
+        let grid = "{" + reps.map(String.init).joined(separator: ", ") + "} tuned by cross-validation"
+        let top = String(reps.max()!)
+        let before = text
+        text = text.replacingOccurrences(of: "reps \(top)", with: "reps in \(grid)")
+        if text == before { text += ", reps in \(grid)" }
+      }
+      return text
     }
   }
   /// A backend resolved to a QMLKit backend plus, for device backends, the profile.
@@ -65,12 +87,15 @@ struct ModelPlan: Sendable {
     try claim.quantum.enumerated().map { i, m in
       do {
         let e = m.encoding
-        let candidates = try e.alphaGrid.map { alpha in
-          (alpha: alpha, encoding: try EncodingName.make(
-            e.map.rawValue, reps: e.reps, entanglement: e.entanglement.rawValue, alpha: alpha,
-            paulis: e.paulis, rotation: e.rotation.rawValue) as any Encoding)
+        let reps = e.repsGrid.isEmpty ? [e.reps] : e.repsGrid
+        func make(_ alpha: Double, _ r: Int) throws -> any Encoding {
+          try EncodingName.make(
+            e.map.rawValue, reps: r, entanglement: e.entanglement.rawValue, alpha: alpha,
+            paulis: e.paulis, rotation: e.rotation.rawValue)
         }
-        return Model(spec: m, encoding: candidates[0].encoding, candidates: candidates)
+        var candidates: [(alpha: Double, reps: Int, encoding: any Encoding)] = []
+        for alpha in e.alphaGrid { for r in reps { candidates.append((alpha, r, try make(alpha, r))) } }
+        return Model(spec: m, encoding: try make(e.alphaGrid[0], e.reps), candidates: candidates)
       } catch {
         throw RunnerError.invalidClaim(
           file: claim.location(of: "quantum[\(i)].encoding").description, field: "quantum[\(i)].encoding",

@@ -93,13 +93,14 @@ enum QuantumStage {
       switch model.spec.kind {
       case .kernel, .projectedKernel:
         let kind: KernelKind = model.spec.kind == .kernel ? .fidelity : .projected(gamma: model.spec.gamma.first ?? 1)
-        let candidates = model.candidates.map {
+        let candidates = model.candidates.indices.map { i in
           KernelModelStage.Candidate(
-            alpha: $0.alpha, kernel: QuantumKernel(encoding: $0.encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17))
+            label: model.label(i),
+            kernel: QuantumKernel(encoding: model.candidates[i].encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17))
         }
         let o = try KernelModelStage.run(candidates: candidates, cGrid: model.spec.svmC, split: split, metric: metric, seed: seed)
         var chosen = ["C": fmtParam(o.chosenC)]
-        if let a = o.chosenAlpha { chosen["alpha"] = fmtParam(a) }
+        chosen.merge(o.chosenEncoding) { _, new in new }
         var out = QuantumOutcome(
           test: o.test, failure: nil, chosen: chosen, executions: o.executions, shots: o.shots,
           seconds: Date().timeIntervalSince(start), loss: [], accuracy: [], kernel: keepKernel ? o.trainKernel : nil,
@@ -112,8 +113,11 @@ enum QuantumStage {
         let o = try VariationalStage.run(
           model: model, backend: backend, split: split, metric: metric, seed: seed,
           onIteration: iteration.map { report in { @Sendable it, total in report(id, it, total) } })
+        var chosen: [String: String] = [:]
+        if let lr = o.chosenLearningRate { chosen["learning_rate"] = fmtParam(lr) }
+        if let layers = o.chosenLayers { chosen["layers"] = String(layers) }
         var out = QuantumOutcome(
-          test: o.test, failure: nil, chosen: o.chosenLearningRate.map { ["learning_rate": fmtParam($0)] } ?? [:],
+          test: o.test, failure: nil, chosen: chosen,
           executions: o.executions, shots: o.shots,
           seconds: Date().timeIntervalSince(start), loss: o.loss, accuracy: o.accuracy, kernel: nil, warnings: o.warnings)
         out.configurations = o.configurations

@@ -10,8 +10,8 @@ enum KernelModelStage {
   struct Outcome: Sendable {
     var test: Double
     var chosenC: Double
-    /// The chosen `alpha` when the bandwidth was tuned (nil when the spec gives one value).
-    var chosenAlpha: Double?
+    /// The chosen encoding hyperparameters (`alpha`, `reps`) when they were tuned (empty otherwise).
+    var chosenEncoding: [String: String] = [:]
     var trainKernel: Matrix
     var executions: Int
     var shots: Int
@@ -29,9 +29,9 @@ enum KernelModelStage {
     var warnings: [String]
   }
 
-  /// One kernel to try: the bandwidth it was built with and the kernel itself.
+  /// One kernel to try: the encoding hyperparameters it was built with and the kernel itself.
   struct Candidate: Sendable {
-    var alpha: Double
+    var label: [String: String]
     var kernel: QuantumKernel
   }
 
@@ -39,7 +39,7 @@ enum KernelModelStage {
   static func run(
     kernel: QuantumKernel, cGrid: [Double], split: DataSplit, metric: Metric, seed: Int
   ) throws -> Outcome {
-    try run(candidates: [Candidate(alpha: .nan, kernel: kernel)], cGrid: cGrid, split: split, metric: metric, seed: seed)
+    try run(candidates: [Candidate(label: [:], kernel: kernel)], cGrid: cGrid, split: split, metric: metric, seed: seed)
   }
 
   /// Tunes the bandwidth and C together: every candidate's train kernel is computed (and its
@@ -71,7 +71,7 @@ enum KernelModelStage {
     let f = try fit(train: best!.K, test: Kt, cGrid: candidates.count > 1 ? [best!.c] : cGrid, split: split, metric: metric, seed: seed)
     let tuned = candidates.count > 1 || cGrid.count > 1
     return Outcome(
-      test: f.test, chosenC: f.chosenC, chosenAlpha: candidates.count > 1 ? chosen.alpha : nil, trainKernel: best!.K,
+      test: f.test, chosenC: f.chosenC, chosenEncoding: candidates.count > 1 ? chosen.label : [:], trainKernel: best!.K,
       executions: executions, shots: shots, configurations: candidates.count * max(1, cGrid.count),
       folds: tuned ? foldCount(split.train.labels) : 0, warnings: f.warnings)
   }

@@ -15,6 +15,8 @@ enum VariationalStage {
     var warnings: [String]
     /// The chosen learning rate when several were tuned.
     var chosenLearningRate: Double?
+    /// The chosen layer count when several were tuned.
+    var chosenLayers: Int?
     /// Configurations compared by cross-validation (1 when nothing was tuned).
     var configurations = 1
     /// Folds of that cross-validation (0 when nothing was tuned).
@@ -23,9 +25,11 @@ enum VariationalStage {
     var converged = true
   }
 
-  /// The QMLKit ansatz of a spec (defaults: hardware-efficient, 2 layers, linear cz).
-  static func ansatz(_ spec: QuantumModelSpec) -> Ansatz {
-    let a = spec.ansatz ?? AnsatzSpec(type: .hardwareEfficient)
+  /// The QMLKit ansatz of a spec (defaults: hardware-efficient, 2 layers, linear cz); `layers`
+  /// overrides the spec's (its largest, when it lists several).
+  static func ansatz(_ spec: QuantumModelSpec, layers: Int? = nil) -> Ansatz {
+    var a = spec.ansatz ?? AnsatzSpec(type: .hardwareEfficient)
+    if let layers { a.layers = layers }
     let layout: Ansatz.Layout
     switch a.type {
     case .hardwareEfficient, .reuploading: layout = .hardwareEfficient
@@ -48,7 +52,8 @@ enum VariationalStage {
 
   /// The classifier a spec describes on a backend, seeded.
   static func classifier(
-    _ model: ModelPlan.Model, backend: QuantumBackend, features: Int, seed: UInt64, learningRate: Double? = nil
+    _ model: ModelPlan.Model, backend: QuantumBackend, features: Int, seed: UInt64, learningRate: Double? = nil,
+    layers: Int? = nil
   ) -> VariationalClassifier {
     let t = model.spec.training ?? TrainingSpec()
     let rate = learningRate ?? t.learningRate
@@ -66,7 +71,7 @@ enum VariationalStage {
     case .hinge: loss = .hinge
     }
     var clf = VariationalClassifier(
-      encoding: model.encoding, ansatz: ansatz(model.spec),
+      encoding: model.encoding, ansatz: ansatz(model.spec, layers: layers),
       readout: readout(model.spec, qubits: model.encoding.qubits(features: features)),
       reuploading: model.spec.ansatz?.type == .reuploading, loss: loss, optimizer: optimizer,
       iterations: t.iterations, backend: backend, validationFraction: t.earlyStopping ? 0.2 : 0,
@@ -76,21 +81,22 @@ enum VariationalStage {
     return clf
   }
 
-  /// The learning rate with the best mean stratified k-fold CV score on the training split, and the
-  /// circuits those fits ran.
-  static func tuneLearningRate(
-    _ model: ModelPlan.Model, rates: [Double], backend: QuantumBackend, split: DataSplit, metric: Metric, seed: Int
-  ) throws -> (rate: Double, folds: Int, executions: Int, shots: Int) {
+  /// The (learning rate, layers) pair with the best mean stratified k-fold CV score on the
+  /// training split, and the circuits those fits ran.
+  static func tuneTraining(
+    _ model: ModelPlan.Model, rates: [Double], layers: [Int?], backend: QuantumBackend, split: DataSplit, metric: Metric, seed: Int
+  ) throws -> (rate: Double, layers: Int?, folds: Int, executions: Int, shots: Int) {
     let labels = split.train.labels
     let k = KernelModelStage.foldCount(labels)
     let folds = StratifiedKFold(folds: k, seed: UInt64(bitPattern: Int64(seed))).splits(labels: labels)
-    var best = (rate: rates[0], score: -Double.infinity)
+    var best = (rate: rates[0], layers: layers[0], score: -Double.infinity)
     var executions = 0, shots = 0
     for rate in rates {
+     for depth in layers {
       var scores: [Double] = []
       for f in folds {
         var clf = classifier(model, backend: backend, features: split.train.featureCount,
-                             seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: rate)
+                             seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: rate, layers: depth)
         let x = split.train.features
         try clf.fit(features: f.train.map { x[$0] }, labels: f.train.map { labels[$0] }, classCount: split.train.classCount)
         let s = try clf.scores(f.test.map { x[$0] })
@@ -100,9 +106,10 @@ enum VariationalStage {
         shots += clf.counter.totalShots
       }
       let m = KernelModelStage.signedScore(mean(scores), metric)
-      if m.isFinite && m > best.score { best = (rate, m) }
+      if m.isFinite && m > best.score { best = (rate, depth, m) }
+     }
     }
-    return (best.rate, k, executions, shots)
+    return (best.rate, best.layers, k, executions, shots)
   }
 
   /// Whether a history that ran to its limit was still falling: the relative drop of the training
@@ -119,12 +126,14 @@ enum VariationalStage {
     onIteration: (@Sendable (Int, Int) -> Void)? = nil
   ) throws -> Outcome {
     let t = model.spec.training ?? TrainingSpec()
-    var tuned: (rate: Double, folds: Int, executions: Int, shots: Int)?
-    if t.learningRates.count > 1 {
-      tuned = try tuneLearningRate(model, rates: t.learningRates, backend: backend.backend, split: split, metric: metric, seed: seed)
+    var tuned: (rate: Double, layers: Int?, folds: Int, executions: Int, shots: Int)?
+    let layerGrid: [Int?] = (model.spec.ansatz?.layersGrid.count ?? 0) > 1 ? model.spec.ansatz!.layersGrid.map { $0 } : [nil]
+    if t.learningRates.count > 1 || layerGrid.count > 1 {
+      tuned = try tuneTraining(model, rates: t.learningRates, layers: layerGrid, backend: backend.backend, split: split,
+                               metric: metric, seed: seed)
     }
     var clf = classifier(model, backend: backend.backend, features: split.train.featureCount,
-                         seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: tuned?.rate)
+                         seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: tuned?.rate, layers: tuned?.layers ?? nil)
     clf.onIteration = onIteration
     try clf.fit(features: split.train.features, labels: split.train.labels, classCount: split.train.classCount)
     let history = clf.trainingHistory
@@ -148,8 +157,9 @@ enum VariationalStage {
       test: test, executions: clf.counter.circuitExecutions + (tuned?.executions ?? 0),
       shots: clf.counter.totalShots + (tuned?.shots ?? 0),
       loss: history.map(\.loss), accuracy: history.map(\.accuracy), warnings: warnings)
-    out.chosenLearningRate = tuned?.rate
-    out.configurations = t.learningRates.count
+    out.chosenLearningRate = t.learningRates.count > 1 ? tuned?.rate : nil
+    out.chosenLayers = tuned?.layers ?? nil
+    out.configurations = t.learningRates.count * layerGrid.count
     out.folds = tuned?.folds ?? 0
     out.converged = converged
     return out

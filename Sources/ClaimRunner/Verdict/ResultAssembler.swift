@@ -221,7 +221,10 @@ struct ResultAssembler {
 
   private func describe(_ m: ModelPlan.Model) -> String {
     var parts = [m.encodingDescription]
-    if let a = m.spec.ansatz { parts.append("\(a.type.rawValue) ansatz, \(a.layers) layers, \(a.entanglement.rawValue) \(a.entangler.rawValue)") }
+    if let a = m.spec.ansatz {
+      let layers = a.layersGrid.count > 1 ? "layers in {\(a.layersGrid.map(String.init).joined(separator: ", "))} tuned by cross-validation" : "\(a.layers) layers"
+      parts.append("\(a.type.rawValue) ansatz, \(layers), \(a.entanglement.rawValue) \(a.entangler.rawValue)")
+    }
     if let t = m.spec.training {
       let lr = t.learningRates.count > 1 ? "lr in {\(t.learningRates.map(fmt).joined(separator: ", "))} tuned by cross-validation" : "lr \(fmt(t.learningRate))"
       parts.append("\(t.optimizer.rawValue) \(lr), at most \(t.iterations) iterations (stop when the loss falls less than "

@@ -141,7 +141,7 @@ public enum SpecSchema {
           enumOf(EncodingMap.allCases.map(\.rawValue)),
           object([
             "map": enumOf(EncodingMap.allCases.map(\.rawValue)),
-            "reps": number(min: 1, max: 100, integer: true, default: 1),
+            "reps": listOrOne(number(min: 1, max: 100, integer: true, default: 1)),
             "entanglement": entanglement,
             "alpha": listOrOne(number(exclusiveMin: 0, max: 100, default: 2)),
             "paulis": ["type": "array", "minItems": 1, "items": ["type": "string", "pattern": "^[XYZ]{1,4}$"]],
@@ -159,7 +159,7 @@ public enum SpecSchema {
           "gamma": listOrOne(number(exclusiveMin: 0)),
           "ansatz": object([
             "type": enumOf(AnsatzType.allCases.map(\.rawValue)),
-            "layers": number(min: 1, max: 1000, integer: true, default: 2),
+            "layers": listOrOne(number(min: 1, max: 1000, integer: true, default: 2)),
             "entanglement": entanglement,
             "entangler": enumOf(Entangler.allCases.map(\.rawValue), default: "cz"),
           ], required: ["type"]),

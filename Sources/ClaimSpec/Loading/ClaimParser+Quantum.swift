@@ -92,6 +92,12 @@ extension _ClaimParser {
       training: training)
   }
 
+  /// The path of item `i` of a value that may be one scalar (its own path) or a list (`path[i]`).
+  func itemPath(_ node: Node, _ path: String, _ i: Int) -> String {
+    if case .scalar = node { return path }
+    return "\(path)[\(i)]"
+  }
+
   /// A positive number or a non-empty list of positive numbers.
   func positiveList(_ node: Node, _ path: String) -> [Double]? {
     guard let items = r.list(node, path, single: true) else { return nil }
@@ -110,7 +116,13 @@ extension _ClaimParser {
     // The IQP embedding's own bandwidth is 1 (PennyLane); Pauli maps default to Qiskit's alpha = 2.
     if map == .iqp { e.alpha = 1 }
     var ok = true
-    if let v = f["reps"] { if let x = r.int(v, f.path("reps"), .closed(1, Double(SpecVocabulary.maxReps))) { e.reps = x } else { ok = false } }
+    if let v = f["reps"] {
+      // One count, or a list tuned by cross-validation; the largest is the circuit that is costed.
+      if let items = r.list(v, f.path("reps"), single: true) {
+        let values = items.enumerated().compactMap { r.int($1, itemPath(v, f.path("reps"), $0), .closed(1, Double(SpecVocabulary.maxReps))) }
+        if values.count == items.count, let top = values.max() { e.reps = top; if values.count > 1 { e.repsGrid = values } } else { ok = false }
+      } else { ok = false }
+    }
     if let v = f["entanglement"] {
       if let x = r.choice(v, f.path("entanglement"), Entanglement.self, what: "entanglement", aliases: Self.entanglementAliases) {
         e.entanglement = x
@@ -122,7 +134,7 @@ extension _ClaimParser {
     } else if let v = f["alpha"] {
       // One number, or a list tuned by cross-validation like a baseline's grid (the kernel's bandwidth).
       if let items = r.list(v, f.path("alpha"), single: true) {
-        let values = items.enumerated().compactMap { r.number($1, "\(f.path("alpha"))[\($0)]", _Range(low: 0, lowOpen: true, high: 100)) }
+        let values = items.enumerated().compactMap { r.number($1, itemPath(v, f.path("alpha"), $0), _Range(low: 0, lowOpen: true, high: 100)) }
         if values.count == items.count, !values.isEmpty { e.alphaGrid = values; e.alpha = values[0] } else { ok = false }
       } else { ok = false }
     }
@@ -156,7 +168,12 @@ extension _ClaimParser {
     guard let type = r.choice(tn, f.path("type"), AnsatzType.self, what: "ansatz type") else { return nil }
     var a = AnsatzSpec(type: type)
     var ok = true
-    if let v = f["layers"] { if let x = r.int(v, f.path("layers"), .closed(1, 1000)) { a.layers = x } else { ok = false } }
+    if let v = f["layers"] {
+      if let items = r.list(v, f.path("layers"), single: true) {
+        let values = items.enumerated().compactMap { r.int($1, itemPath(v, f.path("layers"), $0), .closed(1, 1000)) }
+        if values.count == items.count, let top = values.max() { a.layers = top; if values.count > 1 { a.layersGrid = values } } else { ok = false }
+      } else { ok = false }
+    }
     if let v = f["entanglement"] {
       if let x = r.choice(v, f.path("entanglement"), Entanglement.self, what: "entanglement", aliases: Self.entanglementAliases) {
         a.entanglement = x
@@ -176,7 +193,7 @@ extension _ClaimParser {
     if let v = f["learning_rate"] {
       // One rate, or a list tuned by cross-validation on the training split.
       if let items = r.list(v, f.path("learning_rate"), single: true) {
-        let values = items.enumerated().compactMap { r.number($1, "\(f.path("learning_rate"))[\($0)]", _Range(low: 0, lowOpen: true, high: 10)) }
+        let values = items.enumerated().compactMap { r.number($1, itemPath(v, f.path("learning_rate"), $0), _Range(low: 0, lowOpen: true, high: 10)) }
         if values.count == items.count, !values.isEmpty { t.learningRates = values; t.learningRate = values[0] } else { ok = false }
       } else { ok = false }
     }

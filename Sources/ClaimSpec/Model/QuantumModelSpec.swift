@@ -42,8 +42,11 @@ public enum QuantumModelKind: String, Sendable, Equatable, CaseIterable {
 public struct EncodingSpec: Sendable, Equatable {
   /// The feature map.
   public var map: EncodingMap
-  /// Repetitions of the map, >= 1 (default 1; ignored for amplitude/basis).
+  /// Repetitions of the map, >= 1 (default 1; ignored for amplitude/basis); the largest of `repsGrid`
+  /// (the circuit the cost bounds are checked on).
   public var reps: Int
+  /// Every `reps` to try: one value, or a list tuned by cross-validation like `alpha`.
+  public var repsGrid: [Int] = []
   /// Entangling pattern (default linear).
   public var entanglement: Entanglement
   /// Data scaling factor of Pauli-type maps (default 2.0, as Qiskit's `alpha`); the first of `alphaGrid`.
@@ -127,6 +130,9 @@ public struct AnsatzSpec: Sendable, Equatable {
   public var type: AnsatzType
   /// Layers, >= 1 (default 2).
   public var layers: Int
+  /// Every layer count to try: one value, or a list tuned by cross-validation with the learning
+  /// rate; `layers` is its largest (the circuit the cost bounds are checked on).
+  public var layersGrid: [Int] = []
   /// Entangling pattern (default linear).
   public var entanglement: Entanglement
   /// Two-qubit entangling gate (default cz).

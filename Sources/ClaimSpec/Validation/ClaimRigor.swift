@@ -7,12 +7,23 @@ public enum ClaimRigor {
   /// Seeds a decisive verdict needs (the runner's rule; docs/SPEC.md "Seeds and intervals").
   public static let decisiveSeeds = 3
 
-  /// Errors of a loaded claim (fewer than `minimumSeeds` seeds).
+  /// Errors of a loaded claim: fewer than `minimumSeeds` seeds; an encoding grid (`alpha` or
+  /// `reps` lists) on a claim with a `hardware:` backend, whose imported counts hold one encoding only.
   public static func errors(_ claim: Claim) -> [SpecError] {
-    guard claim.seeds.count < minimumSeeds else { return [] }
-    return [SpecError(at: claim.location(of: "seeds"), field: "seeds",
-      message: "\(claim.seeds.count) seed gives no interval; list at least \(decisiveSeeds) seeds (e.g. [1, 2, 3])",
-      kind: .outOfRange)]
+    var out: [SpecError] = []
+    if claim.seeds.count < minimumSeeds {
+      out.append(SpecError(at: claim.location(of: "seeds"), field: "seeds",
+        message: "\(claim.seeds.count) seed gives no interval; list at least \(decisiveSeeds) seeds (e.g. [1, 2, 3])",
+        kind: .outOfRange))
+    }
+    let hardware = claim.backends.contains { if case .hardware = $0.target { return true } else { return false } }
+    for (i, m) in claim.quantum.enumerated() where hardware && (m.encoding.alphaGrid.count > 1 || m.encoding.repsGrid.count > 1) {
+      out.append(SpecError(at: claim.location(of: "quantum[\(i)].encoding"), field: "quantum[\(i)].encoding",
+        message: "an alpha or reps list is tuned by running every candidate's circuits, but a hardware backend's imported counts "
+          + "hold one encoding; give one value on claims with hardware backends",
+        kind: .conflict))
+    }
+    return out
   }
 
   /// Warnings of a loaded claim: fewer than `decisiveSeeds` seeds; one side tuned with far fewer
@@ -51,13 +62,14 @@ public enum ClaimRigor {
   /// Configurations a baseline's grid holds.
   public static func configurations(_ b: BaselineSpec) -> Int { b.grid.values.reduce(1) { $0 * max(1, $1.count) } }
 
-  /// Configurations a quantum model is tuned over: C (or gamma) times the encoding's alphas, or
-  /// the variational model's training grid.
+  /// Configurations a quantum model is tuned over: C (or gamma) times the encoding's alphas and
+  /// reps, or the variational model's learning rates times its layer counts.
   public static func configurations(_ m: QuantumModelSpec) -> Int {
+    let encoding = max(1, m.encoding.alphaGrid.count) * max(1, m.encoding.repsGrid.count)
     switch m.kind {
-    case .kernel: return max(1, m.svmC.count) * max(1, m.encoding.alphaGrid.count)
-    case .projectedKernel: return max(1, m.svmC.count) * max(1, m.gamma.count) * max(1, m.encoding.alphaGrid.count)
-    case .variational: return max(1, m.training?.learningRates.count ?? 1) * max(1, m.encoding.alphaGrid.count)
+    case .kernel: return max(1, m.svmC.count) * encoding
+    case .projectedKernel: return max(1, m.svmC.count) * max(1, m.gamma.count) * encoding
+    case .variational: return max(1, m.training?.learningRates.count ?? 1) * max(1, m.ansatz?.layersGrid.count ?? 1)
     }
   }
 }
