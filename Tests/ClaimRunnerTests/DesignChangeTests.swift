@@ -53,4 +53,15 @@ import Testing
     _ = try accept(try claim(dir, seeds: "[1, 2, 3]"), in: dir)
     #expect(try warnings(try claim(dir, seeds: "[4, 5, 6]", C: "[1, 100]"), in: dir).isEmpty)
   }
+
+  @Test func aHashOfAnotherDesignFormatIsNotADesignChange() throws {
+    let dir = try SpecFixtures.project()
+    var old = try accept(try claim(dir, seeds: "[1, 2, 3]"), in: dir)
+    old.designHash = "an older format's hash"
+    old.designVersion = Claim.designVersion - 1
+    try SnapshotStore(folder: SuiteRunner.acceptedFolder(for: try claim(dir, seeds: "[1, 2, 3]"))).save(old)
+    #expect(try warnings(try claim(dir, seeds: "[1, 2, 3]"), in: dir).isEmpty)
+    let next = try accept(try claim(dir, seeds: "[1, 2, 3]"), in: dir)
+    #expect(next.unconfirmed == nil && next.designVersion == Claim.designVersion)
+  }
 }

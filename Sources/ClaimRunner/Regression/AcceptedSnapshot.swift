@@ -17,6 +17,8 @@ public struct AcceptedSnapshot: Codable, Sendable, Equatable {
   public var specHash: String
   /// Hash of the claim's design at acceptance (`Claim.designText`); nil in snapshots from before it.
   public var designHash: String?
+  /// `Claim.designVersion` of that hash: hashes of another format are not compared.
+  public var designVersion: Int?
   /// The seeds of this acceptance.
   public var seeds: [Int]?
   /// Every seed whose results were seen by an acceptance of this claim, this one included.
@@ -42,11 +44,12 @@ public struct AcceptedSnapshot: Codable, Sendable, Equatable {
     self.init(result: result, date: date)
     let design = Self.designHash(c)
     designHash = design
+    designVersion = Claim.designVersion
     seeds = c.seeds
     let seen = Set(previous?.seenSeeds ?? previous?.seeds ?? [])
     seenSeeds = Array(seen.union(c.seeds)).sorted()
     let reused = !seen.isDisjoint(with: c.seeds)
-    if let previous, let old = previous.designHash {
+    if let previous, let old = previous.designHash, previous.designVersion == Claim.designVersion {
       if old != design { unconfirmed = reused ? true : nil }
       else { unconfirmed = previous.unconfirmed == true && reused ? true : nil }
     }
@@ -58,7 +61,7 @@ public struct AcceptedSnapshot: Codable, Sendable, Equatable {
   /// The warning `verify` prints and the page shows when the claim's design changed after its
   /// results were seen on the seeds it still uses, or was accepted that way; nil when clean.
   public func designWarning(for claim: Claim) -> String? {
-    guard let design = designHash else { return nil }
+    guard let design = designHash, designVersion == Claim.designVersion else { return nil }
     let seen = Set(seenSeeds ?? seeds ?? [])
     let reused = !seen.isDisjoint(with: claim.seeds)
     if design != Self.designHash(claim) && reused {

@@ -4,6 +4,10 @@
 /// the same experiment; `qlift accept` records its hash to tell a design changed after its
 /// results were seen.
 extension Claim {
+  /// The version of `designText`'s format: bump it whenever a spec type gains a field (its text
+  /// changes although no design did), so snapshots of an older format are not read as a design change.
+  public static let designVersion = 1
+
   /// Canonical text of the design (dictionary keys sorted, so it is the same in every process).
   public var designText: String {
     var lines: [String] = []
