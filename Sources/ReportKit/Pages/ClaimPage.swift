@@ -172,6 +172,7 @@ enum ClaimPage {
       if let cell = row.cell("model") {
         cell.append("strong", text: b.model)
         if b.model == r.bestBaseline { cell.append("span", ["class": "claim-title"], text: "best by cross-validation") }
+        if let what = dequantizedNote(b.model) { cell.append("span", ["class": "claim-title"], text: what) }
       }
       row.set("chosen", chosenText(b.chosen) + (b.tuning.map { "; " + tuningText($0) } ?? ""))
       let cv = b.cvScore.filter(\.isFinite)
@@ -227,6 +228,16 @@ enum ClaimPage {
           + ref.map { NumberText.fixed($0) }.joined(separator: ", ") + "; the lift is the model's score minus these.")
       }
     }
+  }
+
+  /// What a dequantized or kernel-approximation baseline is, for a reader who does not know the name
+  /// (baselines are listed by id, which is the model name unless the spec gives another).
+  static func dequantizedNote(_ id: String) -> String? {
+    if id.hasPrefix("rff_quantum") {
+      return "dequantized: random Fourier features drawn from the quantum model's own frequency spectrum, with a linear model"
+    }
+    if id.hasPrefix("nystroem_rbf") { return "Nyström approximation of an RBF kernel, with a linear model" }
+    return nil
   }
 
   /// A tuning budget in words: "tuned over 16 configurations, 5-fold CV, 2.3 s".

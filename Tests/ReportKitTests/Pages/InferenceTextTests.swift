@@ -43,4 +43,12 @@ import Testing
     let html = try IndexPage.render([nonInferior()], template: EmbeddedTemplates.indexHTML, file: "index.html")
     #expect(html.contains("non-inferior (margin 0.030)"))
   }
+
+  @Test func dequantizedBaselinesAreExplainedOnThePage() throws {
+    var r = SampleResults.supported
+    r.baselines[1].model = "rff_quantum"
+    let html = try ClaimPage.render(r, history: [], template: EmbeddedTemplates.claimHTML, file: "x.html")
+    #expect(html.contains("random Fourier features drawn from the quantum model's own frequency spectrum"))
+    #expect(ClaimPage.dequantizedNote("svm_rbf") == nil)
+  }
 }
