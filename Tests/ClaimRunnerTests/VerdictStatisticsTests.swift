@@ -98,5 +98,9 @@ import Testing
     #expect(r.bestBaselinePerSeed?.count == 5)
     #expect(r.lifts[0].referenceScores?.count == 5)
     #expect(r.fallback?.contains("best mean cross-validation") == true)
+    // "Best" and the fallback name the same baseline: the best mean CV score over seeds.
+    #expect(r.fallback?.hasPrefix(r.bestBaseline) == true)
+    let meanCV = r.baselines.map { $0.cvScore.reduce(0, +) / Double($0.cvScore.count) }
+    #expect(r.baselines.first { $0.model == r.bestBaseline }.map { b in meanCV.allSatisfy { $0 <= b.cvScore.reduce(0, +) / Double(b.cvScore.count) } } == true)
   }
 }

@@ -48,7 +48,12 @@ struct ResultAssembler {
       for j in s.baselines.indices where sign * s.baselines[j].cvScore > sign * s.baselines[best].cvScore { best = j }
       return best
     }
-    let bestBaseline = mostFrequent(bestPerSeed).map { claim.baselines[$0].id } ?? ""
+    // The baseline named "best" is the fallback's: the best mean cross-validation score over seeds
+    // (the lift itself is paired per seed with that seed's CV winner, `bestPerSeed`), so the label
+    // and the fallback never contradict each other.
+    let meanCV = claim.baselines.indices.map { j in QMLKit.mean(seeds.map { $0.baselines[j].cvScore }) }
+    let bestBaseline = meanCV.indices.filter { meanCV[$0].isFinite }
+      .max { (sign * meanCV[$0], -$0) < (sign * meanCV[$1], -$1) }.map { claim.baselines[$0].id } ?? ""
     // Quantum models per backend.
     var models: [ModelResult] = []
     for m in plan.models {
