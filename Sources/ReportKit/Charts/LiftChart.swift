@@ -26,6 +26,14 @@ struct LiftChart {
     frame.left = max(frame.left, 16 + 7 * Double(rows.map(\.backend.count).max() ?? 0))
   }
 
+  /// Where a label at `x` hangs so it stays inside the chart: from its end near the right edge,
+  /// from its start near the left edge, centred elsewhere.
+  static func labelAnchor(_ x: Double, frame: ChartFrame) -> String {
+    if x > frame.plotRight - frame.plotWidth / 6 { return "end" }
+    if x < frame.plotLeft + frame.plotWidth / 6 { return "start" }
+    return "middle"
+  }
+
   /// The x scale (lift), covering every interval, zero and the threshold.
   var xScale: LinearScale {
     let values = rows.flatMap { [$0.low, $0.high, $0.mean] }
@@ -60,7 +68,8 @@ struct LiftChart {
     g.append("line", ["class": "threshold", "x1": SVGCanvas.num(x(threshold)), "x2": SVGCanvas.num(x(threshold)),
                       "y1": SVGCanvas.num(frame.plotTop - 6), "y2": SVGCanvas.num(frame.plotBottom),
                       "stroke": Palette.black, "stroke-width": "1.5", "stroke-dasharray": "5 4"])
-    g.append("text", ["x": SVGCanvas.num(x(threshold)), "y": SVGCanvas.num(frame.plotTop - 10), "text-anchor": "middle",
+    g.append("text", ["x": SVGCanvas.num(x(threshold)), "y": SVGCanvas.num(frame.plotTop - 10),
+                      "text-anchor": Self.labelAnchor(x(threshold), frame: frame),
                       "font-size": "11"], text: "threshold \(NumberText.signed(threshold))")
     for (i, row) in rows.enumerated() {
       let cy = rowY(i)

@@ -27,4 +27,11 @@ import Testing
     #expect(approx(SVGTest.number(intervals[1], "x1"), 150.48))
     #expect(approx(SVGTest.number(intervals[1], "x2"), 352.88))
   }
+
+  @Test func aThresholdLabelAtTheRightEdgeHangsInsideTheChart() {
+    let frame = ChartFrame(width: 640, height: 100, left: 110, right: 24, top: 56, bottom: 40)
+    #expect(LiftChart.labelAnchor(frame.plotRight, frame: frame) == "end")
+    #expect(LiftChart.labelAnchor(frame.plotLeft, frame: frame) == "start")
+    #expect(LiftChart.labelAnchor((frame.plotLeft + frame.plotRight) / 2, frame: frame) == "middle")
+  }
 }
