@@ -53,10 +53,9 @@ import Testing
     #expect(b.tuning?.configurations == 2 && (b.tuning?.folds ?? 0) >= 2)
     #expect(b.chosen?.allSatisfy { ["0.01", "0.2"].contains($0["learning_rate"] ?? "") } == true)
     // Eight Adam steps at lr 0.01 cannot converge: every such seed is flagged, with a warning.
-    if let slow = b.notConvergedSeeds {
-      #expect(r.warnings.contains { $0.contains("not converged") })
-      #expect(!slow.isEmpty)
-    }
+    let slow = try #require(b.notConvergedSeeds)
+    #expect(!slow.isEmpty)
+    #expect(r.warnings.contains { $0.contains("not converged") })
   }
 
   @Test func repsAndLayersListsAreTunedToo() throws {

@@ -113,10 +113,11 @@ enum VariationalStage {
   }
 
   /// Whether a history that ran to its limit was still falling: the relative drop of the training
-  /// loss over the last `window` iterations, when it exceeds `tolerance`.
+  /// loss over the last `window` iterations (all of them when the run is shorter), when it exceeds
+  /// `tolerance`.
   static func stillFalling(_ loss: [Double], window: Int, tolerance: Double) -> Double? {
-    guard tolerance > 0, loss.count > window, let last = loss.last else { return nil }
-    let before = loss[loss.count - 1 - window]
+    guard tolerance > 0, loss.count > 1, let last = loss.last else { return nil }
+    let before = loss[loss.count - 1 - min(window, loss.count - 1)]
     let drop = (before - last) / max(1, abs(before))
     return drop > tolerance ? drop : nil
   }
@@ -142,7 +143,7 @@ enum VariationalStage {
     if !clf.stoppedBeforeLimit, let drop = stillFalling(history.map(\.loss), window: t.patience, tolerance: t.tolerance) {
       converged = false
       warnings.append("not converged: the training loss still fell \(String(format: "%.2f", drop * 100))% over the last "
-        + "\(t.patience) of \(t.iterations) iterations (raise training.iterations)")
+        + "\(min(t.patience, t.iterations)) of \(t.iterations) iterations (raise training.iterations)")
     }
     if history.contains(where: { !$0.loss.isFinite }) {
       throw ModelError.diverged("the training loss became NaN or infinite")

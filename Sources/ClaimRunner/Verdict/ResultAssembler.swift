@@ -147,7 +147,7 @@ struct ResultAssembler {
 
     // Fallback: the classical model to serve when the quantum path does not clear the bar: the
     // baseline with the best mean cross-validation score over seeds (never a test score).
-    let fallback = fallbackText(baselines)
+    let fallback = baselines.first { $0.model == bestBaseline }.map(fallbackText)
 
     let first = seeds.first
     let dataset = DatasetSummary(
@@ -212,12 +212,9 @@ struct ResultAssembler {
     return "At the observed mean and spread, about \(n) seeds would make the interval \(side) the threshold."
   }
 
-  /// The fallback line: the baseline with the best mean cross-validation score, its parameters and test interval.
-  private func fallbackText(_ baselines: [BaselineResult]) -> String? {
-    let sign: Double = metric.higherIsBetter ? 1 : -1
-    guard let b = baselines.filter({ !$0.cvScore.isEmpty }).max(by: {
-      (sign * QMLKit.mean($0.cvScore), -(baselines.firstIndex(of: $0) ?? 0)) < (sign * QMLKit.mean($1.cvScore), -(baselines.firstIndex(of: $1) ?? 0))
-    }) else { return nil }
+  /// The fallback line of `b` (the best baseline by mean cross-validation score): its most often
+  /// chosen parameters, that CV score and its test interval.
+  private func fallbackText(_ b: BaselineResult) -> String {
     let chosen = mostCommonChoice(b.chosen)
     let params = chosen.keys.sorted().map { "\($0)=\(chosen[$0]!)" }.joined(separator: ", ")
     return "\(b.model)\(params.isEmpty ? "" : " (\(params))"): best mean cross-validation \(metric.rawValue) "
@@ -319,9 +316,3 @@ func percent(_ c: Double) -> String {
 /// A p-value for a sentence: "< 0.001" or three decimals.
 func fmtP(_ p: Double) -> String { p.isNaN ? "n/a" : p < 0.001 ? "< 0.001" : String(format: "%.3f", p) }
 
-/// The most frequent value (ties: the smallest), nil when empty.
-func mostFrequent(_ xs: [Int]) -> Int? {
-  var counts: [Int: Int] = [:]
-  for x in xs { counts[x, default: 0] += 1 }
-  return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
-}
