@@ -60,14 +60,8 @@ enum ExitStatus {
       let message = Qlift.fullMessage(for: error)
       if code == .success { return (0, message) }
       if code == .validationFailure { return (2, message) }
-      if isParserError(error) { return (code.rawValue, message) }
       return (3, "internal error: \(error)")
     }
-  }
-
-  /// True for errors ArgumentParser raises itself (their messages are its own).
-  private static func isParserError(_ error: Error) -> Bool {
-    String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
   }
 
   /// A file-system error named plainly: the path and what went wrong, no framework codes.

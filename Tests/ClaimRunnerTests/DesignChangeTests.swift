@@ -23,7 +23,7 @@ import Testing
   }
 
   func warnings(_ c: Claim, in dir: URL) throws -> [String] {
-    try SpecFixtures.run([c], in: dir)[0].warnings.filter { $0.hasPrefix("Design: ") }
+    [try SpecFixtures.run([c], in: dir)[0].designWarning].compactMap { $0 }
   }
 
   @Test func aChangedDesignOnSeenSeedsIsFlaggedUntilConfirmedOnFreshSeeds() throws {

@@ -143,16 +143,13 @@ public struct SuiteRunner: Sendable {
     result.reasons.removeAll { $0.hasPrefix("Regressed: ") }
     guard let snap = try SnapshotStore(folder: acceptedFolder(for: claim)).load(claim.id) else {
       result.regressions = []
+      result.designWarning = nil
       return result
     }
     let tol = claim.criteria.regression
     result.regressions = snap.compare(with: result, liftDrop: tol.liftDrop, costRise: tol.costRise)
-    let designNote = "Design: "
-    result.warnings.removeAll { $0.hasPrefix(designNote) }
-    if let w = snap.designWarning(for: claim) {
-      result.warnings.append(designNote + w)
-      FileHandle.standardError.write(Data("warning: \(claim.id): \(w)\n".utf8))
-    }
+    result.designWarning = snap.designWarning(for: claim)
+    if let w = result.designWarning { FileHandle.standardError.write(Data("warning: \(claim.id): \(w)\n".utf8)) }
     for c in result.regressions where c.tripped {
       result.passed = false
       result.reasons.append("Regressed: \(c.name) moved from \(fmt(c.accepted)) to \(fmt(c.actual)) (tolerance \(fmt(c.tolerance))).")

@@ -60,6 +60,9 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   public var inference: InferenceSummary?
   /// The baseline chosen by cross-validation score in each seed (in seed order).
   public var bestBaselinePerSeed: [String]?
+  /// Set when the claim's design changed after its results were seen on the seeds it still uses
+  /// (compared with its accepted snapshot at every run): "changed after its results were seen ...".
+  public var designWarning: String?
 
   /// The format version this build writes.
   public static let currentFormatVersion = 1

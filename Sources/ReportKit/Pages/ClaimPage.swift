@@ -62,7 +62,8 @@ enum ClaimPage {
       }
     }
     if let list = page.slot("warnings") {
-      if r.warnings.isEmpty { list.append("li", ["class": "none"], text: "None.") }
+      if let d = r.designWarning { list.append("li", ["class": "tripped"], text: "Design " + d) }
+      if r.warnings.isEmpty && r.designWarning == nil { list.append("li", ["class": "none"], text: "None.") }
       for w in r.warnings { list.append("li", text: w) }
     }
     let m = r.manifest

@@ -51,4 +51,11 @@ import Testing
     #expect(html.contains("random Fourier features drawn from the quantum model's own frequency spectrum"))
     #expect(ClaimPage.dequantizedNote("svm_rbf") == nil)
   }
+
+  @Test func aDesignChangedOnSeenSeedsIsShownFirstAmongTheWarnings() throws {
+    var r = SampleResults.supported
+    r.designWarning = "changed after its results were seen on these seeds: confirm on fresh seeds"
+    let html = try ClaimPage.render(r, history: [], template: EmbeddedTemplates.claimHTML, file: "x.html")
+    #expect(html.contains("Design changed after its results were seen on these seeds: confirm on fresh seeds"))
+  }
 }
