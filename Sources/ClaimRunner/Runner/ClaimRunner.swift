@@ -51,50 +51,22 @@ public struct ClaimRunner: Sendable {
     try DataGuard.check(claim, data: data)
     try InputErrors.located(claim) { try ResourceGuard(claim: claim, data: data).check(plan: plan) }
     let seeds = claim.seeds
-    nonisolated(unsafe) var outcomes = [Result<SeedOutcome, Error>?](repeating: nil, count: seeds.count)
-    let lock = NSLock()
     let progress = options.progress
     let stop = options.stop
     let iteration = options.iteration
-    let work: @Sendable (Int) -> Void = { i in
-      let r = Result {
-        try stop?.check(finished: 0)
-        return try SeedStage.run(
-          claim: claim, plan: plan, data: data, metric: metric, seed: seeds[i], iteration: iteration)
-      }
-      lock.withLock { outcomes[i] = r }
-      progress?("\(claim.id): seed \(seeds[i]) done")
+    // At most `jobs` seeds at once; outcomes in seed order, the first failure rethrown.
+    let outcomes = Parallel.map(seeds.count, workers: options.jobs) { i in
+      defer { progress?("\(claim.id): seed \(seeds[i]) done") }
+      try stop?.check(finished: 0)
+      return try SeedStage.run(
+        claim: claim, plan: plan, data: data, metric: metric, seed: seeds[i], iteration: iteration)
     }
-    runLimited(count: seeds.count, jobs: options.jobs, work)
-    var perSeed: [SeedOutcome] = []
-    for o in outcomes {
-      switch o! {
-      case .success(let s): perSeed.append(s)
-      case .failure(let e): throw e
-      }
-    }
+    let perSeed = try outcomes.map { try $0.get() }
     let finished = Date()
     let manifest = RunManifest(
       specHash: specHash, qliftVersion: RunEnvironment.qliftVersion, gitCommit: gitCommit, seeds: seeds,
       machine: RunEnvironment.machine, started: RunEnvironment.timestamp(started),
       finished: RunEnvironment.timestamp(finished), seconds: finished.timeIntervalSince(started))
     return ResultAssembler(claim: claim, plan: plan, data: data, metric: metric, seeds: perSeed, manifest: manifest).result()
-  }
-}
-
-/// Runs `work(i)` for i in 0..<count with at most `jobs` running at once.
-func runLimited(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Void) {
-  if jobs <= 1 || count <= 1 {
-    for i in 0..<count { work(i) }
-    return
-  }
-  let next = NSLock()
-  nonisolated(unsafe) var cursor = 0
-  DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
-    while true {
-      let i: Int = next.withLock { defer { cursor += 1 }; return cursor }
-      if i >= count { return }
-      work(i)
-    }
   }
 }

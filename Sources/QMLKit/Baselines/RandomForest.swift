@@ -38,17 +38,16 @@ public struct RandomForest: Classifier {
     let n = features.count
     let x = features.flatMap { $0 }
     let maxFeatures = max(1, Int(Double(d).squareRoot()))
-    let box = _IndexedResults<_DecisionTree>(count: trees)
     let depth = maxDepth, seed = self.seed
-    DispatchQueue.concurrentPerform(iterations: trees) { t in
+    let grown = Parallel.map(trees, workers: Parallel.processorCount) { t in
       var rng = SeededGenerator(seed: seed ^ (UInt64(t) &+ 1) &* 0x9E37_79B9_7F4A_7C15)
       var weights = [Double](repeating: 0, count: n)
       for _ in 0..<n { weights[Int(rng.next() % UInt64(n))] += 1 }
       let tree = _DecisionTree(x: x, width: d, labels: labels, weights: weights, classCount: classCount,
                                maxDepth: depth, maxFeatures: maxFeatures, rng: &rng)
-      box.set(t, tree)
+      return tree
     }
-    fitted = box.values.map { $0! }
+    fitted = try grown.map { try $0.get() }
     width = d
     self.classCount = classCount
   }

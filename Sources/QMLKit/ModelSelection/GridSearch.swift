@@ -1,4 +1,5 @@
 import Foundation
+import QuantumSim
 
 /// Exhaustive hyperparameter search by stratified k-fold cross-validation on a training
 /// split, as scikit-learn's `GridSearchCV(refit=True)`.
@@ -90,20 +91,15 @@ public struct GridSearch: Sendable {
     }
     let k = train.classCount
     let tasks = candidates.count * folds
-    let box = _IndexedResults<Result<Double, any Error>>(count: tasks)
     let (model, seed, metric, source) = (self.model, self.seed, self.metric, self.source)
-    DispatchQueue.concurrentPerform(iterations: tasks) { t in
+    let outcomes = Parallel.map(tasks, workers: Parallel.processorCount) { t in
       let p = t / folds, f = t % folds
       let data = foldData[f]
-      let outcome = Result<Double, any Error> {
-        var m = try BaselineFactory.make(model: model, params: candidates[p], seed: seed, source: source)
-        try m.fit(features: data.trainX, labels: data.trainY, classCount: k)
-        let s = try m.scores(data.testX)
-        return metric.score(labels: data.testY, scores: s, classCount: k)
-      }
-      box.set(t, outcome)
+      var m = try BaselineFactory.make(model: model, params: candidates[p], seed: seed, source: source)
+      try m.fit(features: data.trainX, labels: data.trainY, classCount: k)
+      let s = try m.scores(data.testX)
+      return metric.score(labels: data.testY, scores: s, classCount: k)
     }
-    let outcomes = box.values.map { $0! }
     var table: [(params: [String: HyperValue], meanScore: Double, std: Double)] = []
     var failures: [(params: [String: HyperValue], message: String)] = []
     var firstError: (any Error)?

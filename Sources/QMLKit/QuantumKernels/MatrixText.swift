@@ -1,4 +1,5 @@
 import Foundation
+import QuantumSim
 
 /// A matrix printed as text, fast: every entry is Swift's shortest round-trip
 /// `Double.description`, so the bytes are exactly those of the plain loop (`reference`), but
@@ -90,16 +91,17 @@ public enum MatrixText {
     let entrySep = Array(layout.entrySeparator.utf8), rowClose = Array(layout.rowClose.utf8)
     let rowSep = Array(layout.rowSeparator.utf8), suffix = Array(layout.suffix.utf8)
     let square = rows == cols
-    let workers = threads ?? (count < 4096 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+    // A formatted entry is about 8 amplitude updates of work (`Parallel.threads`).
+    let workers = threads ?? Parallel.threads(work: count &* 8, available: Parallel.processorCount)
 
     // Phase 1: each entry that is not a bit-exact mirror of an upper entry is formatted into its
     // own slot; `length` holds its byte count, 0 for a mirrored entry.
     let table = PageBuffer(count: count * (slotSize + 1))
-    nonisolated(unsafe) let slots = table.base.assumingMemoryBound(to: UInt8.self)
-    nonisolated(unsafe) let length = slots + count * slotSize
+    let slots = table.base.assumingMemoryBound(to: UInt8.self)
+    let length = slots + count * slotSize
     K.values.withUnsafeBufferPointer { vb in
-      nonisolated(unsafe) let v = vb.baseAddress
-      forEachTask(0..<rows, workers: workers) { r in
+      let v = vb.baseAddress
+      Parallel.tasks(0..<rows, workers: workers, dedicated: true) { r in
         for c in 0..<cols {
           let k = r &* cols &+ c
           let x = v![k]
@@ -115,7 +117,7 @@ public enum MatrixText {
       }
     }
     /// Slot index holding the bytes of entry (r, c).
-    @inline(__always) @Sendable func source(_ r: Int, _ c: Int) -> Int {
+    @inline(__always) func source(_ r: Int, _ c: Int) -> Int {
       let k = r &* cols &+ c
       return length[k] == 0 ? c &* cols &+ r : k
     }
@@ -138,13 +140,13 @@ public enum MatrixText {
     }
     blocks.append(blockStart..<rows)
     let output = PageBuffer(count: prefix.count + largest + suffix.count)
-    nonisolated(unsafe) let out = output.base.assumingMemoryBound(to: UInt8.self)
+    let out = output.base.assumingMemoryBound(to: UInt8.self)
 
     // Phase 3, block by block: rows copied into place in parallel, each into its own byte
     // range. Inside a row, pieces go with fixed-width stores (an entry's 24 bytes, the longest
     // description of a double; a separator's 8) whose excess the next piece overwrites; within
     // `slotSize` bytes of the row's end, exactly.
-    @Sendable func put(_ bytes: [UInt8], at p: Int) {
+    func put(_ bytes: [UInt8], at p: Int) {
       bytes.withUnsafeBufferPointer { b in
         if let from = b.baseAddress { (out + p).update(from: from, count: b.count) }
       }
@@ -163,8 +165,8 @@ public enum MatrixText {
       }
       starts[block.upperBound] = at + rowSep.count  // so the last row ends at `at`
       starts.withUnsafeBufferPointer { sb in
-        nonisolated(unsafe) let starts = sb.baseAddress!
-        forEachTask(block, workers: workers) { r in
+        let starts = sb.baseAddress!
+        Parallel.tasks(block, workers: workers, dedicated: true) { r in
           var p = starts[r]
           let end = starts[r + 1] - rowSep.count
           if r > 0 { put(rowSep, at: p - rowSep.count) }

@@ -46,12 +46,10 @@ struct StateBank: Sendable {
     // Workers take runs of states in turn; each writes only its own states' chunks.
     let run = 8
     let runs = (total + run - 1) / run
-    let lock = NSLock()
-    nonisolated(unsafe) var next = 0
     re.withUnsafeMutableBufferPointer { reBuffer in
       im.withUnsafeMutableBufferPointer { imBuffer in
-        nonisolated(unsafe) let reOut = reBuffer.baseAddress!, imOut = imBuffer.baseAddress!
-        runWorkers(max(1, min(threads, runs))) { _ in
+        let reOut = reBuffer.baseAddress!, imOut = imBuffer.baseAddress!
+        Parallel.workers(threads, sharing: 0..<runs, dedicated: true) { _, next in
           var state = scratch, start = scratch
           start.assign(from: shared)  // a private copy (reading the shared one retains it)
           // The rest of the circuit, on this worker's own copy of its gates: running a gate
@@ -59,12 +57,7 @@ struct StateBank: Sendable {
           var rest = Circuit(qubits: circuit.qubitCount)
           for name in circuit.symbols { _ = rest.symbol(name) }
           for g in Self.privateGates(circuit)[prefix...] { rest.append(g) }
-          while true {
-            let c: Int = lock.withLock {
-              defer { next += 1 }
-              return next
-            }
-            if c >= runs { return }
+          while let c = next() {
             for s in c * run..<min(total, (c + 1) * run) {
               state.assign(from: start)
               try! state.apply(rest, bindings: bindings[s])  // binding counts checked above

@@ -103,64 +103,59 @@ struct VariationalEvaluator: Sendable {
     let n = xs.count
     let p = weights.count
     let workers = max(1, min(threads, n))
-    let lock = NSLock()
     // Per-sample results, summed afterwards in sample order, so the result does not depend on
     // the number of threads (bit-for-bit reproducible on any machine).
-    nonisolated(unsafe) var sampleLoss = [Double](repeating: 0, count: n)
-    nonisolated(unsafe) var sampleGrad = [[Double]](repeating: [], count: withGradient ? n : 0)
-    nonisolated(unsafe) var outs = [[Double]](repeating: [], count: n)
-    nonisolated(unsafe) var failure: Error?
+    var sampleLoss = [Double](repeating: 0, count: n)
+    var sampleGrad = [[Double]](repeating: [], count: withGradient ? n : 0)
+    var outs = [[Double]](repeating: [], count: n)
     let slices = (0..<outputs).map { slice(weights, $0) }
     let qubits = model.circuit.qubitCount
     let pw = model.weightCount
     let needsSweep = needsSweep(withGradient: withGradient)
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-      do {
-        var psi = try StateVector(qubits: qubits)
-        var lambda = psi
-        var sweep = needsSweep ? try ParameterShiftSweep(model: model, backend: backend) : nil
-        var g = [Double](repeating: 0, count: pw)
-        var local: [(Int, Double, [Double], [Double])] = []
-        var i = w
-        while i < n {
-          // One stream per sample: shot noise does not depend on the thread count either.
-          var rng = SeededGenerator(seed: seed &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15)
-          var row = [Double](repeating: 0, count: outputs)
-          var grad = withGradient ? [Double](repeating: 0, count: p) : []
-          var lossSum = 0.0
-          for k in 0..<outputs {
-            let b = xs[i] + slices[k]
-            let s: Double
-            if !withGradient {
-              s = try readoutOnly(b, psi: &psi, sweep: &sweep, rng: &rng)
+    // Worker w takes samples w, w + workers, ...; each keeps its own scratch states.
+    let perWorker = Parallel.map(workers, workers: workers) { w in
+      var psi = try StateVector(qubits: qubits)
+      var lambda = psi
+      var sweep = needsSweep ? try ParameterShiftSweep(model: model, backend: backend) : nil
+      var g = [Double](repeating: 0, count: pw)
+      var local: [(Int, Double, [Double], [Double])] = []
+      var i = w
+      while i < n {
+        // One stream per sample: shot noise does not depend on the thread count either.
+        var rng = SeededGenerator(seed: seed &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15)
+        var row = [Double](repeating: 0, count: outputs)
+        var grad = withGradient ? [Double](repeating: 0, count: p) : []
+        var lossSum = 0.0
+        for k in 0..<outputs {
+          let b = xs[i] + slices[k]
+          let s: Double
+          if !withGradient {
+            s = try readoutOnly(b, psi: &psi, sweep: &sweep, rng: &rng)
+          } else {
+            for j in 0..<pw { g[j] = 0 }
+            if method == .adjoint {
+              s = adjoint(b, psi: &psi, lambda: &lambda, scale: 1, grad: &g, gradOffset: 0)
             } else {
-              for j in 0..<pw { g[j] = 0 }
-              if method == .adjoint {
-                s = adjoint(b, psi: &psi, lambda: &lambda, scale: 1, grad: &g, gradOffset: 0)
-              } else {
-                s = shifted(b, sweep: &sweep!, scale: 1, grad: &g, gradOffset: 0, rng: &rng)
-              }
-              let f = loss.valueAndDerivative(output: s, target: targets[i][k]).1 / Double(n)
-              for j in 0..<pw { grad[k * pw + j] = f * g[j] }
+              s = shifted(b, sweep: &sweep!, scale: 1, grad: &g, gradOffset: 0, rng: &rng)
             }
-            row[k] = s
-            lossSum += loss.valueAndDerivative(output: s, target: targets[i][k]).0
+            let f = loss.valueAndDerivative(output: s, target: targets[i][k]).1 / Double(n)
+            for j in 0..<pw { grad[k * pw + j] = f * g[j] }
           }
-          local.append((i, lossSum, grad, row))
-          i += workers
+          row[k] = s
+          lossSum += loss.valueAndDerivative(output: s, target: targets[i][k]).0
         }
-        lock.withLock {
-          for (i, l, gr, row) in local {
-            sampleLoss[i] = l
-            outs[i] = row
-            if withGradient { sampleGrad[i] = gr }
-          }
-        }
-      } catch {
-        lock.withLock { failure = error }
+        local.append((i, lossSum, grad, row))
+        i += workers
+      }
+      return local
+    }
+    for outcome in perWorker {
+      for (i, l, gr, row) in try outcome.get() {
+        sampleLoss[i] = l
+        outs[i] = row
+        if withGradient { sampleGrad[i] = gr }
       }
     }
-    if let failure { throw failure }
     var totalGrad = [Double](repeating: 0, count: p)
     for gr in sampleGrad { for j in 0..<p { totalGrad[j] += gr[j] } }
     return (sampleLoss.reduce(0, +) / Double(n), totalGrad, outs)

@@ -99,17 +99,17 @@ extension StateVector {
     precondition(block.qubitCount == qubitCount, "the block was built for \(block.qubitCount) qubits, the state has \(qubitCount)")
     let split = block.split
     let lowCount = 1 << split, highCount = dimension >> split
-    let chunks = dimension >= parallelThreshold ? Swift.max(1, Swift.min(threads, highCount)) : 1
+    let t = Parallel.threads(work: dimension, available: threads)
     re.withUnsafeMutableBufferPointer { rb in
       im.withUnsafeMutableBufferPointer { ib in
         block.lowRe.withUnsafeBufferPointer { lrb in
           block.lowIm.withUnsafeBufferPointer { lib in
-            nonisolated(unsafe) let r = rb.baseAddress!, i = ib.baseAddress!
-            nonisolated(unsafe) let lr = lrb.baseAddress!, li = lib.baseAddress!
+            let r = rb.baseAddress!, i = ib.baseAddress!
+            let lr = lrb.baseAddress!, li = lib.baseAddress!
             let hr = block.highRe, hi = block.highIm
             // Threads take disjoint ranges of high indices, so results do not depend on them.
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-              for h in chunkRange(c, of: chunks, count: highCount) {
+            Parallel.chunks(highCount, threads: t) { part in
+              for h in part {
                 let pr = hr[h], pi = hi[h]
                 let base = h << split
                 for l in 0..<lowCount {

@@ -8,13 +8,12 @@ import Numerics
 // 4. Contiguous inner loops: the amplitudes a gate pairs up come in runs of 2^lowest
 //    (lowest = the lowest qubit the gate names), so the inner loop walks a run with unit
 //    stride and the compiler vectorises it; the outer loop computes the run's base index.
-// 5. Large states are split across threads (from `parallelThreshold` amplitudes); small ones
+// 5. Large states are split across threads (from `Parallel.minimumWork` amplitudes); small ones
 //    run serially. Threads split disjoint runs, so results do not depend on the thread count.
 //
 // Storage is split: `re[i]`, `im[i]` for basis index i; qubit q is bit q of i.
 
 /// States at least this large (in amplitudes) are updated by several threads.
-let parallelThreshold = 1 << 15
 
 /// Inserts a zero bit at position `q` of `k` (so pair index k maps to the basis index with qubit q = 0).
 @inline(__always)
@@ -69,21 +68,16 @@ struct _Runs {
 @inline(__always)
 func parallelRuns(_ runs: _Runs, threads: Int, _ body: (Range<Int>, Range<Int>) -> Void) {
   let total = runs.outer &* runs.inner
-  if threads <= 1 || total < parallelThreshold / 2 {
+  let t = Parallel.threads(work: total &* 2, available: threads)
+  if t <= 1 {
     body(0..<runs.outer, 0..<runs.inner)
     return
   }
-  let byOuter = runs.outer >= threads
-  let n = byOuter ? runs.outer : runs.inner
-  let chunks = min(threads, n)
-  withoutActuallyEscaping(body) { escapable in
-    // The chunks are disjoint sets of amplitudes, so the kernels never race.
-    nonisolated(unsafe) let work = escapable
-    DispatchQueue.concurrentPerform(iterations: chunks) { c in
-      let part = chunkRange(c, of: chunks, count: n)
-      guard !part.isEmpty else { return }
-      if byOuter { work(part, 0..<runs.inner) } else { work(0..<runs.outer, part) }
-    }
+  // The chunks are disjoint sets of amplitudes, so the kernels never race.
+  if runs.outer >= t {
+    Parallel.chunks(runs.outer, threads: t) { part in body(part, 0..<runs.inner) }
+  } else {
+    Parallel.chunks(runs.inner, threads: t) { part in body(0..<runs.outer, part) }
   }
 }
 

@@ -78,25 +78,23 @@ private struct BlockRuns {
   func forEach<Op: BlockOperation>(threads: Int, _ op: Op) {
     guard let runs else {
       let total = blocks
-      let t = total * 8 < parallelThreshold ? 1 : min(threads, total)
+      let t = Parallel.threads(work: total &* 8, available: threads)
       if t <= 1 {
         for b in 0..<total { op.apply(b &<< 3) }
         return
       }
       // Threads take disjoint ranges of blocks, so they never write the same amplitude.
-      nonisolated(unsafe) let work = op
-      DispatchQueue.concurrentPerform(iterations: t) { c in
-        for b in chunkRange(c, of: t, count: total) { work.apply(b &<< 3) }
+      Parallel.chunks(total, threads: t) { part in
+        for b in part { op.apply(b &<< 3) }
       }
       return
     }
     let ones = self.ones
-    let t = runs.outer * runs.inner * 8 < parallelThreshold ? 1 : threads
-    nonisolated(unsafe) let work = op
+    let t = Parallel.threads(work: runs.outer &* runs.inner &* 8, available: threads)
     parallelRuns(runs, threads: t) { oRange, jRange in
       for o in oRange {
         let base = runs.base(o) | ones
-        for j in jRange { work.apply((base &+ j) &<< 3) }
+        for j in jRange { op.apply((base &+ j) &<< 3) }
       }
     }
   }

@@ -49,7 +49,7 @@ import Testing
       for chunks in [1, 2, 3, 7, 60, 299, 300, 1 << 20] {
         var next = 0
         for c in 0..<min(chunks, 1000) {
-          let r = chunkRange(c, of: chunks, count: count)
+          let r = Parallel.chunkRange(c, of: chunks, count: count)
           #expect(r.lowerBound == next && r.upperBound <= count)
           next = r.upperBound
         }
