@@ -51,12 +51,12 @@ enum ClassicalBenchmark {
     print("| case | qlift wall min (s) | qlift wall median (s) | qlift CPU, all threads (s) | scikit-learn 1.9.1, 1 thread (s) |")
     print("|---|---|---|---|---|")
     let data = classicalBenchData(samples: 1000, seed: 0)
-    let search = GridSearch(model: "svm_rbf", grid: ["C": [0.1, 1, 10, 100], "gamma": [0.01, 0.1, 1, 10], "scale": ["none"]],
+    let search = GridSearch(model: .svmRBF, grid: ["C": [0.1, 1, 10, 100], "gamma": [0.01, 0.1, 1, 10], "scale": ["none"]],
                             folds: 5, metric: .accuracy, seed: 0)
     let g = try classicalBenchMedian(repeats: 3) { _ = try search.run(train: data) }
     print(String(format: "| GridSearch svm_rbf 4x4, 5 folds, 1000x8, refit (%d threads) | %.3f | %.3f | %.3f | 0.87 |",
                  cores, g.min, g.median, g.cpu))
-    let lr = GridSearch(model: "logistic_regression", grid: ["C": [0.01, 0.1, 1, 10], "scale": ["none"]],
+    let lr = GridSearch(model: .logisticRegression, grid: ["C": [0.01, 0.1, 1, 10], "scale": ["none"]],
                         folds: 5, metric: .accuracy, seed: 0)
     let l = try classicalBenchMedian(repeats: 3) { _ = try lr.run(train: data) }
     print(String(format: "| GridSearch logistic_regression 4 C, 5 folds, 1000x8, refit (%d threads) | %.3f | %.3f | %.3f | 0.040 |",

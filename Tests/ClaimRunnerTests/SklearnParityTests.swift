@@ -76,7 +76,7 @@ import Testing
     let train = try Self.rows("train.csv"), test = try Self.rows("test.csv")
     let e = try Self.expected()
     for (key, C, gamma) in [("rbf_C1.0_gamma0.1", 1.0, 0.1), ("rbf_C10.0_gamma0.05", 10.0, 0.05)] {
-      var model = try BaselineFactory.make(model: "svm_rbf", params: ["C": .number(C), "gamma": .number(gamma), "scale": "none"])
+      var model = try BaselineFactory.make(.svmRBF, params: ["C": .number(C), "gamma": .number(gamma), "scale": "none"])
       try model.fit(features: train.x, labels: train.y, classCount: 2)
       let predicted = try model.predict(test.x)
       let want = try #require(e.models[key])

@@ -88,11 +88,7 @@ struct ModelPlan: Sendable {
       do {
         let e = m.encoding
         let reps = e.repsGrid.isEmpty ? [e.reps] : e.repsGrid
-        func make(_ alpha: Double, _ r: Int) throws -> any Encoding {
-          try EncodingName.make(
-            e.map.rawValue, reps: r, entanglement: e.entanglement.rawValue, alpha: alpha,
-            paulis: e.paulis, rotation: e.rotation.rawValue)
-        }
+        func make(_ alpha: Double, _ r: Int) throws -> any Encoding { try e.build(alpha: alpha, reps: r) }
         var candidates: [(alpha: Double, reps: Int, encoding: any Encoding)] = []
         for alpha in e.alphaGrid { for r in reps { candidates.append((alpha, r, try make(alpha, r))) } }
         return Model(spec: m, encoding: try make(e.alphaGrid[0], e.reps), candidates: candidates)

@@ -41,11 +41,11 @@ enum BaselineStage {
         }
       }
     }
-    if grid.isEmpty { grid = try BaselineFactory.defaultGrid(for: spec.model.rawValue) }
+    if grid.isEmpty { grid = BaselineFactory.defaultGrid(for: spec.model.kind) }
     // The spec's visible scaling key, not a hidden default (random forests take none).
     if spec.model != .randomForest { grid["scale"] = [.text(spec.scale.rawValue)] }
     let search = GridSearch(
-      model: spec.model.rawValue, grid: grid, folds: min(folds, smallestClass(split.train.labels)),
+      model: spec.model.kind, grid: grid, folds: min(folds, smallestClass(split.train.labels)),
       metric: metric, seed: UInt64(bitPattern: Int64(seed)), source: source)
     let result = try search.run(train: split.train)
     let scores = try result.model.scores(split.test.features)

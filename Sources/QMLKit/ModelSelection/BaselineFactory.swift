@@ -1,4 +1,31 @@
-/// Builds the classical baselines by their spec names (`svm_rbf`, `logistic_regression`, ...)
+/// The classical baseline models, by the names specs use (`baselines[].model`).
+public enum BaselineKind: String, Sendable, Equatable, CaseIterable {
+  /// SVM with an RBF kernel.
+  case svmRBF = "svm_rbf"
+  /// SVM with a polynomial kernel.
+  case svmPoly = "svm_poly"
+  /// Linear SVM.
+  case svmLinear = "svm_linear"
+  /// L2-regularized logistic regression.
+  case logisticRegression = "logistic_regression"
+  /// k nearest neighbours.
+  case knn
+  /// Multi-layer perceptron.
+  case mlp
+  /// Random forest.
+  case randomForest = "random_forest"
+  /// Random Fourier features from a quantum model's spectrum + logistic regression.
+  case rffQuantum = "rff_quantum"
+  /// Nyström approximation of the RBF kernel + logistic regression.
+  case nystroemRBF = "nystroem_rbf"
+
+  /// The model a name or alias stands for (`poly` is `svm_poly`); nil for an unknown name.
+  public init?(name: String) {
+    self.init(rawValue: name == "poly" ? "svm_poly" : name)
+  }
+}
+
+/// Builds the classical baselines by kind (`svm_rbf`, `logistic_regression`, ...)
 /// from a hyperparameter dictionary, with validated values and a strong default grid each.
 ///
 /// Every model except `random_forest` sits behind a standard scaler fitted on its own
@@ -9,50 +36,38 @@
 /// `poly` is another name for `svm_poly`.
 public struct BaselineFactory: Sendable {
   /// The model names, in documentation order.
-  public static let names = [
-    "svm_rbf", "svm_poly", "svm_linear", "logistic_regression", "knn", "mlp", "random_forest", "rff_quantum", "nystroem_rbf",
-  ]
-
-  /// Other names accepted for a model: `poly` is `svm_poly`.
-  public static let aliases = ["poly": "svm_poly"]
-
-  /// The model a name or alias stands for.
-  public static func canonical(_ model: String) -> String { aliases[model] ?? model }
+  public static let names = BaselineKind.allCases.map(\.rawValue)
 
   /// Accepted parameters per model, with their defaults.
-  public static func defaults(for model: String) throws -> [String: HyperValue] {
-    switch canonical(model) {
-    case "svm_rbf": return ["C": 1, "gamma": "scale", "scale": "standard"]
-    case "svm_poly": return ["C": 1, "degree": 3, "gamma": "scale", "coef0": 0, "scale": "standard"]
-    case "svm_linear": return ["C": 1, "scale": "standard"]
-    case "logistic_regression": return ["C": 1, "scale": "standard"]
-    case "knn": return ["k": 5, "scale": "standard"]
-    case "mlp":
+  public static func defaults(for model: BaselineKind) -> [String: HyperValue] {
+    switch model {
+    case .svmRBF: return ["C": 1, "gamma": "scale", "scale": "standard"]
+    case .svmPoly: return ["C": 1, "degree": 3, "gamma": "scale", "coef0": 0, "scale": "standard"]
+    case .svmLinear: return ["C": 1, "scale": "standard"]
+    case .logisticRegression: return ["C": 1, "scale": "standard"]
+    case .knn: return ["k": 5, "scale": "standard"]
+    case .mlp:
       return ["hidden": "64", "learning_rate": 0.001, "alpha": 0.0001, "max_iterations": 500,
               "early_stopping": "true", "scale": "standard"]
-    case "random_forest": return ["trees": 200, "max_depth": "none"]
-    case "rff_quantum": return ["features": 100, "C": 1, "scale": "none"]
-    case "nystroem_rbf": return ["C": 1, "gamma": "scale", "landmarks": 100, "scale": "standard"]
-    default: throw ModelError.invalidHyperparameter(unknownModel(model))
+    case .randomForest: return ["trees": 200, "max_depth": "none"]
+    case .rffQuantum: return ["features": 100, "C": 1, "scale": "none"]
+    case .nystroemRBF: return ["C": 1, "gamma": "scale", "landmarks": 100, "scale": "standard"]
     }
   }
 
   /// The grid a careful engineer would search for `model` by default (log-spaced C and
   /// gamma around the scale-invariant defaults, odd k, a few widths and penalties).
-  ///
-  /// - Throws: `ModelError.invalidHyperparameter` for an unknown model name.
-  public static func defaultGrid(for model: String) throws -> [String: [HyperValue]] {
-    switch canonical(model) {
-    case "svm_rbf": return ["C": [0.1, 1, 10, 100], "gamma": ["scale", 0.01, 0.1, 1]]
-    case "svm_poly": return ["C": [0.1, 1, 10, 100], "degree": [2, 3], "coef0": [0, 1]]
-    case "svm_linear": return ["C": [0.01, 0.1, 1, 10, 100]]
-    case "logistic_regression": return ["C": [0.001, 0.01, 0.1, 1, 10, 100]]
-    case "knn": return ["k": [1, 3, 5, 7, 11, 15, 21]]
-    case "mlp": return ["hidden": ["32", "64", "64,64"], "alpha": [0.0001, 0.01], "learning_rate": [0.001, 0.01]]
-    case "random_forest": return ["trees": [200], "max_depth": ["none", 4, 8]]
-    case "rff_quantum": return ["features": [25, 50, 100, 200], "C": [0.1, 1, 10, 100]]
-    case "nystroem_rbf": return ["gamma": ["scale", 0.1, 1], "landmarks": [100], "C": [0.1, 1, 10, 100]]
-    default: throw ModelError.invalidHyperparameter(unknownModel(model))
+  public static func defaultGrid(for model: BaselineKind) -> [String: [HyperValue]] {
+    switch model {
+    case .svmRBF: return ["C": [0.1, 1, 10, 100], "gamma": ["scale", 0.01, 0.1, 1]]
+    case .svmPoly: return ["C": [0.1, 1, 10, 100], "degree": [2, 3], "coef0": [0, 1]]
+    case .svmLinear: return ["C": [0.01, 0.1, 1, 10, 100]]
+    case .logisticRegression: return ["C": [0.001, 0.01, 0.1, 1, 10, 100]]
+    case .knn: return ["k": [1, 3, 5, 7, 11, 15, 21]]
+    case .mlp: return ["hidden": ["32", "64", "64,64"], "alpha": [0.0001, 0.01], "learning_rate": [0.001, 0.01]]
+    case .randomForest: return ["trees": [200], "max_depth": ["none", 4, 8]]
+    case .rffQuantum: return ["features": [25, 50, 100, 200], "C": [0.1, 1, 10, 100]]
+    case .nystroemRBF: return ["gamma": ["scale", 0.1, 1], "landmarks": [100], "C": [0.1, 1, 10, 100]]
     }
   }
 
@@ -61,12 +76,12 @@ public struct BaselineFactory: Sendable {
   /// `source` is the quantum model `rff_quantum` dequantizes (required for it, ignored otherwise).
   ///
   /// - Throws: `ModelError.invalidHyperparameter` naming the model, the parameter and the
-  ///   bad value (unknown model or parameter, wrong type, out of range, `rff_quantum` without source).
+  ///   bad value (unknown parameter, wrong type, out of range, `rff_quantum` without source).
   public static func make(
-    model name: String, params: [String: HyperValue], seed: UInt64 = 0, source: SpectrumSource? = nil
+    _ kind: BaselineKind, params: [String: HyperValue], seed: UInt64 = 0, source: SpectrumSource? = nil
   ) throws -> any Classifier {
-    let model = canonical(name)
-    var p = try defaults(for: model)
+    let model = kind.rawValue
+    var p = defaults(for: kind)
     for (key, value) in params {
       guard p[key] != nil else {
         let known = p.keys.sorted().joined(separator: ", ")
@@ -76,33 +91,31 @@ public struct BaselineFactory: Sendable {
     }
     let r = _Reader(model: model, params: p)
     let base: any Classifier
-    switch model {
-    case "svm_rbf":
+    switch kind {
+    case .svmRBF:
       base = SVMClassifier(kernel: .rbf(gamma: try r.gamma()), C: try r.positive("C"))
-    case "svm_poly":
+    case .svmPoly:
       base = SVMClassifier(kernel: .polynomial(degree: try r.integer("degree", min: 1), gamma: try r.gamma(),
                                                coef0: try r.number("coef0")), C: try r.positive("C"))
-    case "svm_linear":
+    case .svmLinear:
       base = SVMClassifier(kernel: .linear, C: try r.positive("C"))
-    case "logistic_regression":
+    case .logisticRegression:
       base = LogisticRegression(C: try r.positive("C"))
-    case "knn":
+    case .knn:
       base = KNearestNeighbors(k: try r.integer("k", min: 1))
-    case "mlp":
+    case .mlp:
       base = MLPClassifier(hidden: try r.widths("hidden"), learningRate: try r.positive("learning_rate"),
                            alpha: try r.number("alpha", min: 0), maxIterations: try r.integer("max_iterations", min: 1),
                            earlyStopping: try r.flag("early_stopping"), seed: seed)
-    case "random_forest":
+    case .randomForest:
       return RandomForest(trees: try r.integer("trees", min: 1), maxDepth: try r.optionalInteger("max_depth", min: 1), seed: seed)
-    case "rff_quantum":
+    case .rffQuantum:
       guard let source else {
         throw ModelError.invalidHyperparameter("rff_quantum needs the encoding of the quantum model it dequantizes")
       }
       base = QuantumRFFClassifier(source: source, featureCount: try r.integer("features", min: 1), C: try r.positive("C"), seed: seed)
-    case "nystroem_rbf":
+    case .nystroemRBF:
       base = NystroemRBFClassifier(gamma: try r.gamma(), landmarks: try r.integer("landmarks", min: 1), C: try r.positive("C"), seed: seed)
-    default:
-      throw ModelError.invalidHyperparameter(unknownModel(model))
     }
     switch try r.text("scale") {
     case "standard": return StandardizedClassifier(base)
@@ -111,9 +124,6 @@ public struct BaselineFactory: Sendable {
     }
   }
 
-  private static func unknownModel(_ name: String) -> String {
-    "unknown baseline model '\(name)' (known: \(names.joined(separator: ", ")))"
-  }
 }
 
 /// Typed reads of a parameter dictionary with model-named errors.

@@ -12,8 +12,8 @@ import QuantumSim
 /// fit fails in any fold scores NaN and is listed in `failures`; when every point fails
 /// the first failure is thrown.
 public struct GridSearch: Sendable {
-  /// Baseline model name (see `BaselineFactory.names`).
-  public var model: String
+  /// The baseline model searched.
+  public var model: BaselineKind
   /// Values to try per hyperparameter.
   public var grid: [String: [HyperValue]]
   /// Number of stratified folds.
@@ -27,7 +27,7 @@ public struct GridSearch: Sendable {
 
   /// A search of `grid` for `model`.
   public init(
-    model: String, grid: [String: [HyperValue]], folds: Int = 5, metric: Metric, seed: UInt64, source: SpectrumSource? = nil
+    model: BaselineKind, grid: [String: [HyperValue]], folds: Int = 5, metric: Metric, seed: UInt64, source: SpectrumSource? = nil
   ) {
     self.source = source
     self.model = model
@@ -84,7 +84,7 @@ public struct GridSearch: Sendable {
       throw ModelError.invalidHyperparameter("\(model): grid for '\(empty.key)' has no values")
     }
     let candidates = points
-    for p in candidates { _ = try BaselineFactory.make(model: model, params: p, seed: seed, source: source) }
+    for p in candidates { _ = try BaselineFactory.make(model, params: p, seed: seed, source: source) }
     let foldData = splits.map { s in
       (trainX: s.train.map { train.features[$0] }, trainY: s.train.map { train.labels[$0] },
        testX: s.test.map { train.features[$0] }, testY: s.test.map { train.labels[$0] })
@@ -95,7 +95,7 @@ public struct GridSearch: Sendable {
     let outcomes = Parallel.map(tasks, workers: Parallel.processorCount) { t in
       let p = t / folds, f = t % folds
       let data = foldData[f]
-      var m = try BaselineFactory.make(model: model, params: candidates[p], seed: seed, source: source)
+      var m = try BaselineFactory.make(model, params: candidates[p], seed: seed, source: source)
       try m.fit(features: data.trainX, labels: data.trainY, classCount: k)
       let s = try m.scores(data.testX)
       return metric.score(labels: data.testY, scores: s, classCount: k)
@@ -129,7 +129,7 @@ public struct GridSearch: Sendable {
       if better { best = i }
     }
     guard let b = best else { throw firstError ?? ModelError.invalidData("grid search: no grid point could be scored") }
-    var refit = try BaselineFactory.make(model: model, params: candidates[b], seed: seed, source: source)
+    var refit = try BaselineFactory.make(model, params: candidates[b], seed: seed, source: source)
     try refit.fit(features: train.features, labels: train.labels, classCount: k)
     return GridSearchResult(best: candidates[b], bestScore: table[b].meanScore, table: table, failures: failures, model: refit)
   }

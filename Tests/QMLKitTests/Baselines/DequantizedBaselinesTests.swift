@@ -49,7 +49,7 @@ import Testing
     #expect(try a.scores(d.features) == b.scores(d.features))
     var amp = QuantumRFFClassifier(source: SpectrumSource(encoding: AmplitudeEncoding()), featureCount: 10)
     #expect(throws: ModelError.self) { try amp.fit(features: d.features, labels: d.labels, classCount: 2) }
-    #expect(throws: ModelError.self) { try BaselineFactory.make(model: "rff_quantum", params: [:]) }
+    #expect(throws: ModelError.self) { try BaselineFactory.make(.rffQuantum, params: [:]) }
   }
 
   @Test("nystroem_rbf separates concentric rings that a linear model cannot")
@@ -87,9 +87,9 @@ import Testing
 
   @Test("poly is svm_poly under another name")
   func polyAlias() throws {
-    let m = try BaselineFactory.make(model: "poly", params: ["degree": 2, "scale": "none"])
+    let m = try BaselineFactory.make(try #require(BaselineKind(name: "poly")), params: ["degree": 2, "scale": "none"])
     let svm = try #require(m as? SVMClassifier)
     #expect(svm.kernel == .polynomial(degree: 2, gamma: .scale, coef0: 0))
-    #expect(try BaselineFactory.defaultGrid(for: "poly") == BaselineFactory.defaultGrid(for: "svm_poly"))
+    #expect(BaselineKind(name: "poly") == .svmPoly)
   }
 }

@@ -29,7 +29,7 @@ private struct GridFixture: Decodable {
       return (train: (0..<train.count).filter { !held.contains($0) }, test: testFold)
     }
     for (name, ref) in f.models.sorted(by: { $0.key < $1.key }) {
-      let search = GridSearch(model: name, grid: ref.grid, metric: .accuracy, seed: 0)
+      let search = GridSearch(model: try #require(BaselineKind(name: name)), grid: ref.grid, metric: .accuracy, seed: 0)
       let result = try search.run(train: train, splits: splits)
       #expect(result.table.count == ref.mean_test_score.count)
       for (row, s) in zip(result.table, ref.mean_test_score) {
@@ -45,14 +45,14 @@ private struct GridFixture: Decodable {
   }
 
   @Test func pointsFollowParameterGridOrder() {
-    let s = GridSearch(model: "svm_rbf", grid: ["gamma": [1, 2], "C": [10, 20]], metric: .accuracy, seed: 0)
+    let s = GridSearch(model: .svmRBF, grid: ["gamma": [1, 2], "C": [10, 20]], metric: .accuracy, seed: 0)
     #expect(s.points == [["C": 10, "gamma": 1], ["C": 10, "gamma": 2], ["C": 20, "gamma": 1], ["C": 20, "gamma": 2]])
   }
 
   @Test func firstBestWinsTiesAndRunIsDeterministic() throws {
     // Separable blobs: every k scores 1.0, so the first grid point must win.
     let d = BaselineFixtures.blobs(perClass: 20, classes: 2, seed: 5)
-    let s = GridSearch(model: "knn", grid: ["k": [3, 1, 5]], folds: 4, metric: .accuracy, seed: 2)
+    let s = GridSearch(model: .knn, grid: ["k": [3, 1, 5]], folds: 4, metric: .accuracy, seed: 2)
     let a = try s.run(train: d)
     #expect(a.best == ["k": 3])
     #expect(a.bestScore == 1)
@@ -63,24 +63,24 @@ private struct GridFixture: Decodable {
   @Test func failingPointsScoreNaNAndAllFailingThrows() throws {
     let d = BaselineFixtures.blobs(perClass: 10, classes: 2, seed: 5)
     // k = 50 exceeds every fold's training part.
-    let r = try GridSearch(model: "knn", grid: ["k": [50, 3]], folds: 2, metric: .accuracy, seed: 0).run(train: d)
+    let r = try GridSearch(model: .knn, grid: ["k": [50, 3]], folds: 2, metric: .accuracy, seed: 0).run(train: d)
     #expect(r.table[0].meanScore.isNaN)
     #expect(r.best == ["k": 3])
     #expect(r.failures.count == 1)
     #expect(throws: ModelError.self) {
-      try GridSearch(model: "knn", grid: ["k": [50]], folds: 2, metric: .accuracy, seed: 0).run(train: d)
+      try GridSearch(model: .knn, grid: ["k": [50]], folds: 2, metric: .accuracy, seed: 0).run(train: d)
     }
     #expect(throws: ModelError.self) {
-      try GridSearch(model: "knn", grid: ["n_neighbors": [3]], folds: 2, metric: .accuracy, seed: 0).run(train: d)
+      try GridSearch(model: .knn, grid: ["n_neighbors": [3]], folds: 2, metric: .accuracy, seed: 0).run(train: d)
     }
     #expect(throws: ModelError.self) {
-      try GridSearch(model: "knn", grid: ["k": []], folds: 2, metric: .accuracy, seed: 0).run(train: d)
+      try GridSearch(model: .knn, grid: ["k": []], folds: 2, metric: .accuracy, seed: 0).run(train: d)
     }
   }
 
   @Test func logLossSelectsTheLowest() throws {
     let d = BaselineFixtures.blobs(perClass: 15, classes: 2, seed: 9)
-    let r = try GridSearch(model: "logistic_regression", grid: ["C": [0.001, 1]], folds: 3, metric: .log_loss, seed: 0).run(train: d)
+    let r = try GridSearch(model: .logisticRegression, grid: ["C": [0.001, 1]], folds: 3, metric: .log_loss, seed: 0).run(train: d)
     let lowest = r.table.min { $0.meanScore < $1.meanScore }!
     #expect(r.best == lowest.params)
   }
