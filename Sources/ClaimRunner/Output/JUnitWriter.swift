@@ -27,7 +27,7 @@ public enum JUnitWriter {
         let f = XMLElement(name: "failure")
         f.addAttribute(attribute("message", failureMessage(r)))
         f.addAttribute(attribute("type", r.verdict == r.expected ? "regression" : "verdict"))
-        f.stringValue = r.reasons.joined(separator: "\n")
+        f.stringValue = r.allReasons.joined(separator: "\n")
         tc.addChild(f)
       }
       let out = XMLElement(name: "system-out")

@@ -160,7 +160,7 @@ struct ResultAssembler {
       claim: claim.id, title: claim.title, hypothesis: claim.hypothesis, specFile: claim.file,
       facts: facts(), dataset: dataset, metric: metric.rawValue, seeds: claim.seeds, baselines: baselines,
       bestBaseline: bestBaseline, models: models, lifts: lifts, costs: costs, costChecks: checks, verdict: verdict,
-      expected: expected, passed: verdict == expected, reasons: reasons, fallback: fallback,
+      expected: expected, reasons: reasons, fallback: fallback,
       diagnostics: DiagnosticStage.records(plan: plan, seeds: seeds) + SimulationCostStage.records(claim: claim, costs: costs),
       curves: curves(), kernel: kernelSnapshot(),
       regressions: [], warnings: warnings, manifest: manifest)

@@ -35,12 +35,14 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   /// Each cost bound of the criteria, checked.
   public var costChecks: [BoundCheck]
   /// The verdict the evidence gives.
-  public var verdict: Verdict
+  public var verdict: Verdict { didSet { settle() } }
   /// The verdict the spec expects.
-  public var expected: Verdict
-  /// True when the build should pass on this claim (verdict as expected, no regression tripped).
-  public var passed: Bool
-  /// Plain sentences explaining the verdict and any failure.
+  public var expected: Verdict { didSet { settle() } }
+  /// True when the build should pass on this claim (verdict as expected, no regression tripped):
+  /// derived from `verdict`, `expected` and `regressions` whenever one changes, never set.
+  public private(set) var passed: Bool
+  /// Plain sentences explaining the verdict (regressions are in `regressions`; `allReasons`
+  /// adds their sentences).
   public var reasons: [String]
   /// Which classical model to serve when the quantum path does not clear the bar.
   public var fallback: String?
@@ -51,7 +53,7 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   /// A kernel matrix of the first seed (or nil), small enough to draw.
   public var kernel: KernelSnapshot?
   /// Headline numbers compared with the accepted snapshot.
-  public var regressions: [RegressionCheck]
+  public var regressions: [RegressionCheck] { didSet { settle() } }
   /// Problems with individual models or seeds (NaN, non-convergence), reported not hidden.
   public var warnings: [String]
   /// How to reproduce this result.
@@ -73,7 +75,7 @@ public struct ClaimResult: Codable, Sendable, Equatable {
     dataset: DatasetSummary, metric: String, seeds: [Int], baselines: [BaselineResult] = [],
     bestBaseline: String = "", models: [ModelResult] = [], lifts: [LiftResult] = [],
     costs: [CostRecord] = [], costChecks: [BoundCheck] = [], verdict: Verdict, expected: Verdict,
-    passed: Bool, reasons: [String] = [], fallback: String? = nil, diagnostics: [DiagnosticRecord] = [],
+    reasons: [String] = [], fallback: String? = nil, diagnostics: [DiagnosticRecord] = [],
     curves: [TrainingCurve] = [], kernel: KernelSnapshot? = nil, regressions: [RegressionCheck] = [],
     warnings: [String] = [], manifest: RunManifest
   ) {
@@ -81,10 +83,24 @@ public struct ClaimResult: Codable, Sendable, Equatable {
     self.facts = facts; self.dataset = dataset; self.metric = metric; self.seeds = seeds
     self.baselines = baselines; self.bestBaseline = bestBaseline; self.models = models
     self.lifts = lifts; self.costs = costs; self.costChecks = costChecks; self.verdict = verdict
-    self.expected = expected; self.passed = passed; self.reasons = reasons; self.fallback = fallback
+    self.expected = expected; self.passed = false; self.reasons = reasons; self.fallback = fallback
     self.diagnostics = diagnostics; self.curves = curves; self.kernel = kernel
     self.regressions = regressions; self.warnings = warnings; self.manifest = manifest
+    settle()
   }
+
+  /// Whether the build passes on this result: the verdict is the expected one and no regression
+  /// tripped.
+  public static func passes(verdict: Verdict, expected: Verdict, regressions: [RegressionCheck]) -> Bool {
+    verdict == expected && !regressions.contains(where: \.tripped)
+  }
+
+  private mutating func settle() {
+    passed = Self.passes(verdict: verdict, expected: expected, regressions: regressions)
+  }
+
+  /// The reasons, then one sentence per tripped regression.
+  public var allReasons: [String] { reasons + regressions.filter(\.tripped).map(\.sentence) }
 }
 
 /// How a claim's verdict was inferred from its per-seed lifts, stated so a reader can check it.
@@ -512,6 +528,16 @@ public struct RegressionCheck: Codable, Sendable, Equatable {
   public init(name: String, accepted: Double, actual: Double, tolerance: Double, tripped: Bool) {
     self.name = name; self.accepted = accepted; self.actual = actual; self.tolerance = tolerance
     self.tripped = tripped
+  }
+
+  /// The check as a sentence: "Regressed: lift ideal moved from 0.2 to 0 (tolerance 0.03)."
+  public var sentence: String {
+    func text(_ x: Double) -> String {
+      if x.isNaN { return "nan" }
+      if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
+      return String(format: "%.4g", x)
+    }
+    return "Regressed: \(name) moved from \(text(accepted)) to \(text(actual)) (tolerance \(text(tolerance)))."
   }
 }
 

@@ -46,7 +46,7 @@ enum ClaimPage {
       Summary.buildStatus(r, in: line)
     }
     if let list = page.slot("reasons") {
-      for reason in r.reasons { list.append("li", text: NumberText.prose(reason)) }
+      for reason in r.allReasons { list.append("li", text: NumberText.prose(reason)) }
     }
     if let quote = page.slot("hypothesis") {
       for paragraph in Reflow.paragraphs(r.hypothesis) { quote.append("p", text: paragraph) }

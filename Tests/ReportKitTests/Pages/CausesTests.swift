@@ -6,7 +6,6 @@ import Testing
   @Test func costLiftAndRegressionCausesSayByHowMuch() {
     var r = SampleResults.supported
     r.verdict = .refuted
-    r.passed = false
     r.costChecks = [BoundCheck(name: "max_cloud_usd", limit: 1000, actual: 114_166.5, held: false),
                     BoundCheck(name: "max_qubits", limit: 8, actual: 2, held: true)]
     r.lifts[0].verdict = .refuted
@@ -23,7 +22,6 @@ import Testing
 
   @Test func aCostRegressionReadsInTheBoundsUnits() {
     var r = SampleResults.supported
-    r.passed = false
     r.regressions = [RegressionCheck(name: "cost max_depth", accepted: 20, actual: 44, tolerance: 0.1, tripped: true)]
     #expect(Causes.of(r) == ["cost max_depth regressed 20 \u{2192} 44 (tolerance +10%)"])
   }
@@ -38,7 +36,6 @@ import Testing
   @Test func aVerdictOtherThanExpectedWithNoOtherCauseIsNamed() {
     var r = SampleResults.supported
     r.expected = .refuted
-    r.passed = false
     #expect(Causes.of(r) == ["verdict supported, but the spec expects refuted"])
     #expect(Causes.of(SampleResults.supported).isEmpty)
   }

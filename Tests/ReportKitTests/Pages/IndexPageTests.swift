@@ -8,7 +8,6 @@ import Testing
     var costly = SampleResults.supported
     costly.claim = "b-costly"
     costly.verdict = .refuted
-    costly.passed = false
     costly.costChecks = [BoundCheck(name: "max_cloud_usd", limit: 1000, actual: 114_166.5, held: false)]
     costly.fallback = "logistic_regression"
     var refutedOK = SampleResults.supported

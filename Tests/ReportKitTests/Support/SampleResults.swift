@@ -55,7 +55,7 @@ enum SampleResults {
                    shots: 120_422_400, cloudUsd: 12.4, queueSeconds: 30, seconds: 5.5),
       ],
       costChecks: [BoundCheck(name: "max_qubits", limit: 8, actual: 2, held: true)],
-      verdict: .supported, expected: .supported, passed: true, reasons: ["Lift clears 0.10 on ideal and heron."],
+      verdict: .supported, expected: .supported, reasons: ["Lift clears 0.10 on ideal and heron."],
       fallback: "svm_rbf",
       diagnostics: [DiagnosticRecord(name: "kernel_concentration", model: "zz-kernel", value: 0.012,
                                      reading: "Off-diagonal variance is healthy: no exponential concentration.")],
@@ -72,7 +72,7 @@ enum SampleResults {
     return ClaimResult(
       claim: "iris_vqc.v2", title: "VQC \"beats\" kNN & friends", hypothesis: hostile, specFile: "specs/iris.yaml",
       facts: facts, dataset: dataset, metric: "accuracy", seeds: [1], verdict: .refuted, expected: .supported,
-      passed: false, reasons: ["Lift upper bound -0.02 is below 0.05."], warnings: ["seed 1: <b>diverged</b>"],
+      reasons: ["Lift upper bound -0.02 is below 0.05."], warnings: ["seed 1: <b>diverged</b>"],
       manifest: manifest(130))
   }
 
