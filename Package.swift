@@ -72,14 +72,17 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]
     ),
     // MARK: Tests
-    .testTarget(name: "QuantumSimTests", dependencies: ["QuantumSim"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "QMLKitTests", dependencies: ["QMLKit"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "ClaimSpecTests", dependencies: ["ClaimSpec"], resources: [.copy("Fixtures")]),
+    // What every test target shares: one seeded generator, one fixture loader, the checkout's files.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "QuantumSimTests", dependencies: ["QuantumSim", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "QMLKitTests", dependencies: ["QMLKit", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ClaimSpecTests", dependencies: ["ClaimSpec", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "ClaimRunnerTests", dependencies: ["ClaimRunner"], exclude: ["Fuzz"], resources: [.copy("Fixtures")]
+      name: "ClaimRunnerTests", dependencies: ["ClaimRunner", "TestSupport"], exclude: ["Fuzz"],
+      resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "qliftTests", dependencies: ["qlift"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "qliftTests", dependencies: ["qlift", "TestSupport"], resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]
 )

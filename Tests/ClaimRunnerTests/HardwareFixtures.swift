@@ -3,32 +3,13 @@ import ClaimSpec
 import Foundation
 import QMLKit
 import QuantumSim
+import TestSupport
 
 /// A small kernel claim with a `hardware:` backend, and counts for its exported circuits
 /// produced by qlift's simulators from the exported OpenQASM 3 text.
 enum HardwareFixtures {
-  /// The `ideal` device profile (as shipped in specs/devices/ideal.yaml).
-  static let idealProfile = """
-    # The ideal device: no noise, no price, every pair coupled. Values hold by definition.
-    id: ideal
-    name: Ideal (noiseless, free)
-    vendor: qlift
-    # empty list = any gate (by definition)
-    native_gates: []
-    coupling:
-      kind: all_to_all
-      qubits: 30           # by definition: the largest register qlift simulates
-    t1_us: null            # by definition: no relaxation
-    t2_us: null            # by definition: no dephasing
-    gate_time_1q_ns: null  # by definition: no gate time
-    gate_time_2q_ns: null  # by definition: no gate time
-    error_1q: 0            # by definition: noiseless
-    error_2q: 0            # by definition: noiseless
-    readout_error: 0       # by definition: noiseless
-    price_per_task_usd: 0  # by definition: free
-    price_per_shot_usd: 0  # by definition: free
-    queue_seconds: 0       # by definition: no queue
-    """
+  /// The `ideal` device profile: the shipped specs/devices/ideal.yaml.
+  static var idealProfile: String { get throws { try Repository.idealProfile() } }
 
   /// An ad hoc kernel claim: 2 features, 20 samples, seeds 1 and 2, an ideal and a hardware backend.
   static func spec(id: String = "hw-claim", extraModels: String = "") -> String {

@@ -2,6 +2,7 @@ import ClaimSpec
 import Foundation
 import QuantumSim
 import Testing
+import TestSupport
 
 /// A seeded mutation fuzzer over the spec loader and the OpenQASM importer, fed from the
 /// corpus in `Tests/ClaimRunnerTests/Fuzz/corpus/{spec,qasm}/`. Every input must load or fail with a located error
@@ -23,17 +24,8 @@ import Testing
     return try files.map { try String(contentsOf: $0, encoding: .utf8) }
   }
 
-  /// SplitMix64, for reproducible mutations.
-  struct Rng: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
+  /// The shared seeded generator, for reproducible mutations.
+  typealias Rng = SplitMix64
 
   /// Deletes, inserts, replaces or duplicates pieces; splices in a second corpus entry now and then.
   static func mutate(_ text: String, other: String, pieces: [String], rng: inout Rng) -> String {

@@ -3,10 +3,10 @@ import ClaimSpec
 import Foundation
 import QMLKit
 import Testing
+import TestSupport
 
 /// The repository root (for the shipped specs).
-private let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent()
+private let repoRoot = Repository.root
 
 /// Resource guards, data guards, checksummed results, stop requests and injected faults.
 @Suite struct ReliabilityTests {

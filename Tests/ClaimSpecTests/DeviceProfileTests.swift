@@ -1,12 +1,10 @@
 import ClaimSpec
 import Foundation
 import Testing
+import TestSupport
 
 /// The project's own `specs/devices` folder (tests read the shipped profiles, not a copy).
-func shippedDevicesFolder(file: String = #filePath) -> URL {
-  URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("specs/devices")
-}
+func shippedDevicesFolder() -> URL { Repository.devices }
 
 @Suite struct DeviceProfileTests {
   @Test("every shipped profile loads and every figure carries a source comment")

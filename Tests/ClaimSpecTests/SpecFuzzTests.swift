@@ -1,18 +1,7 @@
 import ClaimSpec
 import Foundation
 import Testing
-
-/// SplitMix64 (Steele, Lea & Flood 2014), for reproducible mutations.
-private struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+import TestSupport
 
 @Suite struct SpecFuzzTests {
   /// Replaces, deletes or inserts a few characters drawn from YAML's syntax and the spec's vocabulary.

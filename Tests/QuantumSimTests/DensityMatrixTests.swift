@@ -27,7 +27,7 @@ struct DensityMatrixTests {
   @Test("gate application equals U ρ U† with the dense unitary, on a mixed state", arguments: GateKind.allCases)
   func gateOnMixedState(kind: GateKind) throws {
     let n = 3
-    var rng = SeededGenerator(seed: 7 &+ UInt64(kind.hashValue & 0xffff))
+    var rng = SeededGenerator(seed: 7 &+ UInt64(GateKind.allCases.firstIndex(of: kind)!))
     let gate = DMSupport.randomGate(kind, qubits: n, rng: &rng)
     let rho0 = DMSupport.randomDensity(qubits: n, seed: 11)
     var rho = DensityMatrix(entries: rho0)

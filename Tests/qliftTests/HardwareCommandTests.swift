@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A small kernel claim with a hardware backend on the ideal profile.
 private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {map: zz, reps: 2}, svm: {C: [1, 10]}}]") -> String {
@@ -24,7 +25,7 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
   func project(_ spec: String = hardwareSpec()) throws -> URL {
     let dir = try QliftProcess.project()
     try FileManager.default.createDirectory(at: dir.appendingPathComponent("specs/devices"), withIntermediateDirectories: true)
-    try idealProfile.write(to: dir.appendingPathComponent("specs/devices/ideal.yaml"), atomically: true, encoding: .utf8)
+    try Repository.idealProfile().write(to: dir.appendingPathComponent("specs/devices/ideal.yaml"), atomically: true, encoding: .utf8)
     try spec.write(to: dir.appendingPathComponent("specs/hw.yaml"), atomically: true, encoding: .utf8)
     return dir
   }
@@ -126,26 +127,3 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
     #expect(r.stderr.hasPrefix("specs/hw.yaml: error: no hardware backend 'sv'; hardware backends: hw"))
   }
 }
-
-/// specs/devices/ideal.yaml as shipped.
-private let idealProfile = """
-  # The ideal device: no noise, no price, every pair coupled. Values hold by definition.
-  id: ideal
-  name: Ideal (noiseless, free)
-  vendor: qlift
-  # empty list = any gate (by definition)
-  native_gates: []
-  coupling:
-    kind: all_to_all
-    qubits: 30           # by definition: the largest register qlift simulates
-  t1_us: null            # by definition: no relaxation
-  t2_us: null            # by definition: no dephasing
-  gate_time_1q_ns: null  # by definition: no gate time
-  gate_time_2q_ns: null  # by definition: no gate time
-  error_1q: 0            # by definition: noiseless
-  error_2q: 0            # by definition: noiseless
-  readout_error: 0       # by definition: noiseless
-  price_per_task_usd: 0  # by definition: free
-  price_per_shot_usd: 0  # by definition: free
-  queue_seconds: 0       # by definition: no queue
-  """

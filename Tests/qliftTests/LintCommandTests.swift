@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `qlift` binary (see `QliftProcess`).
 private func qlift(_ arguments: [String], cwd: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -80,7 +81,7 @@ private func project(_ files: [String: String]) throws -> URL {
 
   @Test("the project's own specs/ folder lints clean")
   func projectSpecs() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = Repository.root
     let specs = root.appendingPathComponent("specs")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: specs.path)) ?? []
     guard names.contains(where: { $0.hasSuffix(".yaml") }) else { return }  // no specs shipped yet

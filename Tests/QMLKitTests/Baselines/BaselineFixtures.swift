@@ -6,13 +6,9 @@ import QuantumSim
 /// Fixture loading shared by the baseline and model-selection tests (scikit-learn references
 /// made by Fixtures/gen_baselines.py).
 enum BaselineFixtures {
-  static func url(_ name: String, _ ext: String) throws -> URL {
-    try #require(Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures"))
-  }
+  static func url(_ name: String, _ ext: String) throws -> URL { try fixtures.url(name, ext: ext) }
 
-  static func json<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
-    try JSONDecoder().decode(T.self, from: Data(contentsOf: url(name, "json")))
-  }
+  static func json<T: Decodable>(_ name: String, as type: T.Type) throws -> T { try fixtures.json(name, as: type) }
 
   /// A header + numeric features + label-in-last-column CSV; labels coded by sorted name.
   static func csv(_ name: String) throws -> Dataset {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QMLKit
+import TestSupport
 
 @Suite struct CSVLoaderTests {
   static func path(_ name: String) throws -> String {
@@ -66,8 +67,7 @@ import Testing
 
 /// The real data sets shipped in specs/data load with the shapes and classes their README states.
 @Suite struct ShippedDataTests {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = Repository.root
 
   @Test(arguments: [
     ("iris", "species", 150, 4, ["setosa", "versicolor", "virginica"]),

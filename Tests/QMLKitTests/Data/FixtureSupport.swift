@@ -1,16 +1,20 @@
 import Foundation
+import TestSupport
 import Testing
+
+/// The QMLKit test bundle's fixtures.
+let fixtures = FixtureLoader(Bundle.module)
 
 /// Reads `Fixtures/<name>.json` of the QMLKit test bundle as a dictionary.
 func ml3Fixture(_ name: String) throws -> [String: Any] {
-  let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
-  let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+  let object = try JSONSerialization.jsonObject(with: Data(contentsOf: fixtures.url(name, ext: "json")))
   return try #require(object as? [String: Any])
 }
 
 /// Path of a fixture file other than JSON (`subdirectory` under Fixtures).
 func ml3FixturePath(_ name: String, _ ext: String, subdirectory: String = "Fixtures") throws -> String {
-  try #require(Bundle.module.url(forResource: name, withExtension: ext, subdirectory: subdirectory)).path
+  let under = subdirectory == "Fixtures" ? "" : String(subdirectory.dropFirst("Fixtures/".count))
+  return try fixtures.url(name, ext: ext, subdirectory: under).path
 }
 
 /// |a − b| ≤ tol · max(1, |b|).

@@ -3,8 +3,7 @@ import Testing
 
 /// Reads a JSON fixture from `Tests/QMLKitTests/Fixtures/`.
 func loadQuantumFixture(_ name: String) throws -> [String: Any] {
-  let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
-  let data = try Data(contentsOf: url)
+  let data = try Data(contentsOf: fixtures.url(name, ext: "json"))
   return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
 }
 

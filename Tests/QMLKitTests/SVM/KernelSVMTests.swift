@@ -15,10 +15,7 @@ private struct PrecomputedSVMFixture: Decodable {
   let test_predictions: [Int]
 }
 
-private func loadFixture<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
-  let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
-  return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
-}
+private func loadFixture<T: Decodable>(_ name: String, as type: T.Type) throws -> T { try fixtures.json(name, as: type) }
 
 private func close(_ a: Double, _ b: Double, rel: Double = 1e-4, abs absTol: Double = 1e-6) -> Bool {
   abs(a - b) <= max(absTol, rel * max(abs(a), abs(b)))

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 @testable import ReportKit
+import TestSupport
 
 @Suite struct ReportTemplatesTests {
   /// The repository's templates/ folder, found from this file's path.
-  static let repoTemplates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates")
+  static let repoTemplates = Repository.file("templates")
 
   @Test("the embedded copy equals templates/ (run `sh templates/embed.sh` after editing them)")
   func embeddedCopyMatchesFiles() throws {
