@@ -6,7 +6,7 @@ QLIFT_RELEASE = .build/release/qlift
 # that starts about 3 ms faster (docs/BENCHMARKS.md, B2 whole process).
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-.PHONY: build release test verify bench clean screenshots
+.PHONY: build release test verify bench clean screenshots format format-check
 
 build:
 	$(SWIFT) build
@@ -75,3 +75,12 @@ screenshots:
 	  | sed -n 's/.*<pre id="out">\([^<]*\)<\/pre>.*/\1/p'); rm -f reports/screenshots/.phone-width-check.html; \
 	if [ "$$res" = "none" ]; then echo "  390 px: no page scrolls sideways"; \
 	else echo "screenshots: pages scroll sideways at 390 px: $${res:-check did not run}"; exit 1; fi
+
+# Formatting: the toolchain's swift-format with the project's .swift-format (2-space indent,
+# 130 columns, the house style's one-line initialisers and grouped declarations kept).
+FORMAT_PATHS = Package.swift Sources Tests bench
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+format-check:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
