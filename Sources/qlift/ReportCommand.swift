@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimSpec
 import Foundation
 import ReportKit
 
@@ -34,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     let cwd = workingDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     let set = try ReportTemplates.discover(explicit: templates, reportsFolder: folder, workingDirectory: cwd)
     try ReportRenderer(templateSet: set).render(results: results, history: history, to: folder)
-    let failing = results.filter { !$0.passed }.count
+    let failing = SuiteSummary(results).failing
     return "Rendered \(results.count) claim page\(results.count == 1 ? "" : "s") to "
       + "\(folder.appendingPathComponent("index.html").relativePath) (\(failing) failing the build; templates: \(set.source))"
   }

@@ -53,3 +53,21 @@ import Testing
                                              started: "a", finished: "b", seconds: 1))
   }
 }
+
+/// One summary of a suite, the counts every output prints.
+@Suite struct SuiteSummaryTests {
+  @Test func countsVerdictsFailuresErrorsAndTime() {
+    var refuted = ClaimResultPassedTests.sample()
+    refuted.verdict = .refuted
+    var broken = ClaimResultPassedTests.sample()
+    broken.verdict = .error
+    broken.manifest.seconds = 2.5
+    var refutedAsExpected = refuted
+    refutedAsExpected.expected = .refuted
+    let s = SuiteSummary([ClaimResultPassedTests.sample(), refuted, broken, refutedAsExpected])
+    #expect(s.claims == 4 && s[.supported] == 1 && s[.refuted] == 2 && s[.inconclusive] == 0 && s.errors == 1)
+    #expect(s.failing == 2 && s.seconds == 5.5)
+    #expect(s.line == "1 supported, 2 refuted, 0 inconclusive, 2 failing the build, 1 could not run")
+    #expect(SuiteSummary([]).line == "0 supported, 0 refuted, 0 inconclusive, 0 failing the build")
+  }
+}

@@ -8,8 +8,8 @@ import FoundationXML
 public enum JUnitWriter {
   /// The JUnit XML document for a suite of claim results.
   public static func document(_ results: [ClaimResult], suiteName: String = "qlift") -> String {
-    let failures = results.filter { !$0.passed }.count
-    let total = results.reduce(0.0) { $0 + $1.manifest.seconds }
+    let summary = SuiteSummary(results)
+    let failures = summary.failing, total = summary.seconds
     let root = XMLElement(name: "testsuites")
     let suite = XMLElement(name: "testsuite")
     suite.addAttribute(attribute("name", suiteName))

@@ -171,10 +171,9 @@ public struct SuiteRunner: Sendable {
       r.lifts.filter(\.decisive).compactMap { l in (l.powerNote ?? l.inconclusiveReason).map { "  \(r.claim) on \(l.backend): \($0)" } }
     }
     if !notes.isEmpty { text += "\nInconclusive lifts:\n" + notes.joined(separator: "\n") + "\n" }
-    let counts = Dictionary(grouping: results, by: \.verdict).mapValues(\.count)
-    let failing = results.filter { !$0.passed }.count
-    text += "\n\(counts[.supported] ?? 0) supported, \(counts[.refuted] ?? 0) refuted, "
-      + "\(counts[.inconclusive] ?? 0) inconclusive, \(counts[.error] ?? 0) errors; \(failing) failing the build\n"
+    let s = SuiteSummary(results)
+    text += "\n\(s[.supported]) supported, \(s[.refuted]) refuted, \(s[.inconclusive]) inconclusive, "
+      + "\(s.errors) errors; \(s.failing) failing the build\n"
     return text
   }
 }

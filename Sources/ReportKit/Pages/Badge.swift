@@ -57,12 +57,10 @@ struct Badge {
 
   /// The suite badge: counts of verdicts, red when any claim fails the build.
   static func suite(_ results: [ClaimResult]) -> Badge {
-    let failing = results.filter { !$0.passed }.count
+    let summary = SuiteSummary(results)
+    let failing = summary.failing
     var parts: [String] = []
-    for v in Verdict.allCases {
-      let n = results.filter { $0.verdict == v }.count
-      if n > 0 { parts.append("\(n) \(v.rawValue)") }
-    }
+    for v in Verdict.allCases where summary[v] > 0 { parts.append("\(summary[v]) \(v.rawValue)") }
     if results.isEmpty { parts.append("no claims") }
     let value = parts.joined(separator: ", ") + (failing > 0 ? "; \(failing) failing" : "; all as expected")
     return Badge(label: "qlift claims", value: value, colour: failing > 0 ? Palette.refuted : Palette.supported)

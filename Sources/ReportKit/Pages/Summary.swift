@@ -3,13 +3,7 @@ import ClaimSpec
 /// Headline numbers of a claim shared by the index and the claim page.
 enum Summary {
   /// "N supported, N refuted, N inconclusive, N failing the build" (plus errors when any).
-  static func line(_ results: [ClaimResult]) -> String {
-    func n(_ v: Verdict) -> Int { results.filter { $0.verdict == v }.count }
-    var text = "\(n(.supported)) supported, \(n(.refuted)) refuted, \(n(.inconclusive)) inconclusive, "
-      + "\(results.filter { !$0.passed }.count) failing the build"
-    if n(.error) > 0 { text += ", \(n(.error)) could not run" }
-    return text
-  }
+  static func line(_ results: [ClaimResult]) -> String { SuiteSummary(results).line }
 
   /// "8 qubits · depth 42 · 1,228,800 shots · $12.40": the largest circuit, summed shots and price.
   static func cost(_ result: ClaimResult) -> String {
