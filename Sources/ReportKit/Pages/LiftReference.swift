@@ -1,19 +1,14 @@
 import ClaimSpec
 
 /// What a claim's lift is measured over, named for axis labels: the best baseline by name, a named
-/// baseline or a quantum model. Results carry it only in the reasons ("zz's lift over baseline knn is …").
+/// baseline or a quantum model, read from the lifts' `reference` field.
 enum LiftReference {
-  /// "svm_rbf (best baseline)", "baseline knn", "quantum model hea"; the best baseline when no reason names one.
+  /// "svm_rbf (best baseline)", "baseline knn", "quantum model hea"; the best baseline when the
+  /// lifts name no reference (results written before the field existed).
   static func name(_ r: ClaimResult) -> String {
     let best = r.bestBaseline.isEmpty ? "the best baseline" : "\(r.bestBaseline) (best baseline)"
-    for reason in r.reasons {
-      guard let start = reason.range(of: "'s lift over ") else { continue }
-      let rest = reason[start.upperBound...]
-      guard let end = rest.range(of: " is ") else { continue }
-      let named = String(rest[..<end.lowerBound])
-      return named.hasPrefix("the best baseline") ? best : named
-    }
-    return best
+    guard let named = r.lifts.lazy.compactMap(\.reference).first, !named.hasPrefix("the best baseline") else { return best }
+    return named
   }
 
   /// The lift axis label: "lift of zz over svm_rbf (best baseline)".
