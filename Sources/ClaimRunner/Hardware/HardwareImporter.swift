@@ -16,7 +16,7 @@ public enum HardwareImporter {
     guard counts.claim == claim.id else {
       throw HardwareError(file: shown, "the counts are for claim '\(counts.claim)', not '\(claim.id)'")
     }
-    let hash = SuiteRunner.specHash(claim)
+    let hash = ContentHash.claim(claim)
     guard counts.specHash == hash else {
       throw HardwareError(
         file: shown,

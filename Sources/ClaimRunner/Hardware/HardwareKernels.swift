@@ -95,7 +95,7 @@ public enum HardwareKernelStore {
     do { k = try JSONDecoder().decode(HardwareKernels.self, from: Data(contentsOf: url)) } catch {
       throw RunnerError.corruptFile(shown, "\(error)")
     }
-    guard k.specHash == SuiteRunner.specHash(claim) else {
+    guard k.specHash == ContentHash.claim(claim) else {
       throw RunnerError.invalidClaim(
         file: claim.location(of: field).description, field: field,
         message: "the counts imported into \(shown) were measured for an earlier version of this spec or its data: \(again)")

@@ -32,7 +32,7 @@ public struct HardwareManifest: Codable, Sendable, Equatable {
   public var formatVersion: Int
   /// Claim id.
   public var claim: String
-  /// `SuiteRunner.specHash` of the spec at export; import refuses counts for another hash.
+  /// `ContentHash.claim` of the spec at export; import refuses counts for another hash.
   public var specHash: String
   /// qlift version that exported.
   public var qliftVersion: String
@@ -100,7 +100,7 @@ public enum HardwareExporter {
         file: rel, shots: backend.shotCount, x: c.x, y: c.y))
     }
     let manifest = HardwareManifest(
-      formatVersion: 1, claim: claim.id, specHash: SuiteRunner.specHash(claim),
+      formatVersion: 1, claim: claim.id, specHash: ContentHash.claim(claim),
       qliftVersion: RunEnvironment.qliftVersion, backend: backend.id, device: backend.profileID ?? "",
       shots: backend.shotCount, seeds: claim.seeds,
       sizes: Dictionary(uniqueKeysWithValues: plan.sizes.map { ("\($0.key)", [$0.value.train, $0.value.test]) }),

@@ -37,12 +37,7 @@ public struct SuiteRunner: Sendable {
 
   /// The hash of a claim's inputs, recorded in its manifest: the spec file, its data files and
   /// the qlift version. Imported hardware counts are checked against it.
-  public static func specHash(_ claim: Claim) -> String {
-    var parts: [Data] = [Data(RunEnvironment.qliftVersion.utf8)]
-    parts.append((try? Data(contentsOf: URL(fileURLWithPath: claim.file))) ?? Data(claim.file.utf8))
-    for f in claim.dataset.source.files { parts.append((try? Data(contentsOf: f.url)) ?? Data()) }
-    return ContentHash.hex(parts)
-  }
+  public static func specHash(_ claim: Claim) -> String { ContentHash.claim(claim) }
 
   /// The cache key of a claim's result: its spec hash, the qlift build that computes it (a
   /// rebuilt binary recomputes everything) and any imported hardware kernels of the claim.

@@ -1,3 +1,4 @@
+import ClaimSpec
 import Crypto
 import Foundation
 
@@ -13,5 +14,14 @@ enum ContentHash {
       hasher.update(data: part)
     }
     return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// The hash of a claim's inputs, recorded in its manifest: the spec file, its data files and
+  /// the qlift version. Imported hardware counts are checked against it.
+  static func claim(_ claim: Claim) -> String {
+    var parts: [Data] = [Data(RunEnvironment.qliftVersion.utf8)]
+    parts.append((try? Data(contentsOf: URL(fileURLWithPath: claim.file))) ?? Data(claim.file.utf8))
+    for f in claim.dataset.source.files { parts.append((try? Data(contentsOf: f.url)) ?? Data()) }
+    return hex(parts)
   }
 }
