@@ -9,8 +9,8 @@ enum ContentHash {
   static func hex(_ parts: [Data]) -> String {
     var hasher = SHA256()
     for part in parts {
-      var n = UInt64(part.count).littleEndian
-      withUnsafeBytes(of: &n) { hasher.update(bufferPointer: $0) }
+      let n = UInt64(part.count)
+      hasher.update(data: Data((0..<8).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) }))  // little-endian length
       hasher.update(data: part)
     }
     return hasher.finalize().map { String(format: "%02x", $0) }.joined()
