@@ -6,7 +6,7 @@ QLIFT_RELEASE = .build/release/qlift
 # that starts about 3 ms faster (docs/BENCHMARKS.md, B2 whole process).
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-.PHONY: build release test verify bench clean screenshots format format-check
+.PHONY: build release test verify bench clean screenshots format format-check dist
 
 build:
 	$(SWIFT) build
@@ -84,3 +84,19 @@ format:
 
 format-check:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
+
+# A versioned, self-contained tarball for CI runners that should not build qlift: the release
+# binary (Swift runtime and Foundation linked in; needs only the system's libxml2 at run time),
+# README and docs, with a SHA-256 checksum beside it (docs/SCALE.md).
+VERSION = $(shell sed -n 's/.*qliftVersion = "\(.*\)".*/\1/p' Sources/ClaimRunner/Plan/RunEnvironment.swift)
+ARCH = $(shell uname -m)
+DIST = qlift-$(VERSION)-linux-$(ARCH)
+dist: release
+	rm -rf .build/dist && mkdir -p .build/dist/$(DIST)/bin
+	cp $(QLIFT_RELEASE) .build/dist/$(DIST)/bin/qlift
+	strip .build/dist/$(DIST)/bin/qlift 2>/dev/null || true
+	cp -r README.md docs .build/dist/$(DIST)/
+	tar -C .build/dist --owner=0 --group=0 --numeric-owner --mtime='2026-01-01 00:00Z' --sort=name \
+	  -czf .build/dist/$(DIST).tar.gz $(DIST)
+	cd .build/dist && sha256sum $(DIST).tar.gz > $(DIST).tar.gz.sha256
+	@echo ".build/dist/$(DIST).tar.gz ($$(du -h .build/dist/$(DIST).tar.gz | cut -f1)); checksum in .build/dist/$(DIST).tar.gz.sha256"

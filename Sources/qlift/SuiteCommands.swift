@@ -18,7 +18,9 @@ struct RunFlags: ParsableArguments {
   @Flag(name: .long, help: "Do not render the HTML report.")
   var noReport = false
 
-  @Option(name: .long, help: "Run only shard K of N (e.g. 2/8), balanced by recorded runtimes; combine with 'qlift merge'.")
+  @Option(
+    name: .long,
+    help: "Run only shard K of N (e.g. 2/8), balanced by recorded runtimes; combine with 'qlift merge'. 'auto' reads K and N from the CI engine (GitHub matrix via QLIFT_SHARD_INDEX/COUNT, GitLab, Slurm, Kubernetes; docs/SCALE.md).")
   var shard: String?
 }
 
@@ -69,8 +71,18 @@ struct VerifyCommand: ParsableCommand {
     let set = try resolveSpecs(paths)
     var claims = set.claims
     if let text = flags.shard {
-      guard let shard = Shard(text) else {
-        throw CommandError.badInput("error: --shard: expected K/N with 1 <= K <= N, got '\(text)'")
+      let shard: Shard
+      if text == "auto" {
+        do {
+          let found = try ShardEnvironment.shard(from: ProcessInfo.processInfo.environment)
+          shard = found.shard
+          printError("shard \(shard) from the \(found.engine)")
+        } catch { throw CommandError.badInput("error: \(error)") }
+      } else {
+        guard let s = Shard(text) else {
+          throw CommandError.badInput("error: --shard: expected K/N with 1 <= K <= N, or auto, got '\(text)'")
+        }
+        shard = s
       }
       claims = shard.select(claims, runtimes: ShardMerger.recordedRuntimes(in: URL(fileURLWithPath: flags.out)))
       printError("shard \(shard): \(claims.count) claim(s): \(claims.map(\.id).joined(separator: ", "))")

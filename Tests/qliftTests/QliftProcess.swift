@@ -12,8 +12,16 @@ enum QliftProcess {
     var tuple: (status: Int32, stdout: String, stderr: String) { (status, stdout, stderr) }
   }
 
-  /// Runs `qlift arguments...` in `cwd` (default: the current folder).
-  static func run(_ arguments: [String], cwd: URL? = nil) throws -> Output {
+  /// The variables `--shard auto` reads: left out of a child's environment unless a test sets
+  /// them, so a CI engine running the tests cannot change what they check.
+  static let shardVariables = [
+    "QLIFT_SHARD_INDEX", "QLIFT_SHARD_COUNT", "CI_NODE_INDEX", "CI_NODE_TOTAL", "SLURM_ARRAY_TASK_ID",
+    "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_STEP", "JOB_COMPLETION_INDEX",
+  ]
+
+  /// Runs `qlift arguments...` in `cwd` (default: the current folder), with `environment` added
+  /// to the test's own (without its shard variables).
+  static func run(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:]) throws -> Output {
     let candidates = [
       Bundle.module.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
       Bundle.main.bundleURL.deletingLastPathComponent(),
@@ -23,6 +31,9 @@ enum QliftProcess {
     p.executableURL = exe
     p.arguments = arguments
     if let cwd { p.currentDirectoryURL = cwd }
+    var env = ProcessInfo.processInfo.environment
+    for key in shardVariables { env[key] = nil }
+    p.environment = env.merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
