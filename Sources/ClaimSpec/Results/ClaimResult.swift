@@ -63,6 +63,10 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   /// Set when the claim's design changed after its results were seen on the seeds it still uses
   /// (compared with its accepted snapshot at every run): "changed after its results were seen ...".
   public var designWarning: String?
+  /// Set when the claim could not run because its inputs were refused at run time (data,
+  /// imported counts, resources): the located message (`file:line:col: error: field: ...`); the
+  /// verdict is then `error` and nothing was measured.
+  public var inputError: String?
 
   /// The format version this build writes.
   public static let currentFormatVersion = 1
@@ -124,7 +128,8 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
   case refuted
   /// The interval straddles the threshold: more seeds or data are needed.
   case inconclusive
-  /// The claim could not be run (a model failed on every seed).
+  /// The claim could not be run: its inputs were refused at run time (`input_error`), or a
+  /// model failed on every seed.
   case error
 }
 
