@@ -142,7 +142,9 @@ public final class ProgressReporter: @unchecked Sendable {
       text += " (suite about \(Self.duration(left + perClaim * Double(after))))"
     }
     if let bound, bound > 0 {
-      if elapsed >= Self.boundWarningShare * bound {
+      if elapsed >= bound {
+        text += "; past its runtime bound: \(Self.duration(elapsed)) of max_runtime_seconds \(Self.number(bound))"
+      } else if elapsed >= Self.boundWarningShare * bound {
         text += "; near its runtime bound: \(Self.duration(elapsed)) of max_runtime_seconds \(Self.number(bound))"
       } else if let left = claimLeft, elapsed + left > bound {
         text += "; projected \(Self.duration(elapsed + left)) exceeds max_runtime_seconds \(Self.number(bound))"

@@ -139,6 +139,8 @@ public struct SuiteRunner: Sendable {
           result.manifest.cacheKey = key
         }
       }
+      // The result it replaces stays readable as the claim's previous run (linked from its page).
+      if !result.manifest.cached { try? PreviousRun.keep(file) }
       try ResultsIntegrity.write(result, to: file)
       if let reporter {
         if result.manifest.cached {

@@ -563,9 +563,13 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
   public var lift: [String: Double]
   /// Git commit, if known.
   public var gitCommit: String?
+  /// The lift's confidence interval per backend, `[low, high]` (absent in entries written before it was recorded).
+  public var interval: [String: [Double]]?
   /// Creates the entry.
-  public init(claim: String, date: String, verdict: Verdict, lift: [String: Double], gitCommit: String?) {
+  public init(claim: String, date: String, verdict: Verdict, lift: [String: Double], gitCommit: String?,
+              interval: [String: [Double]]? = nil) {
     self.claim = claim; self.date = date; self.verdict = verdict; self.lift = lift; self.gitCommit = gitCommit
+    self.interval = interval
   }
 }
 
