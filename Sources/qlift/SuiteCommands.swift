@@ -159,9 +159,9 @@ struct AcceptCommand: ParsableCommand {
     let set = try resolveSpecs(paths)
     let suite = SuiteRunner(options: SuiteOptions(out: URL(fileURLWithPath: flags.out), jobs: flags.jobCount, fresh: flags.fresh))
     let results = try suite.run(set.claims, of: set)
-    try throwOnInputErrors(results)
     var refused: [String] = []
     for (claim, result) in zip(set.claims, results) {
+      if result.inputError != nil { continue }  // its message is printed; the exit code says bad input
       if result.verdict != result.expected && !force {
         printError("warning: \(claim.id): verdict \(result.verdict.rawValue) differs from its expect "
           + "\(result.expected.rawValue); not recorded (change 'expect' or pass --force)")
@@ -178,6 +178,7 @@ struct AcceptCommand: ParsableCommand {
       print("accepted \(claim.id): verdict \(result.verdict.rawValue); " +
             result.lifts.map { "lift \($0.backend) \(String(format: "%.4f", $0.summary.mean))" }.joined(separator: ", "))
     }
+    try throwOnInputErrors(results)
     if !refused.isEmpty {
       throw CommandError.failed("\(refused.count) claim(s) not accepted: \(refused.joined(separator: ", "))")
     }

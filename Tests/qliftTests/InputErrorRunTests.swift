@@ -81,6 +81,16 @@ func inputErrorProject(_ specs: [String: String]) throws -> URL {
     #expect(again.stderr.contains("has no imported counts"), "\(again.stderr)")
   }
 
+  @Test func acceptRecordsTheClaimsThatRanAndExitsTwoForTheOneThatCouldNot() throws {
+    let dir = try inputErrorProject(["good.yaml": goodSpec, "hw.yaml": countlessHardwareSpec])
+    let r = try QliftProcess.run(["accept", "specs", "--out", "reports"], cwd: dir)
+    #expect(r.status == 2, "\(r.stderr)")
+    #expect(r.stdout.contains("accepted good:"), "\(r.stdout)")
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("specs/accepted/good.json").path))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("specs/accepted/hw.json").path))
+    #expect(r.stderr.contains("has no imported counts") && !r.stderr.contains("warning: hw: verdict error"), "\(r.stderr)")
+  }
+
   @Test func runTakesSeveralFilesAndFolders() throws {
     let dir = try inputErrorProject(["good.yaml": goodSpec])
     try FileManager.default.createDirectory(at: dir.appendingPathComponent("more"), withIntermediateDirectories: true)

@@ -48,6 +48,16 @@ import Testing
     #expect(old.stderr.contains("were measured for an earlier version of this spec or its data"), "\(old.stderr)")
   }
 
+  @Test func anUnreadableAcceptedSnapshotFailsLint() throws {
+    let dir = try inputErrorProject(["hw.yaml": countlessHardwareSpec.replacingOccurrences(of: "  - {id: hw, hardware: ideal, shots: 1000}\n", with: "")])
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("specs/accepted"), withIntermediateDirectories: true)
+    try "{broken".write(to: dir.appendingPathComponent("specs/accepted/hw.json"), atomically: true, encoding: .utf8)
+    let r = try QliftProcess.run(["lint", "specs"], cwd: dir)
+    #expect(r.status == 2, "\(r.stderr)")
+    #expect(r.stderr.contains("specs/hw.yaml:1:") && r.stderr.contains(": error: claim:") && r.stderr.contains("accepted/hw.json: unreadable or corrupt file"),
+            "\(r.stderr)")
+  }
+
   @Test func aCleanSpecStaysClean() throws {
     let dir = try inputErrorProject(["hw.yaml": countlessHardwareSpec.replacingOccurrences(of: "  - {id: hw, hardware: ideal, shots: 1000}\n", with: "")])
     let r = try QliftProcess.run(["lint", "specs"], cwd: dir)

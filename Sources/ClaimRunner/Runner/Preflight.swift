@@ -1,14 +1,16 @@
 import ClaimSpec
 import Foundation
 
-/// What `qlift run` would refuse about a claim's inputs before its first seed (data, encodings,
-/// backends and noise, imported hardware counts, the data guard, memory and runtime estimates),
-/// found without running it, as spec errors: `qlift lint` reports them with file, line and field.
+/// What `qlift run` would refuse about a claim's inputs (data, encodings, backends and noise,
+/// imported hardware counts, the data guard, memory and runtime estimates before its first seed;
+/// an unreadable accepted snapshot after it), found without running it, as spec errors: `qlift
+/// lint` reports them with file, line and field.
 public enum Preflight {
   /// The run-time input problems of a claim (empty when the claim would start).
   public static func errors(_ claim: Claim, devices: [String: DeviceProfile]) -> [SpecError] {
     do {
       _ = try ClaimRunner(devices: devices).prepare(claim)
+      _ = try SnapshotStore(folder: SuiteRunner.acceptedFolder(for: claim)).load(claim.id)
       return []
     } catch {
       return specErrors(error, claim: claim)
