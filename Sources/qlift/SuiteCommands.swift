@@ -135,6 +135,7 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     guard !paths.isEmpty else { throw CommandError.badInput("error: give at least one spec file or folder") }
+    if flags.shard != nil { throw CommandError.badInput("error: --shard: only 'qlift verify' runs shards") }
     let set = try resolveSpecs(paths)
     let results = try runSuite(set.claims, of: set, flags: flags, fresh: true)
     if !results.allSatisfy(\.passed) { throw CommandError.claimsFailed }

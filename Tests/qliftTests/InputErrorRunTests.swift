@@ -99,5 +99,9 @@ func inputErrorProject(_ specs: [String: String]) throws -> URL {
     let r = try QliftProcess.run(["run", "specs/good.yaml", "more", "--out", "reports", "--no-report"], cwd: dir)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.contains("[1/2] good:") && r.stderr.contains("[2/2] other:"), "\(r.stderr)")
+    let shard = try QliftProcess.run(["run", "specs/good.yaml", "--shard", "1/2"], cwd: dir)
+    #expect(shard.status == 2 && shard.stderr.contains("--shard: only 'qlift verify' runs shards"), "\(shard.stderr)")
+    let none = try QliftProcess.run(["run"], cwd: dir)
+    #expect(none.status == 2, "\(none.stderr)")
   }
 }
