@@ -83,14 +83,19 @@ struct LineChart {
                         "y1": SVGCanvas.num(y(reference.value)), "y2": SVGCanvas.num(y(reference.value)),
                         "stroke": Palette.black, "stroke-dasharray": "5 4", "stroke-width": "1.5"])
     }
+    // Interval bars of series sharing an x are set a few pixels apart, so none hides another.
+    let banded = series.filter { $0.bands.contains { $0 != nil } }.count
+    var bandIndex = 0
     for (i, s) in series.enumerated() {
       let colour = Palette.colour(s.name, index: i, in: colours)
+      let dodge = s.bands.contains { $0 != nil } ? (Double(bandIndex) - Double(banded - 1) / 2) * 6 : 0
+      if s.bands.contains(where: { $0 != nil }) { bandIndex += 1 }
       let path = g.append("path", ["class": "series", "d": pathData(s), "fill": "none", "stroke": colour,
                                    "stroke-width": "2"])
       path.append("title", text: s.name)
       for (k, p) in s.points.enumerated() where k < s.bands.count && p.x.isFinite {
         guard let b = s.bands[k], b.low.isFinite, b.high.isFinite else { continue }
-        let cx = x(p.x), top = y(b.high), bottom = y(b.low)
+        let cx = x(p.x) + dodge, top = y(b.high), bottom = y(b.low)
         let bar = g.append("path", ["class": "interval", "fill": "none", "stroke": colour, "stroke-width": "1.5",
                                     "d": "M\(SVGCanvas.num(cx - 4)) \(SVGCanvas.num(top)) H\(SVGCanvas.num(cx + 4)) "
                                       + "M\(SVGCanvas.num(cx)) \(SVGCanvas.num(top)) V\(SVGCanvas.num(bottom)) "

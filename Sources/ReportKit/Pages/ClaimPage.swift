@@ -95,26 +95,28 @@ enum ClaimPage {
   /// (its results file when kept; its date, commit and verdict from the history).
   static func linkList(_ links: ClaimLinks, _ r: ClaimResult, history: [HistoryEntry] = [], _ page: PageTemplate) {
     guard let slot = page.slot("links") else { return }
-    var items: [(String, String?, String)] = [
-      ("Spec file", links.spec, r.specFile), ("Results JSON", links.results, "results/\(r.claim).json"),
-      ("JUnit report", links.junit, "junit.xml"),
+    // (label, link target, link text, text after the link); links do not wrap, the text after them does.
+    var items: [(String, String?, String, String)] = [
+      ("Spec file", links.spec, r.specFile, ""), ("Results JSON", links.results, "results/\(r.claim).json", ""),
+      ("JUnit report", links.junit, "junit.xml", ""),
     ]
     if let snapshot = links.snapshot, !r.regressions.isEmpty {
-      items.append(("Accepted snapshot", snapshot, "accepted/\(r.claim).json"))
+      items.append(("Accepted snapshot", snapshot, "accepted/\(r.claim).json", ""))
     }
     let before = previousRun(r, history: history)
     if links.previous != nil || before != nil {
       let facts = before.map(describe) ?? ""
       if let file = links.previous {
-        items.append(("Previous run", file, "results/previous/\(r.claim).json" + (facts.isEmpty ? "" : " (\(facts))")))
+        items.append(("Previous run", file, "results/previous/\(r.claim).json", facts.isEmpty ? "" : " (\(facts))"))
       } else {
-        items.append(("Previous run", nil, facts + " (its results were not kept)"))
+        items.append(("Previous run", nil, "", facts + " (its results were not kept)"))
       }
     }
     for (i, item) in items.enumerated() {
       if i > 0 { slot.appendText(" \u{00B7} ") }
       slot.appendText(item.0 + " ")
-      if let href = item.1 { slot.append("a", ["href": href], text: item.2) } else { slot.appendText(item.2) }
+      if let href = item.1 { slot.append("a", ["href": href], text: item.2) }
+      if !item.3.isEmpty { slot.appendText(item.3) }
     }
   }
 

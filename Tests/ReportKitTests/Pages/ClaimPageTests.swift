@@ -92,6 +92,17 @@ import Testing
     #expect(doc.slot("trend")?.textContent.contains("recorded before intervals were kept") == true)
   }
 
+  @Test func runsOnTheSameDayAreToldApartByTheirTime() throws {
+    var history = SampleResults.history
+    history[0].date = "2026-11-25T08:30:00Z"
+    let html = try ClaimPage.render(ClaimPageTests.result, history: history, template: ReportTemplates.embedded.claimHTML,
+                                    file: "claim.html")
+    let doc = try MarkupDocument.parseHTML(html, name: "claim.html")
+    let ticks = try doc.select("//*[@id='chart-trend']//*[@class='axis axis-x']/*[local-name()='text' and not(@class)]")
+      .map(\.textContent)
+    #expect(ticks == ["11-25 08:30", "a", "11-25 10:00", "b"])
+  }
+
   @Test func eachRunsIntervalIsDrawnWhenTheHistoryHasIt() throws {
     var history = SampleResults.history
     history[0].interval = ["ideal": [0.15, 0.25], "heron": [0.1, 0.2]]
@@ -101,6 +112,9 @@ import Testing
     let doc = try MarkupDocument.parseHTML(html, name: "claim.html")
     let bars = try doc.select("//*[@id='chart-trend']//*[@class='interval']/*[local-name()='title']").map(\.textContent)
     #expect(bars.count == 3, "\(bars)")
+    // Bars of the two backends at the same run are set apart, so neither hides the other.
+    let xs = try doc.select("//*[@id='chart-trend']//*[@class='interval']").compactMap { $0.attribute("d")?.split(separator: " ").first }
+    #expect(Set(xs).count == 3, "\(xs)")
     #expect(bars.contains("lift on ideal: interval [+0.120, +0.240]"), "\(bars)")
     let tips = try doc.select("//*[@id='chart-trend']//*[@class='point']/*[local-name()='title']").map(\.textContent)
     #expect(tips.contains("lift on ideal: 0.180 [+0.120, +0.240] (2026-11-25 10:00, commit b, supported)"), "\(tips)")
