@@ -31,6 +31,9 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownReference
     /// A fact every claim must state is missing (completeness lint).
     case incomplete
+    /// The spec parses but `qlift run` would refuse the claim before its first seed (data,
+    /// imported hardware counts, memory or runtime estimates): found by lint without running it.
+    case notRunnable
   }
 
   /// The spec file as given.

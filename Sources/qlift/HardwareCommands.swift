@@ -3,7 +3,8 @@ import ClaimRunner
 import ClaimSpec
 import Foundation
 
-/// `qlift export-qasm`: a claim's kernel circuits as OpenQASM 3 files plus a manifest, to run on a device.
+/// `qlift export-qasm`: a claim's kernel circuits as OpenQASM 3 files plus a manifest, to run on a device
+/// (and to check with `qlift simulate`, which reads them).
 struct ExportQASMCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export-qasm",
@@ -11,13 +12,14 @@ struct ExportQASMCommand: ParsableCommand {
     discussion: """
       One file per compute-uncompute circuit U(y)†U(x) the runner needs: train pairs i < j and every \
       test-train pair, per seed and fidelity-kernel model. Variational and projected models are skipped \
-      (noted in the manifest). Run the circuits elsewhere, then 'qlift import-counts'. See docs/HARDWARE.md.
+      (noted in the manifest). Run the circuits elsewhere (or check one with 'qlift simulate'), then \
+      'qlift import-counts'. See docs/HARDWARE.md.
       """)
 
   @Argument(help: "The claim's spec file.")
   var spec: String
 
-  @Option(name: .long, help: "Output folder (default: hardware/<claim>/).")
+  @Option(name: .long, help: "Output folder (default: hardware/<claim>/ beside the spec, where import-counts stores the kernels).")
   var out: String?
 
   @Option(name: .long, help: "The hardware backend whose shots the manifest records (default: the claim's first).")
@@ -26,11 +28,12 @@ struct ExportQASMCommand: ParsableCommand {
   func run() throws {
     let claim = try loadOneClaim(spec)
     let b = try HardwareExporter.hardwareBackend(claim, id: backend)
-    let folder = out ?? "hardware/\(claim.id)"
+    let folder = out ?? HardwareKernelStore.folder(claim: claim)
+    printError("exporting the kernel circuits of \(claim.id) to \(folder)/ ...")
     let manifest = try HardwareExporter.export(claim, backend: b, to: URL(fileURLWithPath: folder))
     for s in manifest.skipped { printError("note: skipped model \(s.model) (\(s.kind)): \(s.reason)") }
     let shots = b.shotCount.map { "\($0) shots each" } ?? "shots not stated"
-    print("\(claim.id): wrote \(manifest.circuits.count) circuit(s) for backend \(b.id) (\(shots)) to \(folder)/circuits/ "
+    print("\(claim.id): wrote \(manifest.circuits.count) circuit file(s) for backend \(b.id) (\(shots)) to \(folder)/circuits/ "
       + "and \(folder)/manifest.json (spec_hash \(manifest.specHash.prefix(12))…)")
   }
 }

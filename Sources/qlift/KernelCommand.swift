@@ -22,7 +22,7 @@ struct KernelCommand: ParsableCommand {
 
   @Option(help: "Repetitions of the feature map (zz, z, pauli, iqp), 1 to \(EncodingName.maxReps).")
   var reps: Int = 2
-  @Option(help: "Entanglement: linear, circular or full (Qiskit's orders).")
+  @Option(help: "Entanglement: \(EncodingName.entanglementNames.joined(separator: ", ")) (ring = circular; Qiskit's orders).")
   var entanglement: String = "linear"
   @Option(help: "Data scaling alpha: the rotation factor of the Pauli maps (default 2, as Qiskit) or the feature scale of iqp (default 1, as PennyLane).")
   var alpha: Double?

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimRunner
 import ClaimSpec
 import Foundation
 
@@ -10,15 +11,23 @@ struct LintCommand: ParsableCommand {
     discussion: """
       A folder contributes every *.yaml directly inside it (not devices/, accepted/ or data/); all \
       specs given are checked together for duplicate claim ids. Errors go to standard error as \
-      file:line:column: error: field: message. Exit code 0 when clean, 2 on any error.
+      file:line:column: error: field: message. Claims without such errors are also checked as 'qlift run' \
+      checks them before their first seed (data, encodings, noise, imported hardware counts, memory and \
+      runtime estimates), without running them. Exit code 0 when clean, 2 on any error.
       """
   )
 
-  @Argument(help: "Spec files or folders (default: specs).")
+  @Argument(help: "Spec files or folders.")
   var paths: [String] = ["specs"]
 
   func run() throws {
-    let report = SpecSet.resolve(paths: paths)
+    var report = SpecSet.resolve(paths: paths)
+    let faulty = Set(report.errors.map(\.file))
+    var runtime: [SpecError] = []
+    for claim in report.claims where !faulty.contains(claim.file) {
+      runtime += Preflight.errors(claim, devices: report.devices(for: claim))
+    }
+    report = report.adding(errors: runtime)
     for warning in report.warnings {
       FileHandle.standardError.write(Data("\(warning.description)\n".utf8))
     }

@@ -2,21 +2,23 @@ import ArgumentParser
 import Foundation
 import QuantumSim
 
-/// `qlift simulate`: runs one OpenQASM 2.0 circuit and prints its statevector, probabilities or counts.
+/// `qlift simulate`: runs one OpenQASM 2.0 (or exported OpenQASM 3) circuit and prints its statevector, probabilities or counts.
 struct SimulateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "simulate",
-    abstract: "Simulate an OpenQASM 2.0 circuit: statevector and probabilities, or counts with --shots.",
+    abstract: "Simulate an OpenQASM 2.0 or 3 circuit: statevector and probabilities, or counts with --shots.",
     discussion: """
       Qubit 0 is the least significant bit of a basis index and the rightmost character of a \
       bit string (as Qiskit prints counts). Without --shots: the statevector (index, real, \
       imaginary) and the probabilities; with --noise, the density-matrix probabilities. With \
       --shots: only the counts, over the circuit's classical bits if it measures, else over all \
-      qubits. See docs/SIMULATE.md for the JSON format. Exit code 2 on bad input.
+      qubits. OpenQASM 3 files are read in the subset 'qlift export-qasm' writes (qubit/bit \
+      declarations, c[i] = measure q[i], gate definitions, inv @, gphase). See docs/SIMULATE.md for \
+      the JSON format. Exit code 2 on bad input.
       """
   )
 
-  @Argument(help: "The OpenQASM 2.0 file.")
+  @Argument(help: "The OpenQASM 2.0 or 3 file.")
   var file: String
   @Option(help: "Sample this many shots and print counts only.")
   var shots: Int?

@@ -10,7 +10,10 @@ struct RunFlags: ParsableArguments {
   var out: String = "reports"
 
   @Option(name: .long, help: "Parallel jobs (default: the number of cores). Results do not depend on it.")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  var jobs: Int?
+
+  /// `--jobs`, or the number of cores.
+  var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
   @Flag(name: .long, help: "Ignore cached results and run every claim again.")
   var fresh = false
@@ -37,17 +40,27 @@ func resolveSpecs(_ paths: [String]) throws -> SpecSet {
 }
 
 /// Runs claims of a resolved set with the suite runner, renders the report and prints the
-/// summary; throws `CommandError.claimsFailed` when a claim failed.
+/// summary. Throws bad input (exit 2) when a claim could not run because of its inputs (it is
+/// recorded as `error` and the others run); callers throw `CommandError.claimsFailed` when a claim failed.
 func runSuite(_ claims: [Claim], of set: SpecSet, flags: RunFlags, fresh: Bool) throws -> [ClaimResult] {
-  guard flags.jobs >= 1 else { throw CommandError.badInput("error: --jobs must be at least 1") }
+  guard flags.jobCount >= 1 else { throw CommandError.badInput("error: --jobs must be at least 1") }
   let out = URL(fileURLWithPath: flags.out)
   let stop = StopRequest()
   InterruptHandler.install(stop)
-  let suite = SuiteRunner(options: SuiteOptions(out: out, jobs: flags.jobs, fresh: fresh, stop: stop))
+  let suite = SuiteRunner(options: SuiteOptions(out: out, jobs: flags.jobCount, fresh: fresh, stop: stop))
   let results = try suite.run(claims, of: set)
   if !flags.noReport { try renderReport(in: out) }
   print(SuiteRunner.summaryTable(results), terminator: "")
+  try throwOnInputErrors(results)
   return results
+}
+
+/// Bad input (exit 2) when any claim could not run because its inputs were refused at run time.
+func throwOnInputErrors(_ results: [ClaimResult]) throws {
+  let refused = results.filter { $0.inputError != nil }.map(\.claim)
+  guard !refused.isEmpty else { return }
+  throw CommandError.badInput(
+    "error: \(refused.count) claim(s) could not run because of their inputs (recorded as error): \(refused.joined(separator: ", "))")
 }
 
 /// Writes a line to standard error.
@@ -60,9 +73,9 @@ struct VerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
     abstract: "Run every claim and fail (exit 1) when a verdict differs from its expectation or a number regressed.",
-    discussion: "Exit codes: 0 all claims as expected; 1 a claim failed; 2 bad input; 3 internal error.")
+    discussion: "Exit codes: 0 all claims as expected; 1 a claim failed; 2 bad input (a claim whose inputs fail at run time is recorded as error, the others still run); 3 internal error.")
 
-  @Argument(help: "Spec files or folders (default: specs).")
+  @Argument(help: "Spec files or folders.")
   var paths: [String] = ["specs"]
 
   @OptionGroup var flags: RunFlags
@@ -115,22 +128,27 @@ struct MergeCommand: ParsableCommand {
     }
     try renderReport(in: out)
     print(SuiteRunner.summaryTable(results), terminator: "")
+    try throwOnInputErrors(results)
     if !results.allSatisfy(\.passed) { throw CommandError.claimsFailed }
   }
 }
 
-/// `qlift run`: one claim, always fresh, with progress.
+/// `qlift run`: the claims of the given specs, always fresh, with progress.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "run", abstract: "Run one claim now (ignoring the cache) and print its verdict.")
+    commandName: "run",
+    abstract: "Run the claims of the given spec files or folders now (ignoring the cache) and print their verdicts.",
+    discussion: "Exit codes: 0 all claims as expected; 1 a claim failed; 2 bad input (a claim whose inputs fail at run time is recorded as error, the others still run); 3 internal error.")
 
-  @Argument(help: "The spec file.")
-  var spec: String
+  @Argument(help: "Spec files or folders (a folder contributes every *.yaml directly inside it).")
+  var paths: [String]
 
   @OptionGroup var flags: RunFlags
 
   func run() throws {
-    let set = try resolveSpecs([spec])
+    guard !paths.isEmpty else { throw CommandError.badInput("error: give at least one spec file or folder") }
+    if flags.shard != nil { throw CommandError.badInput("error: --shard: only 'qlift verify' runs shards") }
+    let set = try resolveSpecs(paths)
     let results = try runSuite(set.claims, of: set, flags: flags, fresh: true)
     if !results.allSatisfy(\.passed) { throw CommandError.claimsFailed }
   }
@@ -152,10 +170,11 @@ struct AcceptCommand: ParsableCommand {
 
   func run() throws {
     let set = try resolveSpecs(paths)
-    let suite = SuiteRunner(options: SuiteOptions(out: URL(fileURLWithPath: flags.out), jobs: flags.jobs, fresh: flags.fresh))
+    let suite = SuiteRunner(options: SuiteOptions(out: URL(fileURLWithPath: flags.out), jobs: flags.jobCount, fresh: flags.fresh))
     let results = try suite.run(set.claims, of: set)
     var refused: [String] = []
     for (claim, result) in zip(set.claims, results) {
+      if result.inputError != nil { continue }  // its message is printed; the exit code says bad input
       if result.verdict != result.expected && !force {
         printError("warning: \(claim.id): verdict \(result.verdict.rawValue) differs from its expect "
           + "\(result.expected.rawValue); not recorded (change 'expect' or pass --force)")
@@ -172,6 +191,7 @@ struct AcceptCommand: ParsableCommand {
       print("accepted \(claim.id): verdict \(result.verdict.rawValue); " +
             result.lifts.map { "lift \($0.backend) \(String(format: "%.4f", $0.summary.mean))" }.joined(separator: ", "))
     }
+    try throwOnInputErrors(results)
     if !refused.isEmpty {
       throw CommandError.failed("\(refused.count) claim(s) not accepted: \(refused.joined(separator: ", "))")
     }

@@ -57,6 +57,12 @@ import Testing
     let two = try SuiteRunner(options: SuiteOptions(out: out, jobs: 3, fresh: true, progress: false)).run([claim], devices: [:])[0]
     #expect(one.lifts[0].perSeed == two.lifts[0].perSeed)
     #expect(one.baselines.map(\.test) == two.baselines.map(\.test))
+    // The second fresh run kept the first one's results as the previous run; history records intervals.
+    let previous = try ResultsIntegrity.read(out.appendingPathComponent("results/previous/det.json"))
+    guard case .valid(let first) = previous else { Issue.record("no previous run kept: \(previous)"); return }
+    #expect(first.manifest.started == one.manifest.started)
+    let history = HistoryLog.read(from: out).entries
+    #expect(history.count == 2 && history[1].interval?[two.lifts[0].backend] == [two.lifts[0].summary.low, two.lifts[0].summary.high])
     let cached = try SuiteRunner(options: SuiteOptions(out: out, jobs: 1, fresh: false, progress: false)).run([claim], devices: [:])[0]
     #expect(cached.manifest.cached)
     #expect(cached.lifts[0].perSeed == two.lifts[0].perSeed)

@@ -32,7 +32,7 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
 
   /// The manifest as JSON, and a counts file for every circuit in it (900 of 1000 all zeros).
   func counts(_ dir: URL) throws -> (manifest: [String: Any], counts: [String: Any]) {
-    let data = try Data(contentsOf: dir.appendingPathComponent("hardware/hw/manifest.json"))
+    let data = try Data(contentsOf: dir.appendingPathComponent("specs/hardware/hw/manifest.json"))
     let m = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let circuits = try #require(m["circuits"] as? [[String: Any]])
     var counts: [String: Any] = [:]
@@ -53,11 +53,11 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
     let export = try QliftProcess.run(["export-qasm", "specs/hw.yaml"], cwd: dir)
     #expect(export.status == 0, "\(export.stderr)")
     // 16 samples, test fraction 0.25: 12 train (66 pairs) and 4 test rows (48 entries).
-    #expect(export.stdout.contains("wrote 342 circuit(s) for backend hw (1000 shots each)"))
+    #expect(export.stdout.contains("wrote 342 circuit file(s) for backend hw (1000 shots each) to specs/hardware/hw/circuits/"))
     let (m, counts) = try counts(dir)
     let first = try #require((m["circuits"] as? [[String: Any]])?.first)
     #expect(first["id"] as? String == "zz.s1.train.0.1" && first["shots"] as? Int == 1000)
-    let qasm = try String(contentsOf: dir.appendingPathComponent("hardware/hw/" + (first["file"] as! String)), encoding: .utf8)
+    let qasm = try String(contentsOf: dir.appendingPathComponent("specs/hardware/hw/" + (first["file"] as! String)), encoding: .utf8)
     #expect(qasm.hasPrefix("OPENQASM 3.0;") && qasm.contains("c[1] = measure q[1];") && !qasm.contains("input"))
 
     try write(counts, "counts.json", in: dir)
@@ -115,7 +115,7 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
     let r = try QliftProcess.run(["export-qasm", "specs/hw.yaml", "--out", "out"], cwd: dir)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stderr.contains("note: skipped model v (variational): variational training needs the device in the loop"))
-    #expect(r.stdout.contains("wrote 0 circuit(s)"))
+    #expect(r.stdout.contains("wrote 0 circuit file(s)"))
     let manifest = try String(contentsOf: dir.appendingPathComponent("out/manifest.json"), encoding: .utf8)
     #expect(manifest.contains("\"skipped\"") && manifest.contains("\"model\" : \"v\""))
   }

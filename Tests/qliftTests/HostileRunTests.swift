@@ -43,7 +43,8 @@ private func rows(_ n: Int, features: Int, classes: [String]) -> String {
 private let gen = "{generator: adhoc, params: {features: 2}, samples: 40}"
 
 /// Every hostile spec: exit 2, a message naming the spec file and the field, nothing written
-/// outside the `--out` folder, and no results file for the claim.
+/// outside the `--out` folder; a spec refused by lint writes no results, a claim refused at run
+/// time only a results file with verdict `error` and the message in `input_error`.
 let hostileCases: [HostileCase] = [
   HostileCase(name: "one-class CSV", dataset: "{csv: data/d.csv, target: y}",
               files: ["data/d.csv": rows(12, features: 2, classes: ["a"])], mentions: ["dataset", "single class"]),
@@ -136,6 +137,11 @@ func fileTree(_ dir: URL, skip: String? = nil) -> Set<String> {
     #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("Backtrace"))
     #expect(fileTree(root, skip: "project/out") == before, "\(c.name) wrote outside --out")
     let results = fileTree(dir.appendingPathComponent("out"))
-    #expect(!results.contains { $0.hasSuffix(".json") || $0.hasSuffix(".html") }, "\(c.name): \(results)")
+    for json in results where json.hasSuffix(".json") {
+      #expect(json == "results/\(c.id).json", "\(c.name): \(results)")
+      let r = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/" + json))) as? [String: Any]
+      #expect(r?["verdict"] as? String == "error", "\(c.name)")
+      #expect((r?["input_error"] as? String)?.contains("specs/h.yaml") == true, "\(c.name)")
+    }
   }
 }

@@ -68,6 +68,14 @@ public enum HardwareKernelStore {
     return (shown, URL(fileURLWithPath: shown))
   }
 
+  /// `hardware/<claim>/` in the spec's folder, as shown relative to the spec's path as given: the
+  /// one folder of a claim's hardware files (exported circuits and manifest, imported kernels).
+  public static func folder(claim: Claim) -> String {
+    let dir = (claim.file as NSString).deletingLastPathComponent
+    let rel = "hardware/\(claim.id)"
+    return dir.isEmpty ? rel : dir + "/" + rel
+  }
+
   /// Writes imported kernels atomically.
   public static func save(_ k: HardwareKernels, claim: Claim) throws -> String {
     let (shown, url) = location(claim: claim, backend: k.backend)
@@ -79,7 +87,7 @@ public enum HardwareKernelStore {
   /// The imported kernels of the claim's hardware backend `backendIndex`, checked against the
   /// spec's current hash.
   /// - Throws: `RunnerError.invalidClaim` (exit 2) naming the commands to run when there are
-  ///   none or they are stale, `RunnerError.corruptFile` when unreadable.
+  ///   none, when they are stale and when the file is unreadable.
   static func loadForRun(claim: Claim, backendIndex i: Int) throws -> HardwareKernels {
     let b = claim.backends[i]
     let field = "backends[\(i)]"
@@ -93,7 +101,9 @@ public enum HardwareKernelStore {
     }
     let k: HardwareKernels
     do { k = try JSONDecoder().decode(HardwareKernels.self, from: Data(contentsOf: url)) } catch {
-      throw RunnerError.corruptFile(shown, "\(error)")
+      throw RunnerError.invalidClaim(
+        file: claim.location(of: field).description, field: field,
+        message: "\(shown): unreadable or corrupt imported counts (\(error)): \(again)")
     }
     guard k.specHash == ContentHash.claim(claim) else {
       throw RunnerError.invalidClaim(

@@ -13,7 +13,8 @@ public enum HistoryLog {
       let entry = HistoryEntry(
         claim: r.claim, date: r.manifest.finished, verdict: r.verdict,
         lift: Dictionary(uniqueKeysWithValues: r.lifts.map { ($0.backend, $0.summary.mean) }),
-        gitCommit: r.manifest.gitCommit)
+        gitCommit: r.manifest.gitCommit,
+        interval: Dictionary(uniqueKeysWithValues: r.lifts.map { ($0.backend, [$0.summary.low, $0.summary.high]) }))
       text += String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n"
     }
     try Data(text.utf8).write(to: url, options: .atomic)

@@ -4,18 +4,19 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Writes `junit.xml`: one test case per claim, a failure with the numbers when the claim fails the build.
+/// Writes `junit.xml`: one test case per claim; a `<failure>` with the numbers, the deciding
+/// cause first, when the claim fails the build; an `<error>` when it could not run (verdict `error`).
 public enum JUnitWriter {
   /// The JUnit XML document for a suite of claim results.
   public static func document(_ results: [ClaimResult], suiteName: String = "qlift") -> String {
     let summary = SuiteSummary(results)
-    let failures = summary.failing, total = summary.seconds
+    let errors = summary.errors, failures = summary.failures, total = summary.seconds
     let root = XMLElement(name: "testsuites")
     let suite = XMLElement(name: "testsuite")
     suite.addAttribute(attribute("name", suiteName))
     suite.addAttribute(attribute("tests", String(results.count)))
     suite.addAttribute(attribute("failures", String(failures)))
-    suite.addAttribute(attribute("errors", "0"))
+    suite.addAttribute(attribute("errors", String(errors)))
     suite.addAttribute(attribute("time", String(format: "%.3f", total)))
     for r in results {
       let tc = XMLElement(name: "testcase")
@@ -23,7 +24,13 @@ public enum JUnitWriter {
       tc.addAttribute(attribute("name", r.title.isEmpty ? r.claim : r.title))
       tc.addAttribute(attribute("file", r.specFile))
       tc.addAttribute(attribute("time", String(format: "%.3f", r.manifest.seconds)))
-      if !r.passed {
+      if r.verdict == .error {
+        let e = XMLElement(name: "error")
+        e.addAttribute(attribute("message", errorMessage(r)))
+        e.addAttribute(attribute("type", r.inputError != nil ? "input" : "model"))
+        e.stringValue = r.reasons.joined(separator: "\n")
+        tc.addChild(e)
+      } else if !r.passed {
         let f = XMLElement(name: "failure")
         f.addAttribute(attribute("message", failureMessage(r)))
         f.addAttribute(attribute("type", r.verdict == r.expected ? "regression" : "verdict"))
@@ -42,13 +49,21 @@ public enum JUnitWriter {
     return doc.xmlString(options: [.nodePrettyPrint]) + "\n"
   }
 
-  /// One line saying why a claim fails the build, the deciding cause first.
+  /// One line saying why a claim fails the build: the deciding cause first (the failed cost
+  /// bound or the decisive lift, or the number that regressed), then the verdict against the expectation.
   public static func failureMessage(_ r: ClaimResult) -> String {
     if r.verdict != r.expected {
-      return "expected \(r.expectedLabel), got \(r.verdictLabel): " + decidingCauses(r).joined(separator: "; ")
+      let causes = decidingCauses(r)
+      let verdict = "expected \(r.expectedLabel), got \(r.verdictLabel)"
+      return causes.isEmpty ? verdict : causes.joined(separator: "; ") + " (\(verdict))"
     }
     let moved = r.regressions.filter(\.tripped).map { "\($0.name) moved from \(fmt($0.accepted)) to \(fmt($0.actual))" }
-    return "regressed against the accepted snapshot: " + moved.joined(separator: "; ")
+    return moved.joined(separator: "; ") + " (regressed against the accepted snapshot)"
+  }
+
+  /// Why a claim could not run: its refused input, else the first reason.
+  public static func errorMessage(_ r: ClaimResult) -> String {
+    r.inputError ?? r.reasons.first ?? "the claim could not run"
   }
 
   /// What decided the verdict, most decisive first: failed cost bounds, then decisive lifts

@@ -77,8 +77,12 @@ struct ModelPlan: Sendable {
       }
       var hardware: HardwareKernels?
       if case .hardware = b.target { hardware = try HardwareKernelStore.loadForRun(claim: claim, backendIndex: i) }
-      return Backend(
-        spec: b, backend: try BackendResolver.backend(for: b, device: device), device: device, hardware: hardware)
+      let backend: QuantumBackend
+      do { backend = try BackendResolver.backend(for: b, device: device) } catch let e as NoiseError {
+        throw RunnerError.invalidClaim(
+          file: claim.location(of: field).description, field: field, message: "noise: \(e.description)")
+      }
+      return Backend(spec: b, backend: backend, device: device, hardware: hardware)
     }
   }
 

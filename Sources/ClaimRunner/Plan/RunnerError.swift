@@ -5,7 +5,7 @@ public enum RunnerError: Error, CustomStringConvertible, Equatable {
   /// The claim cannot run as specified (e.g. a model that cannot be built from the spec).
   case invalidClaim(file: String, field: String, message: String)
   /// The claim would exceed a resource limit before it starts.
-  case resourceLimit(file: String, message: String)
+  case resourceLimit(file: String, field: String, message: String)
   /// Every seed of a model failed.
   case modelFailed(String)
   /// The reports folder (`--out`) is not a folder qlift can create and write.
@@ -15,7 +15,7 @@ public enum RunnerError: Error, CustomStringConvertible, Equatable {
     switch self {
     case .corruptFile(let path, let why): return "\(path): error: unreadable or corrupt file: \(why)"
     case .invalidClaim(let file, let field, let message): return "\(file): error: \(field): \(message)"
-    case .resourceLimit(let file, let message): return "\(file): error: \(message)"
+    case .resourceLimit(let file, _, let message): return "\(file): error: \(message)"
     case .modelFailed(let m): return m
     case .outputFolder(let path, let why): return "\(path): error: --out: \(why)"
     }

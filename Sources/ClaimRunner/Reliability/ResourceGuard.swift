@@ -121,7 +121,7 @@ struct ResourceGuard: Sendable {
     for e in all where !(e.bytes.isFinite) || e.bytes > availableBytes * Self.memoryShare {
       let what = e.densityMatrix ? "density matrix" : "statevector"
       throw RunnerError.resourceLimit(
-        file: location("quantum"), message: "quantum model '\(e.model)' on backend '\(e.backend)' needs \(e.qubits) qubits "
+        file: location("quantum"), field: "quantum", message: "quantum model '\(e.model)' on backend '\(e.backend)' needs \(e.qubits) qubits "
           + "(\(what) of \(Self.bytesText(Self.stateBytes(e)))) and \(e.samples) samples: "
           + "about \(Self.bytesText(e.bytes)) (\(String(format: "%.3g", e.bytes)) bytes) of memory, more than the \(Self.bytesText(availableBytes * Self.memoryShare)) available; "
           + "reduce features (preprocess pca/select), samples or qubits")
@@ -130,7 +130,7 @@ struct ResourceGuard: Sendable {
     let total = all.reduce(0) { $0 + $1.operations } / Self.operationsPerSecond
     if total > bound * Self.runtimeFactor, let worst = all.max(by: { $0.operations < $1.operations }) {
       throw RunnerError.resourceLimit(
-        file: location("criteria.cost.max_runtime_seconds"),
+        file: location("criteria.cost.max_runtime_seconds"), field: "criteria.cost.max_runtime_seconds",
         message: String(format: "estimated runtime %.3g s is more than %.0fx max_runtime_seconds %g; ", total, Self.runtimeFactor, bound)
           + "the largest share is quantum model '\(worst.model)' on backend '\(worst.backend)' "
           + "(\(worst.qubits) qubits, \(worst.samples) samples, \(claim.seeds.count) seed(s)); refused before it starts")

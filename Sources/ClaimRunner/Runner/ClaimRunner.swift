@@ -46,10 +46,7 @@ public struct ClaimRunner: Sendable {
   public func run(_ claim: Claim, specHash: String, gitCommit: String?) throws -> ClaimResult {
     let started = Date()
     let metric = Metric(claim.criteria.metric)
-    let data = try InputErrors.located(claim) { try DataStage(claim: claim) }
-    let plan = try ModelPlan(claim: claim, devices: devices)
-    try DataGuard.check(claim, data: data)
-    try InputErrors.located(claim) { try ResourceGuard(claim: claim, data: data).check(plan: plan) }
+    let (data, plan) = try prepare(claim)
     let seeds = claim.seeds
     let progress = options.progress
     let stop = options.stop
@@ -68,5 +65,19 @@ public struct ClaimRunner: Sendable {
       machine: RunEnvironment.machine, started: RunEnvironment.timestamp(started),
       finished: RunEnvironment.timestamp(finished), seconds: finished.timeIntervalSince(started))
     return ResultAssembler(claim: claim, plan: plan, data: data, metric: metric, seeds: perSeed, manifest: manifest).result()
+  }
+}
+
+extension ClaimRunner {
+  /// Everything a run checks of a claim's inputs before its first seed: the data (loaded and
+  /// guarded), the models and backends (encodings, device profiles, noise, imported hardware
+  /// counts) and the memory and runtime estimates. `Preflight` (lint) runs the same checks.
+  /// - Throws: input errors (`RunnerError.invalidClaim`, `.resourceLimit`), located in the spec.
+  func prepare(_ claim: Claim) throws -> (data: DataStage, plan: ModelPlan) {
+    let data = try InputErrors.located(claim) { try DataStage(claim: claim) }
+    let plan = try ModelPlan(claim: claim, devices: devices)
+    try DataGuard.check(claim, data: data)
+    try InputErrors.located(claim) { try ResourceGuard(claim: claim, data: data).check(plan: plan) }
+    return (data, plan)
   }
 }

@@ -65,13 +65,17 @@ public struct SuiteRunner: Sendable {
   }
 
   /// Runs every claim (in order; each claim's seeds in parallel) and writes the outputs;
-  /// `profiles` gives each claim's device profiles by id.
+  /// `profiles` gives each claim's device profiles by id. A claim whose inputs fail at run time
+  /// (data, counts, resources) is recorded with verdict `error` and its message in
+  /// `input_error`, and the suite goes on with the other claims.
   public func run(_ claims: [Claim], profiles: (Claim) -> [String: DeviceProfile]) throws -> [ClaimResult] {
     let results = options.out.appendingPathComponent("results")
     try OutputFolder.prepare(options.out, subfolder: "results")
     let commit = RunEnvironment.gitCommit(in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     var out: [ClaimResult] = []
     let reporter = options.progress ? ProgressReporter() : nil
+    reporter?.start()
+    defer { reporter?.stop() }
     for (i, claim) in claims.enumerated() {
       try options.stop?.check(finished: i)
       let hash = Self.specHash(claim)
@@ -92,37 +96,56 @@ public struct SuiteRunner: Sendable {
         }
       }
       let key = Self.cacheKey(claim, specHash: hash)
-      if let cached, cached.manifest.specHash == hash, cached.manifest.cacheKey == key,
+      // A claim that could not run is never reused: what it lacked (a device profile, counts) may exist now.
+      if let cached, cached.inputError == nil, cached.manifest.specHash == hash, cached.manifest.cacheKey == key,
         cached.formatVersion == ClaimResult.currentFormatVersion
       {
         result = cached
         result.manifest.cached = true
       } else {
-        reporter?.claimStarted(index: i + 1, total: claims.count, id: claim.id, seeds: claim.seeds.count)
+        let bound = claim.criteria.cost.maxRuntimeSeconds
+        reporter?.claimStarted(index: i + 1, total: claims.count, id: claim.id, seeds: claim.seeds.count, runtimeBound: bound)
         var progress: (@Sendable (String) -> Void)?
         if let reporter { progress = { _ in reporter.seedFinished() } }
         var runOptions = RunOptions(jobs: options.jobs, progress: progress, stop: options.stop)
         if let reporter { runOptions.iteration = { model, it, total in reporter.trainingIteration(model: model, it, of: total) } }
         let runner = ClaimRunner(devices: profiles(claim), options: runOptions)
+        let started = Date()
         do {
           result = try runner.run(claim, specHash: hash, gitCommit: commit)
         } catch var e as Interrupted {
           e.finishedClaims = i
           throw e
+        } catch {
+          guard let message = InputFailure.message(error) else { throw error }
+          FileHandle.standardError.write(Data("\(message)\n".utf8))
+          result = InputFailure.result(claim: claim, message: message, specHash: hash, gitCommit: commit, started: started)
         }
         if let damaged { result.warnings.append(damaged) }
         result.manifest.cacheKey = key
       }
-      result = try Self.checkRegressions(result, claim: claim)
+      if result.inputError == nil {
+        do {
+          result = try Self.checkRegressions(result, claim: claim)
+        } catch {
+          guard let message = InputFailure.message(error) else { throw error }
+          FileHandle.standardError.write(Data("\(message)\n".utf8))
+          result = InputFailure.result(claim: claim, message: message, specHash: hash, gitCommit: commit, started: Date())
+          result.manifest.cacheKey = key
+        }
+      }
+      // The result it replaces stays readable as the claim's previous run (linked from its page).
+      if !result.manifest.cached { try? PreviousRun.keep(file) }
       try ResultsIntegrity.write(result, to: file)
       if let reporter {
         if result.manifest.cached {
           reporter.claimStarted(index: i + 1, total: claims.count, id: claim.id, seeds: claim.seeds.count)
         }
         let note = result.manifest.cached ? " (cached)" : ""
+        let outcome = result.inputError != nil ? "could not run (input error)" : result.passed ? "ok" : "FAIL"
         reporter.claimFinished(
           "\(claim.id): \(result.verdict.rawValue) (expected \(result.expected.rawValue))"
-            + " \(result.passed ? "ok" : "FAIL") \(String(format: "%.1f", result.manifest.seconds)) s\(note)")
+            + " \(outcome) \(String(format: "%.1f", result.manifest.seconds)) s\(note)", ran: !result.manifest.cached)
       }
       out.append(result)
     }
@@ -166,6 +189,8 @@ public struct SuiteRunner: Sendable {
       r.lifts.filter(\.decisive).compactMap { l in (l.powerNote ?? l.inconclusiveReason).map { "  \(r.claim) on \(l.backend): \($0)" } }
     }
     if !notes.isEmpty { text += "\nInconclusive lifts:\n" + notes.joined(separator: "\n") + "\n" }
+    let refused = results.compactMap { r in r.inputError.map { "  \(r.claim): \($0)" } }
+    if !refused.isEmpty { text += "\nCould not run (inputs refused at run time; recorded as error):\n" + refused.joined(separator: "\n") + "\n" }
     let s = SuiteSummary(results)
     text += "\n\(s[.supported]) supported, \(s[.refuted]) refuted, \(s[.inconclusive]) inconclusive, "
       + "\(s.errors) errors; \(s.failing) failing the build\n"

@@ -35,6 +35,19 @@ public struct SpecSet: Sendable, Equatable {
     SpecLinter.lint(paths: paths, base: base)
   }
 
+  /// The set with more errors (e.g. run-time input checks), sorted with the others and with
+  /// their source lines (spec paths relative to `base`, as given to `resolve`).
+  public func adding(
+    errors more: [SpecError], base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  ) -> SpecSet {
+    guard !more.isEmpty else { return self }
+    var urls: [String: URL] = [:]
+    for e in more { urls[e.file] = e.file.hasPrefix("/") ? URL(fileURLWithPath: e.file) : base.appendingPathComponent(e.file) }
+    var out = self
+    out.errors = SpecErrors(errors + more.map { SpecLinter.attachSourceLine($0, urls) }).errors
+    return out
+  }
+
   /// True when nothing is wrong.
   public var isClean: Bool { errors.isEmpty }
 

@@ -65,6 +65,10 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   /// Set when the claim's design changed after its results were seen on the seeds it still uses
   /// (compared with its accepted snapshot at every run): "changed after its results were seen ...".
   public var designWarning: String?
+  /// Set when the claim could not run because its inputs were refused at run time (data,
+  /// imported counts, resources): the located message (`file:line:col: error: field: ...`); the
+  /// verdict is then `error` and nothing was measured.
+  public var inputError: String?
 
   /// The format version this build writes.
   public static let currentFormatVersion = 1
@@ -140,7 +144,8 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
   case refuted
   /// The interval straddles the threshold: more seeds or data are needed.
   case inconclusive
-  /// The claim could not be run (a model failed on every seed).
+  /// The claim could not be run: its inputs were refused at run time (`input_error`), or a
+  /// model failed on every seed.
   case error
 }
 
@@ -584,9 +589,13 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
   public var lift: [String: Double]
   /// Git commit, if known.
   public var gitCommit: String?
+  /// The lift's confidence interval per backend, `[low, high]` (absent in entries written before it was recorded).
+  public var interval: [String: [Double]]?
   /// Creates the entry.
-  public init(claim: String, date: String, verdict: Verdict, lift: [String: Double], gitCommit: String?) {
+  public init(claim: String, date: String, verdict: Verdict, lift: [String: Double], gitCommit: String?,
+              interval: [String: [Double]]? = nil) {
     self.claim = claim; self.date = date; self.verdict = verdict; self.lift = lift; self.gitCommit = gitCommit
+    self.interval = interval
   }
 }
 

@@ -8,6 +8,9 @@ public struct SuiteSummary: Sendable, Equatable {
   public var verdicts: [Verdict: Int]
   /// Claims failing the build (verdict other than expected, or a regression tripped).
   public var failing: Int
+  /// Claims failing the build on their evidence: `failing` without those that could not run
+  /// (junit.xml counts those as errors).
+  public var failures: Int
   /// Summed run time of the claims, in seconds (cached claims count their original time).
   public var seconds: Double
 
@@ -16,6 +19,7 @@ public struct SuiteSummary: Sendable, Equatable {
     claims = results.count
     verdicts = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { v in (v, results.filter { $0.verdict == v }.count) })
     failing = results.filter { !$0.passed }.count
+    failures = results.filter { !$0.passed && $0.verdict != .error }.count
     seconds = results.reduce(0) { $0 + $1.manifest.seconds }
   }
 

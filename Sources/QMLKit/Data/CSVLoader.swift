@@ -110,7 +110,8 @@ extension CSVLoader {
     for (i, r) in raw.enumerated() {
       let line = i + 2
       guard r.count == header.count else {
-        throw DataError(file: path, line: line, message: "row has \(r.count) field(s), the header has \(header.count)")
+        throw DataError(
+          file: path, line: line, message: "row has \(r.count) field(s), the header has \(header.count) (\(CSVDelimiter.note(header: header)))")
       }
       rows.append((line, r.map { $0.trimmingCharacters(in: .whitespaces) }))
     }
@@ -121,7 +122,9 @@ extension CSVLoader {
   static func _plan(tables: [_CSVTable], target: String, features: [String]?) throws -> _CSVPlan {
     let first = tables[0]
     guard let t = first.header.firstIndex(of: target) else {
-      throw DataError(file: first.path, line: 1, column: target, message: "no such target column; columns: \(first.header.joined(separator: ", "))")
+      throw DataError(
+        file: first.path, line: 1, column: target,
+        message: "no such target column; columns: \(first.header.joined(separator: ", ")) (\(CSVDelimiter.note(header: first.header)))")
     }
     var featureIndices: [Int] = []
     if let features {

@@ -34,16 +34,24 @@ public struct FeatureCSV: Sendable {
     guard lines.count > 1 else { throw DataError(file: path, line: 1, message: "no data rows after the header") }
     let first = split(bytes, lines[1]).map { field(bytes, $0) }
     guard first.count == header.count else {
-      throw DataError(file: path, line: 2, message: "has \(first.count) field(s), the header has \(header.count)")
+      throw DataError(
+        file: path, line: 2,
+        message: "has \(first.count) field(s), the header has \(header.count) (\(CSVDelimiter.note(header: header)))")
     }
     let numeric = header.indices.filter { Double(first[$0]) != nil }
-    guard !numeric.isEmpty else { throw DataError(file: path, line: 2, message: "no numeric column") }
+    guard !numeric.isEmpty else {
+      throw DataError(
+        file: path, line: 2,
+        message: "no numeric column; non-numeric column(s): \(header.joined(separator: ", ")) (\(CSVDelimiter.note(header: header)))")
+    }
     var rows: [[Double]] = []
     rows.reserveCapacity(lines.count - 1)
     for k in 1..<lines.count {
       let fields = split(bytes, lines[k])
       guard fields.count == header.count else {
-        throw DataError(file: path, line: k + 1, message: "has \(fields.count) field(s), the header has \(header.count)")
+        throw DataError(
+          file: path, line: k + 1,
+          message: "has \(fields.count) field(s), the header has \(header.count) (\(CSVDelimiter.note(header: header)))")
       }
       rows.append(
         try numeric.map { c in

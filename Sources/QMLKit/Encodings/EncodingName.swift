@@ -4,6 +4,8 @@ public enum EncodingName {
   public static let all = ["zz", "z", "pauli", "angle", "basis", "iqp", "amplitude"]
   /// Largest `reps` accepted (as a spec's `encoding.reps`): refused before any circuit is built.
   public static let maxReps = 100
+  /// Entanglement names understood by `make`, as docs/SPEC.md lists them (`ring` = `circular`).
+  public static let entanglementNames = ["linear", "circular", "ring", "full"]
 
   /// The encoding called `name` (`zz`, `z`, `pauli`, `angle`, `basis`, `iqp`, `amplitude`).
   /// - Parameters:
@@ -20,9 +22,9 @@ public enum EncodingName {
     guard (1...maxReps).contains(reps) else {
       throw ModelError.invalidHyperparameter("reps must be between 1 and \(maxReps), got \(reps)")
     }
-    guard let ent = Entanglement(rawValue: entanglement) else {
+    guard let ent = Entanglement(rawValue: entanglement == "ring" ? "circular" : entanglement) else {
       throw ModelError.invalidHyperparameter(
-        "unknown entanglement '\(entanglement)'; expected one of \(Entanglement.allCases.map(\.rawValue).joined(separator: ", "))")
+        "unknown entanglement '\(entanglement)'; expected one of \(entanglementNames.joined(separator: ", "))")
     }
     switch name.lowercased() {
     case "zz": return PauliFeatureMap.zz(reps: reps, entanglement: ent, alpha: alpha)

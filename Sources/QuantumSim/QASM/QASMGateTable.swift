@@ -25,9 +25,24 @@ struct QASMBuiltinGate: Sendable {
     t["u3"] = QASMBuiltinGate(.u)
     t["CX"] = QASMBuiltinGate(.cx)
     t["u1"] = QASMBuiltinGate(.p)
+    t["phase"] = QASMBuiltinGate(.p)
+    t["cphase"] = QASMBuiltinGate(.cp)
     t["cu1"] = QASMBuiltinGate(.cp)
     t["u2"] = QASMBuiltinGate(.u, parameters: 2) { [Double.pi / 2, $0[0], $0[1]] }
     t["cu3"] = QASMBuiltinGate(.cu, parameters: 3) { [$0[0], $0[1], $0[2], 0] }
     return t
   }()
+
+  /// The gate and parameters of OpenQASM 3's `inv @ name(params)` for the built-in gates whose
+  /// inverse is a built-in gate (self-inverse gates, S/T/SX and their adjoints, rotations with
+  /// negated angles, U(θ, φ, λ)† = U(−θ, −λ, −φ)); nil for any other gate.
+  static func inverse(_ name: String, _ ps: [QASMExpression]) -> (String, [QASMExpression])? {
+    let adjoint = ["s": "sdg", "sdg": "s", "t": "tdg", "tdg": "t", "sx": "sxdg", "sxdg": "sx"]
+    if let n = adjoint[name] { return (n, ps) }
+    if ["x", "y", "z", "h", "cx", "CX", "cy", "cz", "ch", "swap", "ccx", "cswap", "id"].contains(name) { return (name, ps) }
+    let rotations = ["rx", "ry", "rz", "p", "phase", "u1", "cp", "cphase", "cu1", "crx", "cry", "crz", "rxx", "ryy", "rzz"]
+    if rotations.contains(name) { return (name, ps.map { .negate($0) }) }
+    if ["U", "u", "u3"].contains(name), ps.count == 3 { return (name, [.negate(ps[0]), .negate(ps[2]), .negate(ps[1])]) }
+    return nil
+  }
 }

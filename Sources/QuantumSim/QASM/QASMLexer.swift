@@ -6,7 +6,7 @@ struct QASMToken: Equatable, Sendable {
     case integer(Int)
     case real(Double)
     case string(String)
-    /// Punctuation and operators: ; , ( ) [ ] { } + - * / ^ -> ==
+    /// Punctuation and operators: ; , ( ) [ ] { } + - * / ^ -> == = @
     case symbol(String)
     case end
   }
@@ -147,7 +147,7 @@ struct QASMLexer {
     }
     if c == "-" && peek(1) == ">" { advance(); advance(); return token(.symbol("->")) }
     if c == "=" && peek(1) == "=" { advance(); advance(); return token(.symbol("==")) }
-    if ";,()[]{}+-*/^".unicodeScalars.contains(c) {
+    if ";,()[]{}+-*/^=@".unicodeScalars.contains(c) {
       advance()
       return token(.symbol(String(Character(c))))
     }

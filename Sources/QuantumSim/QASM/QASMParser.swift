@@ -1,6 +1,13 @@
 import Foundation
 
-/// Reads OpenQASM 2.0 text into a `Circuit`.
+/// Reads OpenQASM 2.0 text, and the OpenQASM 3 subset qlift writes (`export-qasm`,
+/// `Circuit.qasm3()`), into a `Circuit`.
+///
+/// OpenQASM 3 (`OPENQASM 3.0;`): `include "stdgates.inc";`, `qubit[n] q;` / `qubit q;`,
+/// `bit[n] c;` / `bit c;`, `c[i] = measure q[j];` (and `c = measure q;`), `gate` definitions,
+/// the `inv @` modifier on built-in gates with a built-in inverse, `gphase(θ);` (a global phase:
+/// it changes no probability and is dropped), the stdgates names `phase` and `cphase`. Other
+/// OpenQASM 3 features (`input`, classical types, control flow, other modifiers) are refused.
 ///
 /// Supported: `OPENQASM 2.0;`, `include "qelib1.inc";`, `qreg`/`creg` (several registers,
 /// flattened in declaration order: the first register's qubit 0 is circuit qubit 0), every
@@ -24,7 +31,7 @@ public enum QASMParser {
   /// Deepest chain of user gates calling user gates (expansion recurses per level).
   public static let maxGateNesting = 64
 
-  /// Parses OpenQASM 2.0 source.
+  /// Parses OpenQASM 2.0 source or the OpenQASM 3 subset above.
   /// - Throws: `QASMError` with the line and column of the first problem.
   public static func parse(_ text: String) throws(QASMError) -> Circuit {
     var p = try _QASMParserState(tokens: QASMLexer.tokenize(text))
@@ -33,7 +40,7 @@ public enum QASMParser {
 }
 
 extension Circuit {
-  /// The circuit described by OpenQASM 2.0 `text` (see `QASMParser`).
+  /// The circuit described by OpenQASM 2.0 or 3 `text` (see `QASMParser` for the subset).
   /// - Throws: `QASMError` with the line and column of the first problem.
   public init(qasm text: String) throws(QASMError) {
     self = try QASMParser.parse(text)
@@ -53,6 +60,9 @@ private struct _BodyCall {
   let parameters: [QASMExpression]
   let arguments: [String]
   let token: QASMToken
+  /// True for a call made through `inv @`: always the built-in gate, even when a user gate of
+  /// the same name is being defined (`gate sxdg a { inv @ sx a; }`).
+  var builtin = false
 }
 
 /// A user `gate` definition.
@@ -84,6 +94,8 @@ private struct _QASMParserState {
   /// Nesting level and operand count of the expression being parsed (see `QASMParser` limits).
   var expressionDepth = 0
   var expressionTerms = 0
+  /// True after `OPENQASM 3...;`: the OpenQASM 3 statements of `QASMParser` are accepted.
+  var version3 = false
 
   init(tokens: [QASMToken]) { self.tokens = tokens }
 
@@ -129,8 +141,10 @@ private struct _QASMParserState {
       switch v.kind {
       case .real(let x) where x >= 2 && x < 3: break
       case .integer(2): break
+      case .real(let x) where x >= 3 && x < 4: version3 = true
+      case .integer(3): version3 = true
       case .real, .integer:
-        throw error(v, "OpenQASM version '\(v.text)' is not supported; only 2.0 can be imported")
+        throw error(v, "OpenQASM version '\(v.text)' is not supported; only 2.0 and 3 (the subset qlift exports) can be imported")
       default: throw error(t, "expected a version number after 'OPENQASM'")
       }
       try expectSymbol(";", "after the version")
@@ -158,8 +172,9 @@ private struct _QASMParserState {
       _ = advance()
       let f = advance()
       guard case .string(let name) = f.kind else { throw error(f, "expected a file name string after 'include'") }
-      guard name == "qelib1.inc" else {
-        throw error(f, "include '\(name)' is not supported; only \"qelib1.inc\" is built in")
+      let builtIn = version3 ? "stdgates.inc" : "qelib1.inc"
+      guard name == builtIn else {
+        throw error(f, "include '\(name)' is not supported; only \"\(builtIn)\" is built in for OpenQASM \(version3 ? "3" : "2.0")")
       }
       try expectSymbol(";", "after include")
     case .identifier("qreg"), .identifier("creg"):
@@ -188,6 +203,17 @@ private struct _QASMParserState {
         cregs[name] = _Register(offset: bitCount, size: size)
         bitCount += size
       }
+    case .identifier("qubit") where version3, .identifier("bit") where version3:
+      try parseDeclaration3()
+    case .identifier("input") where version3:
+      throw error(t, "'input' parameters are not supported; bind them first (export-qasm writes bound circuits)")
+    case .identifier("gphase") where version3:
+      _ = advance()
+      let ps = try parseParameterList(nil)
+      guard ps.count == 1 else { throw error(t, "gphase takes 1 parameter, got \(ps.count)") }
+      try expectSymbol(";", "after gphase")
+    case .identifier(let name) where version3 && cregs[name] != nil:
+      try parseMeasureAssignment()
     case .identifier("gate"):
       try parseGateDefinition()
     case .identifier("opaque"):
@@ -259,6 +285,51 @@ private struct _QASMParserState {
     return Array(r.offset..<(r.offset + r.size))
   }
 
+  // MARK: - OpenQASM 3 declarations
+
+  /// `qubit[n] name;`, `qubit name;`, `bit[n] name;`, `bit name;` (a register of size 1 without `[n]`).
+  mutating func parseDeclaration3() throws(QASMError) {
+    let t = advance()
+    let isQuantum = t.kind == .identifier("qubit")
+    var size = 1
+    var sizeToken = t
+    if isSymbol("[") {
+      _ = advance()
+      sizeToken = current
+      size = try expectInteger("a register size")
+      try expectSymbol("]", "after the register size")
+    }
+    let (name, nameToken) = try expectIdentifier("a register name")
+    try expectSymbol(";", "after the register declaration")
+    guard qregs[name] == nil && cregs[name] == nil else { throw error(nameToken, "register '\(name)' is already declared") }
+    guard size > 0 else { throw error(sizeToken, "register '\(name)' must have a positive size, got \(size)") }
+    let count = isQuantum ? qubitCount : bitCount
+    guard count + size <= QASMParser.maxRegisterBits else {
+      throw error(sizeToken, "too many \(isQuantum ? "qubits" : "classical bits"): at most \(QASMParser.maxRegisterBits) are allowed")
+    }
+    if isQuantum {
+      qregs[name] = _Register(offset: qubitCount, size: size)
+      qubitCount += size
+    } else {
+      cregs[name] = _Register(offset: bitCount, size: size)
+      bitCount += size
+    }
+  }
+
+  /// OpenQASM 3's `c[i] = measure q[j];` or `c = measure q;`.
+  mutating func parseMeasureAssignment() throws(QASMError) {
+    let c = try parseArgument()
+    try expectSymbol("=", "after the classical bit")
+    let t = current
+    guard t.kind == .identifier("measure") else {
+      throw error(t, "expected 'measure' after '=': only measurement results can be assigned")
+    }
+    _ = advance()
+    let q = try parseArgument()
+    try expectSymbol(";", "after measure")
+    try emitMeasure(q, c, t)
+  }
+
   // MARK: - Measure
 
   mutating func parseMeasure() throws(QASMError) {
@@ -267,6 +338,11 @@ private struct _QASMParserState {
     try expectSymbol("->", "between the qubit and the classical bit of 'measure'")
     let c = try parseArgument()
     try expectSymbol(";", "after measure")
+    try emitMeasure(q, c, t)
+  }
+
+  /// Measures qubit (or register) `q` into bit (or register) `c`.
+  mutating func emitMeasure(_ q: _Argument, _ c: _Argument, _ t: QASMToken) throws(QASMError) {
     let qr = try register(q, quantum: true), cr = try register(c, quantum: false)
     switch (q.index, c.index) {
     case (let qi?, let ci?): emit(.measure(qubit: qr.offset + qi, bit: cr.offset + ci))
@@ -424,10 +500,18 @@ private struct _QASMParserState {
     var body: [_BodyCall] = []
     while !isSymbol("}") {
       let t = current
-      guard case .identifier(let callee) = t.kind else {
+      guard case .identifier(let first) = t.kind else {
         throw error(t, "expected a gate call or '}' in the body of gate '\(name)', found '\(t.text)'")
       }
       _ = advance()
+      var callee = first
+      var inverted = false
+      if version3 && callee == "inv" && isSymbol("@") {
+        _ = advance()
+        let (g, _) = try expectIdentifier("a gate name after 'inv @'")
+        callee = g
+        inverted = true
+      }
       if callee == "barrier" {
         while !isSymbol(";") && current.kind != .end { _ = advance() }
         try expectSymbol(";", "after barrier")
@@ -436,7 +520,14 @@ private struct _QASMParserState {
       if ["measure", "reset", "if", "opaque", "gate", "qreg", "creg"].contains(callee) {
         throw error(t, "'\(callee)' is not allowed in the body of gate '\(name)'")
       }
-      let ps = try parseParameterList(params)
+      var ps = try parseParameterList(params)
+      if inverted {
+        guard let (g, qs) = QASMBuiltinGate.inverse(callee, ps) else {
+          throw error(t, "'inv @ \(callee)' is not supported: only built-in gates with a built-in inverse can be inverted")
+        }
+        callee = g
+        ps = qs
+      }
       var callArgs: [String] = []
       repeat {
         if !callArgs.isEmpty { _ = advance() }
@@ -446,11 +537,17 @@ private struct _QASMParserState {
         callArgs.append(a)
       } while isSymbol(",")
       try expectSymbol(";", "after the gate call")
-      try checkSignature(callee, t, parameters: ps.count, arguments: callArgs.count)
+      if inverted {
+        guard let b = QASMBuiltinGate.table[callee], b.parameterCount == ps.count, b.arity == callArgs.count else {
+          throw error(t, "gate '\(callee)' takes a different number of parameters or qubits")
+        }
+      } else {
+        try checkSignature(callee, t, parameters: ps.count, arguments: callArgs.count)
+      }
       if Set(callArgs).count != callArgs.count {
         throw error(t, "gate '\(callee)' is given the same qubit twice")
       }
-      body.append(_BodyCall(name: callee, parameters: ps, arguments: callArgs, token: t))
+      body.append(_BodyCall(name: callee, parameters: ps, arguments: callArgs, token: t, builtin: inverted))
     }
     _ = advance()
     if Set(params).count != params.count || Set(args).count != args.count {
@@ -458,9 +555,10 @@ private struct _QASMParserState {
     }
     var size = 0, nesting = 1
     for call in body {
-      let (sum, overflow) = size.addingReportingOverflow(definitions[call.name]?.size ?? 1)
+      let callee = call.builtin ? nil : definitions[call.name]
+      let (sum, overflow) = size.addingReportingOverflow(callee?.size ?? 1)
       size = overflow ? Int.max : sum
-      nesting = max(nesting, 1 + (definitions[call.name]?.nesting ?? 0))
+      nesting = max(nesting, 1 + (callee?.nesting ?? 0))
     }
     guard nesting <= QASMParser.maxGateNesting else {
       throw error(nameToken, "gate '\(name)' nests user gates \(nesting) deep; at most \(QASMParser.maxGateNesting) levels are allowed")
@@ -470,10 +568,29 @@ private struct _QASMParserState {
 
   mutating func parseGateCall(_ name: String) throws(QASMError) {
     let t = advance()
-    let params = try parseParameterList(nil)
+    var name = name
+    var builtin = false
+    if version3 && isSymbol("@") {
+      guard name == "inv" else { throw error(t, "the gate modifier '\(name) @' is not supported; only 'inv @' is") }
+      _ = advance()
+      name = try expectIdentifier("a gate name after 'inv @'").0
+      builtin = true
+    }
+    var params = try parseParameterList(nil)
     let args = try parseArguments()
     try expectSymbol(";", "after the gate call")
-    try checkSignature(name, t, parameters: params.count, arguments: args.count)
+    if builtin {
+      guard let (g, qs) = QASMBuiltinGate.inverse(name, params) else {
+        throw error(t, "'inv @ \(name)' is not supported: only built-in gates with a built-in inverse can be inverted")
+      }
+      name = g
+      params = qs
+      guard let b = QASMBuiltinGate.table[name], b.parameterCount == params.count, b.arity == args.count else {
+        throw error(t, "gate '\(name)' takes a different number of parameters or qubits")
+      }
+    } else {
+      try checkSignature(name, t, parameters: params.count, arguments: args.count)
+    }
     let values = params.map { $0.evaluate([:]) }
     if let bad = values.first(where: { !$0.isFinite }) {
       throw error(t, "parameter of gate '\(name)' evaluates to \(bad)")
@@ -486,7 +603,7 @@ private struct _QASMParserState {
       throw error(t, "registers given to gate '\(name)' differ in size: \(sizes.sorted())")
     }
     let repeats = args.contains { $0.index == nil } ? (resolved.map(\.count).max() ?? 1) : 1
-    let size = definitions[name]?.size ?? 1
+    let size = builtin ? 1 : (definitions[name]?.size ?? 1)
     if size > (QASMParser.maxOperations - operations.count) / repeats {
       throw error(t, "the circuit expands to more than \(QASMParser.maxOperations) operations")
     }
@@ -495,19 +612,19 @@ private struct _QASMParserState {
       guard Set(qubits).count == qubits.count else {
         throw error(t, "gate '\(name)' is given the same qubit twice")
       }
-      try expand(name, values, qubits, t)
+      try expand(name, values, qubits, t, builtin: builtin)
     }
   }
 
-  mutating func expand(_ name: String, _ values: [Double], _ qubits: [Int], _ t: QASMToken) throws(QASMError) {
-    if let d = definitions[name] {
+  mutating func expand(_ name: String, _ values: [Double], _ qubits: [Int], _ t: QASMToken, builtin: Bool = false) throws(QASMError) {
+    if !builtin, let d = definitions[name] {
       var env: [String: Double] = [:]
       for (p, v) in zip(d.parameters, values) { env[p] = v }
       var map: [String: Int] = [:]
       for (a, q) in zip(d.arguments, qubits) { map[a] = q }
       for call in d.body {
         let vs = call.parameters.map { $0.evaluate(env) }
-        try expand(call.name, vs, call.arguments.map { map[$0]! }, t)
+        try expand(call.name, vs, call.arguments.map { map[$0]! }, t, builtin: call.builtin)
       }
       return
     }

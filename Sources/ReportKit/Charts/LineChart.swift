@@ -4,6 +4,10 @@ struct LineChart {
   struct Series {
     var name: String
     var points: [(x: Double, y: Double)]
+    /// An interval per point (same order as `points`), drawn as a capped vertical bar; nil: none.
+    var bands: [(low: Double, high: Double)?] = []
+    /// A note per point (e.g. its date and commit), added to the point's tooltip.
+    var notes: [String] = []
   }
 
   var title: String
@@ -24,7 +28,7 @@ struct LineChart {
   }
 
   var yScale: LinearScale {
-    let ys = series.flatMap { $0.points.map(\.y) }
+    let ys = series.flatMap { $0.points.map(\.y) + $0.bands.compactMap { $0 }.flatMap { [$0.low, $0.high] } }
     return LinearScale(domain: LinearScale.extent(ys, including: reference.map { [$0.value] } ?? []),
                        range: (frame.plotBottom, frame.plotTop)).niced()
   }
@@ -79,16 +83,33 @@ struct LineChart {
                         "y1": SVGCanvas.num(y(reference.value)), "y2": SVGCanvas.num(y(reference.value)),
                         "stroke": Palette.black, "stroke-dasharray": "5 4", "stroke-width": "1.5"])
     }
+    // Interval bars of series sharing an x are set a few pixels apart, so none hides another.
+    let banded = series.filter { $0.bands.contains { $0 != nil } }.count
+    var bandIndex = 0
     for (i, s) in series.enumerated() {
       let colour = Palette.colour(s.name, index: i, in: colours)
+      let dodge = s.bands.contains { $0 != nil } ? (Double(bandIndex) - Double(banded - 1) / 2) * 6 : 0
+      if s.bands.contains(where: { $0 != nil }) { bandIndex += 1 }
       let path = g.append("path", ["class": "series", "d": pathData(s), "fill": "none", "stroke": colour,
                                    "stroke-width": "2"])
       path.append("title", text: s.name)
+      for (k, p) in s.points.enumerated() where k < s.bands.count && p.x.isFinite {
+        guard let b = s.bands[k], b.low.isFinite, b.high.isFinite else { continue }
+        let cx = x(p.x) + dodge, top = y(b.high), bottom = y(b.low)
+        let bar = g.append("path", ["class": "interval", "fill": "none", "stroke": colour, "stroke-width": "1.5",
+                                    "d": "M\(SVGCanvas.num(cx - 4)) \(SVGCanvas.num(top)) H\(SVGCanvas.num(cx + 4)) "
+                                      + "M\(SVGCanvas.num(cx)) \(SVGCanvas.num(top)) V\(SVGCanvas.num(bottom)) "
+                                      + "M\(SVGCanvas.num(cx - 4)) \(SVGCanvas.num(bottom)) H\(SVGCanvas.num(cx + 4))"])
+        bar.append("title", text: "\(s.name): interval \(NumberText.interval(b.low, b.high, signed: true))")
+      }
       if s.points.count <= 40 {
-        for p in s.points where p.x.isFinite && p.y.isFinite {
+        for (k, p) in s.points.enumerated() where p.x.isFinite && p.y.isFinite {
           let dot = g.append("circle", ["class": "point", "cx": SVGCanvas.num(x(p.x)), "cy": SVGCanvas.num(y(p.y)),
                                         "r": "3", "fill": colour])
-          dot.append("title", text: "\(s.name): \(NumberText.fixed(p.y))")
+          var tip = "\(s.name): \(NumberText.fixed(p.y))"
+          if k < s.bands.count, let b = s.bands[k] { tip += " \(NumberText.interval(b.low, b.high, signed: true))" }
+          if k < s.notes.count, !s.notes[k].isEmpty { tip += " (\(s.notes[k]))" }
+          dot.append("title", text: tip)
         }
       }
     }

@@ -7,6 +7,7 @@ enum Causes {
   /// The deciding causes, most decisive first (cost bounds, lifts, regressions, then a verdict
   /// that differs from the expected one for no listed reason). Empty for a clean supported claim.
   static func of(_ r: ClaimResult) -> [String] {
+    if let e = r.inputError { return ["could not run: " + inputProblem(e)] }
     var out: [String] = r.costChecks.filter { !$0.held }.map(BoundText.comparison)
     for l in r.lifts where l.decisive && l.verdict != .supported {
       out.append(lift(l))
@@ -29,6 +30,12 @@ enum Causes {
       out.append("the claim could not be run (see its warnings)")
     }
     return out
+  }
+
+  /// A run-time input error without its `file:line:col: error: ` prefix (the row names the claim).
+  static func inputProblem(_ message: String) -> String {
+    guard let r = message.range(of: ": error: ") else { return message }
+    return String(message[r.upperBound...])
   }
 
   /// One decisive lift that did not clear its minimum: how far the interval is from it.

@@ -146,6 +146,13 @@ enum ClaimCharts {
       + "Executions, shots and price per backend are in the table above.")
   }
 
+  /// A run's x-axis label: its date, or its month, day and time when several runs share a day.
+  static func tickLabel(_ e: HistoryEntry, sameDay: Bool) -> String {
+    guard sameDay, e.date.count >= 16 else { return String(e.date.prefix(10)) }
+    let d = Array(e.date)
+    return String(d[5..<10]) + " " + String(d[11..<16])
+  }
+
   static func trend(_ r: ClaimResult, _ colours: ModelColours, history: [HistoryEntry], _ slot: MarkupElement?) {
     guard let slot else { return }
     let entries = history.filter { $0.claim == r.claim }.sorted { $0.date < $1.date }
@@ -155,23 +162,29 @@ enum ClaimCharts {
     var backends: [String] = r.lifts.map(\.backend)
     for e in entries { for k in e.lift.keys.sorted() where !backends.contains(k) { backends.append(k) } }
     let series = backends.map { b in
-      LineChart.Series(name: "lift on \(b)", points: entries.enumerated().compactMap { i, e in
-        e.lift[b].map { (Double(i), $0) }
-      })
+      let runs = entries.enumerated().filter { $0.element.lift[b] != nil }
+      return LineChart.Series(
+        name: "lift on \(b)", points: runs.map { (Double($0.offset), $0.element.lift[b]!) },
+        bands: runs.map { _, e in e.interval?[b].flatMap { $0.count == 2 ? (low: $0[0], high: $0[1]) : nil } },
+        notes: runs.map { _, e in ClaimPage.describe(e) })
     }.filter { !$0.points.isEmpty }
     guard !series.isEmpty else { return none(slot, "The history holds no lift values for this claim.") }
     let threshold = r.lifts.first.map { (value: $0.threshold, label: "threshold \(NumberText.signed($0.threshold))") }
+    let days = entries.map { $0.date.prefix(10) }
+    let sameDay = Set(days).count < days.count
     var map: [String: String] = [:]
     for (i, s) in series.enumerated() { map[s.name] = colours.other(i) }
     LineChart(title: "Headline lift over the last \(entries.count) runs", xLabel: "run",
               yLabel: LiftReference.axisLabel(r), series: series, reference: threshold,
-              xTickLabels: entries.enumerated().map { i, e in
-                (Double(i), String(e.date.prefix(10)) + (e.gitCommit.map { "\n" + $0.prefix(7) } ?? ""))
-              },
+              xTickLabels: entries.enumerated().map { i, e in (Double(i), tickLabel(e, sameDay: sameDay) + (e.gitCommit.map { "\n" + $0.prefix(7) } ?? "")) },
               colours: map,
               frame: ChartFrame(width: 640, height: 312, bottom: entries.contains { $0.gitCommit != nil } ? 52 : 40))
       .render(into: slot, id: "chart-trend")
-    caption(slot, "Mean lift per backend after each recorded run (reports/history.jsonl), each run under its date "
-      + "and, when known, its commit. The history keeps means only, so no intervals are drawn here.")
+    let withIntervals = entries.contains { $0.interval?.isEmpty == false }
+    caption(slot, "Mean lift per backend after each recorded run (reports/history.jsonl), runs under their date "
+      + "and, when known, their commit (every point's date, commit and verdict are in its tooltip). "
+      + (withIntervals
+        ? "Bars show each run's interval; runs recorded before intervals were kept show the mean only."
+        : "These runs were recorded before intervals were kept, so only means are drawn."))
   }
 }

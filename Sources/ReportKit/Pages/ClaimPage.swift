@@ -21,7 +21,7 @@ enum ClaimPage {
                                 requiredRows: ["fact"], knownSlots: slots, knownRows: rows)
     header(r, page)
     linkList(links ?? ClaimLinks(spec: "../../" + r.specFile, results: "../results/\(r.claim).json", junit: "../junit.xml"),
-             r, page)
+             r, history: history, page)
     facts(r, page)
     dataset(r, page)
     results(r, page)
@@ -91,19 +91,44 @@ enum ClaimPage {
     }
   }
 
-  /// Links to the spec, the results JSON and junit.xml.
-  static func linkList(_ links: ClaimLinks, _ r: ClaimResult, _ page: PageTemplate) {
+  /// Links to the spec, the results JSON, junit.xml, the accepted snapshot and the previous run
+  /// (its results file when kept; its date, commit and verdict from the history).
+  static func linkList(_ links: ClaimLinks, _ r: ClaimResult, history: [HistoryEntry] = [], _ page: PageTemplate) {
     guard let slot = page.slot("links") else { return }
-    var items = [("Spec file", links.spec, r.specFile), ("Results JSON", links.results, "results/\(r.claim).json"),
-                 ("JUnit report", links.junit, "junit.xml")]
+    // (label, link target, link text, text after the link); links do not wrap, the text after them does.
+    var items: [(String, String?, String, String)] = [
+      ("Spec file", links.spec, r.specFile, ""), ("Results JSON", links.results, "results/\(r.claim).json", ""),
+      ("JUnit report", links.junit, "junit.xml", ""),
+    ]
     if let snapshot = links.snapshot, !r.regressions.isEmpty {
-      items.append(("Accepted snapshot", snapshot, "accepted/\(r.claim).json"))
+      items.append(("Accepted snapshot", snapshot, "accepted/\(r.claim).json", ""))
+    }
+    let before = previousRun(r, history: history)
+    if links.previous != nil || before != nil {
+      let facts = before.map(describe) ?? ""
+      if let file = links.previous {
+        items.append(("Previous run", file, "results/previous/\(r.claim).json", facts.isEmpty ? "" : " (\(facts))"))
+      } else {
+        items.append(("Previous run", nil, "", facts + " (its results were not kept)"))
+      }
     }
     for (i, item) in items.enumerated() {
       if i > 0 { slot.appendText(" \u{00B7} ") }
       slot.appendText(item.0 + " ")
-      slot.append("a", ["href": item.1], text: item.2)
+      if let href = item.1 { slot.append("a", ["href": href], text: item.2) }
+      if !item.3.isEmpty { slot.appendText(item.3) }
     }
+  }
+
+  /// The latest history entry of the claim finished before this result.
+  static func previousRun(_ r: ClaimResult, history: [HistoryEntry]) -> HistoryEntry? {
+    history.filter { $0.claim == r.claim && $0.date < r.manifest.finished }.max { $0.date < $1.date }
+  }
+
+  /// "2026-11-25 10:00, commit abc1234, supported".
+  static func describe(_ e: HistoryEntry) -> String {
+    let date = e.date.prefix(16).replacingOccurrences(of: "T", with: " ")
+    return [date, e.gitCommit.map { "commit \($0.prefix(7))" }, e.verdict.rawValue].compactMap { $0 }.joined(separator: ", ")
   }
 
   static func facts(_ r: ClaimResult, _ page: PageTemplate) {

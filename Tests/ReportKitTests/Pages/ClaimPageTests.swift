@@ -85,5 +85,61 @@ import Testing
     let ticks = try doc.select("//*[@id='chart-trend']//*[@class='axis axis-x']/*[local-name()='text' and not(@class)]")
       .map(\.textContent)
     #expect(ticks == ["2026-11-20", "a", "2026-11-25", "b"])
+    // Every point's tooltip names its run; entries without intervals draw no bars.
+    let tips = try doc.select("//*[@id='chart-trend']//*[@class='point']/*[local-name()='title']").map(\.textContent)
+    #expect(tips.contains("lift on ideal: 0.200 (2026-11-20 10:00, commit a, supported)"), "\(tips)")
+    #expect(try doc.select("//*[@id='chart-trend']//*[@class='interval']").isEmpty)
+    #expect(doc.slot("trend")?.textContent.contains("recorded before intervals were kept") == true)
+  }
+
+  @Test func runsOnTheSameDayAreToldApartByTheirTime() throws {
+    var history = SampleResults.history
+    history[0].date = "2026-11-25T08:30:00Z"
+    let html = try ClaimPage.render(ClaimPageTests.result, history: history, template: ReportTemplates.embedded.claimHTML,
+                                    file: "claim.html")
+    let doc = try MarkupDocument.parseHTML(html, name: "claim.html")
+    let ticks = try doc.select("//*[@id='chart-trend']//*[@class='axis axis-x']/*[local-name()='text' and not(@class)]")
+      .map(\.textContent)
+    #expect(ticks == ["11-25 08:30", "a", "11-25 10:00", "b"])
+  }
+
+  @Test func eachRunsIntervalIsDrawnWhenTheHistoryHasIt() throws {
+    var history = SampleResults.history
+    history[0].interval = ["ideal": [0.15, 0.25], "heron": [0.1, 0.2]]
+    history[1].interval = ["ideal": [0.12, 0.24]]
+    let html = try ClaimPage.render(ClaimPageTests.result, history: history, template: ReportTemplates.embedded.claimHTML,
+                                    file: "claim.html")
+    let doc = try MarkupDocument.parseHTML(html, name: "claim.html")
+    let bars = try doc.select("//*[@id='chart-trend']//*[@class='interval']/*[local-name()='title']").map(\.textContent)
+    #expect(bars.count == 3, "\(bars)")
+    // Bars of the two backends at the same run are set apart, so neither hides the other.
+    let xs = try doc.select("//*[@id='chart-trend']//*[@class='interval']").compactMap { $0.attribute("d")?.split(separator: " ").first }
+    #expect(Set(xs).count == 3, "\(xs)")
+    #expect(bars.contains("lift on ideal: interval [+0.120, +0.240]"), "\(bars)")
+    let tips = try doc.select("//*[@id='chart-trend']//*[@class='point']/*[local-name()='title']").map(\.textContent)
+    #expect(tips.contains("lift on ideal: 0.180 [+0.120, +0.240] (2026-11-25 10:00, commit b, supported)"), "\(tips)")
+    #expect(doc.slot("trend")?.textContent.contains("Bars show each run's interval") == true)
+  }
+}
+
+@Suite struct PreviousRunLinkTests {
+  @Test func theClaimPageLinksThePreviousRunWithItsCommitAndVerdict() throws {
+    var links = ClaimLinks(spec: "../../specs/adhoc.yaml", results: "../results/adhoc-zz.json", junit: "../junit.xml")
+    links.previous = "../results/previous/adhoc-zz.json"
+    let html = try ClaimPage.render(ClaimPageTests.result, history: SampleResults.history,
+                                    template: ReportTemplates.embedded.claimHTML, file: "claim.html", links: links)
+    let doc = try MarkupDocument.parseHTML(html, name: "claim.html")
+    let slot = try #require(doc.slot("links"))
+    #expect(slot.textContent.contains("Previous run results/previous/adhoc-zz.json (2026-11-25 10:00, commit b, supported)"),
+            "\(slot.textContent)")
+    #expect(try doc.select("//a[@href='../results/previous/adhoc-zz.json']").count == 1)
+  }
+
+  @Test func withoutTheKeptFileThePreviousRunIsNamedFromTheHistory() throws {
+    let doc = try ClaimPageTests.render()
+    let text = try #require(doc.slot("links")).textContent
+    #expect(text.contains("Previous run 2026-11-25 10:00, commit b, supported (its results were not kept)"), "\(text)")
+    let none = try ClaimPage.render(ClaimPageTests.result, history: [], template: ReportTemplates.embedded.claimHTML, file: "c.html")
+    #expect(!none.contains("Previous run"))
   }
 }
