@@ -39,6 +39,8 @@ func resolveSpecs(_ paths: [String]) throws -> SpecSet {
 func runSuite(_ claims: [Claim], of set: SpecSet, flags: RunFlags, fresh: Bool) throws -> [ClaimResult] {
   guard flags.jobs >= 1 else { throw CommandError.badInput("error: --jobs must be at least 1") }
   let out = URL(fileURLWithPath: flags.out)
+  let lock = try lockReports(out)
+  defer { lock.release() }
   let stop = StopRequest()
   InterruptHandler.install(stop)
   let suite = SuiteRunner(options: SuiteOptions(out: out, jobs: flags.jobs, fresh: fresh, stop: stop))
@@ -46,6 +48,13 @@ func runSuite(_ claims: [Claim], of set: SpecSet, flags: RunFlags, fresh: Bool) 
   if !flags.noReport { try renderReport(in: out) }
   print(SuiteRunner.summaryTable(results), terminator: "")
   return results
+}
+
+/// Creates the reports folder when missing and takes its lock (`OutputLock`) for the rest of the
+/// command: a second qlift writing into the same folder stops with exit 2 naming the holder.
+func lockReports(_ out: URL) throws -> OutputLock {
+  try OutputFolder.prepare(out, subfolder: "results")
+  return try OutputLock.acquire(out)
 }
 
 /// Writes a line to standard error.
@@ -95,6 +104,8 @@ struct MergeCommand: ParsableCommand {
 
   func run() throws {
     let out = URL(fileURLWithPath: self.out)
+    let lock = try lockReports(out)
+    defer { lock.release() }
     let results: [ClaimResult]
     do {
       results = try ShardMerger.merge(folders.map { URL(fileURLWithPath: $0) }, into: out)
@@ -140,6 +151,8 @@ struct AcceptCommand: ParsableCommand {
 
   func run() throws {
     let set = try resolveSpecs(paths)
+    let lock = try lockReports(URL(fileURLWithPath: flags.out))
+    defer { lock.release() }
     let suite = SuiteRunner(options: SuiteOptions(out: URL(fileURLWithPath: flags.out), jobs: flags.jobs, fresh: flags.fresh))
     let results = try suite.run(set.claims, of: set)
     var refused: [String] = []
@@ -150,7 +163,7 @@ struct AcceptCommand: ParsableCommand {
         refused.append(claim.id)
         continue
       }
-      let store = SnapshotStore(folder: SuiteRunner.acceptedFolder(for: claim))
+      let store = SnapshotStore(folder: SuiteRunner.acceptedFolder(for: claim), root: claim.projectRoot)
       let previous = try? store.load(claim.id)
       let snapshot = AcceptedSnapshot(result: result, claim: claim, date: RunEnvironment.timestamp(), previous: previous ?? nil)
       try store.save(snapshot)

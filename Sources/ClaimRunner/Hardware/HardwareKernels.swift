@@ -92,7 +92,12 @@ public enum HardwareKernelStore {
         message: "hardware backend '\(b.id)' has no imported counts (\(shown) is missing): \(again)")
     }
     let k: HardwareKernels
-    do { k = try JSONDecoder().decode(HardwareKernels.self, from: Data(contentsOf: url)) } catch {
+    let root = claim.projectRoot ?? ProjectPaths(specFile: URL(fileURLWithPath: claim.file)).root
+    do {
+      k = try JSONDecoder().decode(HardwareKernels.self, from: ProjectFile.read(url, root: root, maxBytes: ProjectFile.maxOtherBytes, shown: shown))
+    } catch let e as ProjectFile.Refusal {
+      throw e
+    } catch {
       throw RunnerError.corruptFile(shown, "\(error)")
     }
     guard k.specHash == SuiteRunner.specHash(claim) else {

@@ -66,6 +66,10 @@ public struct ClaimRunner: Sendable {
       progress?("\(claim.id): seed \(seeds[i]) done")
     }
     runLimited(count: seeds.count, jobs: options.jobs, work)
+    // A stop during the seeds cut their loops short (`Cancellation`): their outcomes are partial,
+    // so nothing of this claim is assembled or written.
+    try stop?.check(finished: 0)
+    if let s = Cancellation.requestedSignal { throw Interrupted(signal: s, finishedClaims: 0) }
     var perSeed: [SeedOutcome] = []
     for o in outcomes {
       switch o! {

@@ -39,9 +39,15 @@ public struct SuiteRunner: Sendable {
   /// the qlift version. Imported hardware counts are checked against it.
   public static func specHash(_ claim: Claim) -> String {
     var parts: [Data] = [Data(RunEnvironment.qliftVersion.utf8)]
-    parts.append((try? Data(contentsOf: URL(fileURLWithPath: claim.file))) ?? Data(claim.file.utf8))
-    for f in claim.dataset.source.files { parts.append((try? Data(contentsOf: f.url)) ?? Data()) }
+    parts.append(projectData(URL(fileURLWithPath: claim.file), claim) ?? Data(claim.file.utf8))
+    for f in claim.dataset.source.files { parts.append(projectData(f.url, claim) ?? Data()) }
     return ContentHash.hex(parts)
+  }
+
+  /// A file of the claim's project read through `ProjectFile` (nil when refused or missing).
+  static func projectData(_ url: URL, _ claim: Claim) -> Data? {
+    let root = claim.projectRoot ?? ProjectPaths(specFile: URL(fileURLWithPath: claim.file)).root
+    return try? ProjectFile.read(url, root: root, maxBytes: ProjectFile.maxDataBytes)
   }
 
   /// The cache key of a claim's result: its spec hash, the qlift build that computes it (a
@@ -49,7 +55,7 @@ public struct SuiteRunner: Sendable {
   public static func cacheKey(_ claim: Claim, specHash: String) -> String {
     var parts = [Data(specHash.utf8), Data(RunEnvironment.buildID.utf8)]
     for b in claim.backends where { if case .hardware = b.target { return true } else { return false } }() {
-      parts.append((try? Data(contentsOf: HardwareKernelStore.location(claim: claim, backend: b.id).url)) ?? Data())
+      parts.append(projectData(HardwareKernelStore.location(claim: claim, backend: b.id).url, claim) ?? Data())
     }
     return ContentHash.hex(parts)
   }
@@ -119,7 +125,7 @@ public struct SuiteRunner: Sendable {
         result.manifest.cacheKey = key
       }
       result = try Self.checkRegressions(result, claim: claim)
-      try ResultsIntegrity.write(result, to: file)
+      try ResultsIntegrity.write(result, to: file, in: options.out)
       if let reporter {
         if result.manifest.cached {
           reporter.claimStarted(index: i + 1, total: claims.count, id: claim.id, seeds: claim.seeds.count)
@@ -131,7 +137,7 @@ public struct SuiteRunner: Sendable {
       }
       out.append(result)
     }
-    try Data(JUnitWriter.document(out).utf8).write(to: options.out.appendingPathComponent("junit.xml"), options: .atomic)
+    try OutputFiles.write(Data(JUnitWriter.document(out).utf8), to: options.out.appendingPathComponent("junit.xml"), in: options.out)
     try HistoryLog.append(out.filter { !$0.manifest.cached }, to: options.out)
     return out
   }
@@ -141,7 +147,7 @@ public struct SuiteRunner: Sendable {
     var result = r
     result.passed = result.verdict == result.expected
     result.reasons.removeAll { $0.hasPrefix("Regressed: ") }
-    guard let snap = try SnapshotStore(folder: acceptedFolder(for: claim)).load(claim.id) else {
+    guard let snap = try SnapshotStore(folder: acceptedFolder(for: claim), root: claim.projectRoot).load(claim.id) else {
       result.regressions = []
       result.designWarning = nil
       return result

@@ -96,6 +96,7 @@ public struct GridSearch: Sendable {
       let p = t / folds, f = t % folds
       let data = foldData[f]
       let outcome = Result<Double, any Error> {
+        try Cancellation.check()
         var m = try BaselineFactory.make(model: model, params: candidates[p], seed: seed, source: source)
         try m.fit(features: data.trainX, labels: data.trainY, classCount: k)
         let s = try m.scores(data.testX)
@@ -103,6 +104,7 @@ public struct GridSearch: Sendable {
       }
       box.set(t, outcome)
     }
+    try Cancellation.check()
     let outcomes = box.values.map { $0! }
     var table: [(params: [String: HyperValue], meanScore: Double, std: Double)] = []
     var failures: [(params: [String: HyperValue], message: String)] = []

@@ -24,8 +24,12 @@ func fillInPlace(
 /// share its core, so a fixed split would leave the other waiting.
 func forEachTask(_ range: Range<Int>, workers: Int, _ body: @Sendable (Int) -> Void) {
   let t = min(workers, range.count)
+  // Cooperative cancellation: remaining tasks are skipped; the caller's next check throws `Cancelled`.
   if t <= 1 {
-    for task in range { body(task) }
+    for task in range {
+      if Cancellation.isRequested { return }
+      body(task)
+    }
     return
   }
   let lock = NSLock()
@@ -36,7 +40,7 @@ func forEachTask(_ range: Range<Int>, workers: Int, _ body: @Sendable (Int) -> V
         defer { next += 1 }
         return next
       }
-      if task >= range.upperBound { return }
+      if task >= range.upperBound || Cancellation.isRequested { return }
       body(task)
     }
   }
