@@ -137,9 +137,24 @@ public struct SuiteRunner: Sendable {
       }
       out.append(result)
     }
-    try OutputFiles.write(Data(JUnitWriter.document(out).utf8), to: options.out.appendingPathComponent("junit.xml"), in: options.out)
+    // junit.xml lists every result kept in results/ (this run's, then earlier runs' other claims),
+    // as index.html does, so the two never describe different sets.
+    let kept = Self.keptResults(in: results, excluding: Set(out.map(\.claim)))
+    try OutputFiles.write(Data(JUnitWriter.document(out + kept).utf8), to: options.out.appendingPathComponent("junit.xml"), in: options.out)
     try HistoryLog.append(out.filter { !$0.manifest.cached }, to: options.out)
     return out
+  }
+
+  /// The valid (checksummed) results in `folder` of claims not in `excluding`, by claim id.
+  static func keptResults(in folder: URL, excluding: Set<String>) -> [ClaimResult] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+    return names.compactMap { name -> ClaimResult? in
+      guard !excluding.contains(String(name.dropLast(5))),
+        case .valid(let r) = ResultsIntegrity.read(folder.appendingPathComponent(name)), !excluding.contains(r.claim)
+      else { return nil }
+      return r
+    }
   }
 
   /// Compares a result with its accepted snapshot (if any) and fails it when a number moved too far.
