@@ -68,9 +68,12 @@ public enum HardwareKernelStore {
     return (shown, URL(fileURLWithPath: shown))
   }
 
-  /// Writes imported kernels atomically.
+  /// Writes imported kernels atomically; no entry from the spec's folder down is followed if it
+  /// is a symbolic link (`OutputEntry`).
   public static func save(_ k: HardwareKernels, claim: Claim) throws -> String {
     let (shown, url) = location(claim: claim, backend: k.backend)
+    let specFolder = URL(fileURLWithPath: claim.file).deletingLastPathComponent()
+    try OutputEntry.check(url, in: specFolder, as: .file)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try HardwareJSON.encoder().encode(k).write(to: url, options: .atomic)
     return shown

@@ -124,10 +124,14 @@ public struct SnapshotStore: Sendable {
     }
   }
 
-  /// Stores a snapshot (atomically), replacing any earlier one.
+  /// Stores a snapshot (atomically), replacing any earlier one. The folder and the file must not
+  /// be symbolic links (`OutputEntry`, from the folder's parent): a write never follows one.
+  /// - Throws: `ProjectFile.Refusal` naming a link in the way.
   public func save(_ snapshot: AcceptedSnapshot) throws {
+    let file = folder.appendingPathComponent(snapshot.claim + ".json")
+    try OutputEntry.check(file, in: folder.deletingLastPathComponent(), as: .file)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let data = try ResultsCoding.encoder().encode(snapshot)
-    try data.write(to: folder.appendingPathComponent(snapshot.claim + ".json"), options: .atomic)
+    try data.write(to: file, options: .atomic)
   }
 }
