@@ -114,7 +114,7 @@ public enum ProjectFile {
     let kind = st.st_mode & S_IFMT
     guard kind == S_IFREG else {
       close(fd)
-      let what = kind == S_IFDIR ? "a folder" : kind == S_IFIFO ? "a pipe (FIFO)" : kind == S_IFCHR || kind == S_IFBLK ? "a device" : "not a regular file"
+      let what = kind == S_IFDIR ? "a folder" : kind == S_IFIFO ? "a pipe (FIFO)" : kind == S_IFCHR || kind == S_IFBLK ? "a device" : "a special file"
       throw Refusal(path: shown, reason: "is \(what), not a regular file; refused, not read")
     }
     let size = Int(st.st_size)
@@ -128,7 +128,8 @@ public enum ProjectFile {
   }
 
   private static func tooLarge(_ shown: String, _ size: Int, _ max: Int) -> Refusal {
-    Refusal(path: shown, reason: "is \(size) bytes, more than the \(max / (1024 * 1024)) MB qlift reads; refused before reading")
+    let limit = max >= 1024 * 1024 ? "\(max / (1024 * 1024)) MB" : "\(max) bytes"
+    return Refusal(path: shown, reason: "is \(size) bytes, more than the \(limit) qlift reads; refused before reading")
   }
 }
 
