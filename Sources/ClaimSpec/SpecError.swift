@@ -83,11 +83,19 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
     return "\(file):\(line):\(column): \(isWarning ? "warning" : "error"): \(prefix)\(message)"
   }
 
-  /// The headline, then the source line and a caret under the column.
+  /// The longest source excerpt printed under a headline, in characters.
+  public static let maxExcerpt = 160
+
+  /// The headline, then a short excerpt of the source line (control characters shown as `?`,
+  /// at most `maxExcerpt` characters) and a caret under the column.
   public var description: String {
     guard let source = sourceLine else { return headline }
+    let clean = String(source.unicodeScalars.prefix(Self.maxExcerpt).map { s -> Character in
+      s.properties.generalCategory == .control && s != "\t" ? "?" : Character(s)
+    }) + (source.unicodeScalars.count > Self.maxExcerpt ? " …" : "")
+    guard column - 1 <= Self.maxExcerpt else { return "\(headline)\n\(clean)" }
     let pad = String(repeating: " ", count: max(column - 1, 0))
-    return "\(headline)\n\(source)\n\(pad)^"
+    return "\(headline)\n\(clean)\n\(pad)^"
   }
 }
 

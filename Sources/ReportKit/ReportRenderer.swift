@@ -51,27 +51,33 @@ public struct ReportRenderer: Sendable {
     }
     let suite = try Badge.suite(sorted).document().serialize()
 
-    let claims = folder.appendingPathComponent("claims", isDirectory: true)
-    let badgeFolder = folder.appendingPathComponent("badges", isDirectory: true)
-    try AtomicFile.makeFolder(claims)
-    try AtomicFile.makeFolder(badgeFolder)
-    try AtomicFile.write(set.stylesheet, to: folder.appendingPathComponent("report.css"))
-    for (id, html) in pages { try AtomicFile.write(html, to: claims.appendingPathComponent("\(id).html")) }
-    for (id, svg) in badges { try AtomicFile.write(svg, to: badgeFolder.appendingPathComponent("\(id).svg")) }
-    try AtomicFile.write(suite, to: badgeFolder.appendingPathComponent("suite.svg"))
-    try AtomicFile.write(index, to: folder.appendingPathComponent("index.html"))
-    // Pages and badges of claims no longer in the results would be stale: remove them.
-    let ids = Set(sorted.map(\.claim))
-    removeStale(in: claims, ext: "html", keep: ids)
-    removeStale(in: badgeFolder, ext: "svg", keep: ids.union(["suite"]))
+    // Every file written, relative to the folder; checked (no symbolic link on the way) before any write.
+    var files: [(String, String)] = [("report.css", set.stylesheet)]
+    files += pages.map { ("claims/\($0.0).html", $0.1) }
+    files += badges.map { ("badges/\($0.0).svg", $0.1) }
+    files += [("badges/suite.svg", suite), ("index.html", index)]
+    try checkOutput(folder.appendingPathComponent("claims", isDirectory: true), in: folder, as: .folder)
+    try checkOutput(folder.appendingPathComponent("badges", isDirectory: true), in: folder, as: .folder)
+    try checkOutput(folder.appendingPathComponent(WrittenFiles.name), in: folder, as: .file)
+    for (path, _) in files { try checkOutput(folder.appendingPathComponent(path), in: folder, as: .file) }
+    try AtomicFile.makeFolder(folder.appendingPathComponent("claims", isDirectory: true))
+    try AtomicFile.makeFolder(folder.appendingPathComponent("badges", isDirectory: true))
+    for (path, text) in files { try AtomicFile.write(text, to: folder.appendingPathComponent(path)) }
+    // Pages and badges of claims no longer in the results would be stale: remove those qlift
+    // wrote itself (listed by the previous render), never anything else.
+    let written = files.map(\.0)
+    let previous = WrittenFiles.read(in: folder)
+    try WrittenFiles.write(written, in: folder)
+    for path in previous where !written.contains(path) {
+      let url = folder.appendingPathComponent(path)
+      guard (try? OutputEntry.check(url, in: folder, as: .file)) != nil, OutputEntry.isRegularFile(url) else { continue }
+      try? FileManager.default.removeItem(at: url)
+    }
   }
 
-  /// Deletes `*.ext` files in `folder` whose base name is not in `keep` (generated files only).
-  private func removeStale(in folder: URL, ext: String, keep: Set<String>) {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    for name in names where name.hasSuffix("." + ext) && !keep.contains(String(name.dropLast(ext.count + 1))) {
-      try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-    }
+  /// `OutputEntry.check` as a `ReportError.refused`.
+  private func checkOutput(_ url: URL, in folder: URL, as kind: OutputEntry.Kind) throws(ReportError) {
+    do { try OutputEntry.check(url, in: folder, as: kind) } catch { throw .refused(path: error.path, reason: error.reason) }
   }
 
   /// Reads `folder/results/*.json` (one `ClaimResult` each, in file-name order) and, if present,
@@ -88,8 +94,9 @@ public struct ReportRenderer: Sendable {
     var files: [String: String] = [:]
     for name in names {
       let url = resultsFolder.appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw .corruptResult(file: url.relativePath, detail: "cannot read the file")
+      let data: Data
+      do { data = try ProjectFile.read(url, root: folder, maxBytes: ProjectFile.maxOtherBytes, shown: url.relativePath) } catch {
+        throw .refused(path: error.path, reason: error.reason)
       }
       let result: ClaimResult
       do { result = try decoder.decode(ClaimResult.self, from: data) } catch {
@@ -102,7 +109,14 @@ public struct ReportRenderer: Sendable {
     }
     var history: [HistoryEntry] = []
     let historyURL = folder.appendingPathComponent("history.jsonl")
-    if let data = FileManager.default.contents(atPath: historyURL.path) {
+    let historyData: Data?
+    do {
+      historyData = try ProjectFile.read(historyURL, root: folder, maxBytes: ProjectFile.maxOtherBytes, shown: historyURL.relativePath)
+    } catch {
+      if !error.isMissing { throw .refused(path: error.path, reason: error.reason) }
+      historyData = nil
+    }
+    if let data = historyData {
       let text = String(decoding: data, as: UTF8.self)
       for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -41,10 +41,12 @@ enum ExitStatus {
       case .internalError: return (3, e.description)
       }
     case let e as Interrupted: return (e.exitCode, e.description)
+    case let e as Cancelled: return (128 + e.signal, "interrupted: \(e.description); finished results are kept")
     case let e as RunnerError: return (e.isInputError ? 2 : 3, e.description)
     case let e as SpecErrors: return (2, e.description)
     case let e as SpecError: return (2, e.description)
     case let e as DataError: return (2, e.description)
+    case let e as ProjectFile.Refusal: return (2, e.description)
     case let e as HardwareError: return (2, e.description)
     case let e as NoiseError: return (2, "error: \(e)")
     case let e as ReportError:

@@ -7,6 +7,8 @@ import ReportKit
 func renderReport(in folder: URL, templates: URL? = nil) throws {
   do {
     _ = try ReportCommand.render(folder: folder, templates: templates)
+  } catch let e where e.isInputError {
+    throw CommandError.badInput("error: \(e.description)")
   } catch {
     throw CommandError.internalError("error: could not render the report in \(folder.path): \(error.description)")
   }

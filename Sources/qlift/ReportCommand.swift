@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClaimSpec
+import ClaimRunner
 import Foundation
 import ReportKit
 
@@ -22,6 +23,12 @@ struct ReportCommand: ParsableCommand {
   var templates: String?
 
   func run() throws {
+    let out = URL(fileURLWithPath: folder)
+    var isFolder: ObjCBool = false
+    // Lock an existing reports folder (a missing one fails below, naming it).
+    let lock = FileManager.default.fileExists(atPath: out.path, isDirectory: &isFolder) && isFolder.boolValue
+      ? try OutputLock.acquire(out) : nil
+    defer { lock?.release() }
     let summary = try ReportCommand.render(
       folder: URL(fileURLWithPath: folder), templates: templates.map { URL(fileURLWithPath: $0) })
     print(summary)

@@ -45,6 +45,8 @@ func resolveSpecs(_ paths: [String]) throws -> SpecSet {
 func runSuite(_ claims: [Claim], of set: SpecSet, flags: RunFlags, fresh: Bool) throws -> [ClaimResult] {
   guard flags.jobCount >= 1 else { throw CommandError.badInput("error: --jobs must be at least 1") }
   let out = URL(fileURLWithPath: flags.out)
+  let lock = try lockReports(out)
+  defer { lock.release() }
   let stop = StopRequest()
   InterruptHandler.install(stop)
   let suite = SuiteRunner(options: SuiteOptions(out: out, jobs: flags.jobCount, fresh: fresh, stop: stop))
@@ -61,6 +63,13 @@ func throwOnInputErrors(_ results: [ClaimResult]) throws {
   guard !refused.isEmpty else { return }
   throw CommandError.badInput(
     "error: \(refused.count) claim(s) could not run because of their inputs (recorded as error): \(refused.joined(separator: ", "))")
+}
+
+/// Creates the reports folder when missing and takes its lock (`OutputLock`) for the rest of the
+/// command: a second qlift writing into the same folder stops with exit 2 naming the holder.
+func lockReports(_ out: URL) throws -> OutputLock {
+  try OutputFolder.prepare(out, subfolder: "results")
+  return try OutputLock.acquire(out)
 }
 
 /// Writes a line to standard error.
@@ -120,6 +129,8 @@ struct MergeCommand: ParsableCommand {
 
   func run() throws {
     let out = URL(fileURLWithPath: self.out)
+    let lock = try lockReports(out)
+    defer { lock.release() }
     let results: [ClaimResult]
     do {
       results = try ShardMerger.merge(folders.map { URL(fileURLWithPath: $0) }, into: out)
@@ -170,6 +181,8 @@ struct AcceptCommand: ParsableCommand {
 
   func run() throws {
     let set = try resolveSpecs(paths)
+    let lock = try lockReports(URL(fileURLWithPath: flags.out))
+    defer { lock.release() }
     let suite = SuiteRunner(options: SuiteOptions(out: URL(fileURLWithPath: flags.out), jobs: flags.jobCount, fresh: flags.fresh))
     let results = try suite.run(set.claims, of: set)
     var refused: [String] = []
@@ -181,7 +194,7 @@ struct AcceptCommand: ParsableCommand {
         refused.append(claim.id)
         continue
       }
-      let store = SnapshotStore(folder: SuiteRunner.acceptedFolder(for: claim))
+      let store = SnapshotStore(folder: SuiteRunner.acceptedFolder(for: claim), root: claim.projectRoot)
       let previous = try? store.load(claim.id)
       let snapshot = AcceptedSnapshot(result: result, claim: claim, date: RunEnvironment.timestamp(), previous: previous ?? nil)
       try store.save(snapshot)

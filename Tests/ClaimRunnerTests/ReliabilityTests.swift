@@ -21,7 +21,7 @@ private let repoRoot = Repository.root
       let guard_ = try ResourceGuard(claim: claim, data: data)
       try guard_.check(plan: plan)
       // Far below the bound: the estimate is meant to catch claims off by orders of magnitude.
-      let seconds = guard_.estimates(plan: plan).reduce(0) { $0 + $1.operations } / ResourceGuard.operationsPerSecond
+      let seconds = guard_.seconds(plan: plan)
       if let bound = claim.criteria.cost.maxRuntimeSeconds { #expect(seconds < bound * 10, "\(claim.id): \(seconds) s") }
     }
   }

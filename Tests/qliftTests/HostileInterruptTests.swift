@@ -16,24 +16,6 @@ private func claim(_ id: String, samples: Int, seeds: String) -> String {
   """
 }
 
-/// Starts `qlift arguments...` in `cwd` without waiting; stderr goes to a file.
-private func launch(_ arguments: [String], cwd: URL, stderr: URL) throws -> Process {
-  let candidates = [
-    Bundle.module.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
-    Bundle.main.bundleURL.deletingLastPathComponent(),
-  ].map { $0.appendingPathComponent("qlift") }
-  let exe = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-  FileManager.default.createFile(atPath: stderr.path, contents: nil)
-  let p = Process()
-  p.executableURL = exe
-  p.arguments = arguments
-  p.currentDirectoryURL = cwd
-  p.standardOutput = FileHandle.nullDevice
-  p.standardError = try FileHandle(forWritingTo: stderr)
-  try p.run()
-  return p
-}
-
 /// Interrupting `qlift verify` keeps finished claims, half-writes nothing, leaves the previous
 /// report alone, and a rerun resumes from the cache; a damaged cache file is recomputed.
 @Suite(.serialized) struct HostileInterruptTests {
@@ -53,7 +35,7 @@ private func launch(_ arguments: [String], cwd: URL, stderr: URL) throws -> Proc
     try "previous index".write(to: reports.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
 
     let log = dir.appendingPathComponent("stderr.txt")
-    let p = try launch(["verify", "specs", "--out", "reports", "--jobs", "1"], cwd: dir, stderr: log)
+    let p = try QliftProcess.start(["verify", "specs", "--out", "reports", "--jobs", "1"], cwd: dir, stderr: log)
     let first = reports.appendingPathComponent("results/a-quick.json")
     let deadline = Date().addingTimeInterval(120)
     while !FileManager.default.fileExists(atPath: first.path) && Date() < deadline && p.isRunning {

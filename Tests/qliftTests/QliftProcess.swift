@@ -48,6 +48,24 @@ enum QliftProcess {
     return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Starts `qlift arguments...` in `cwd` without waiting; stdout is discarded, stderr goes to a file.
+  static func start(_ arguments: [String], cwd: URL, stderr: URL) throws -> Process {
+    let candidates = [
+      Bundle.module.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
+      Bundle.main.bundleURL.deletingLastPathComponent(),
+    ].map { $0.appendingPathComponent("qlift") }
+    let exe = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    FileManager.default.createFile(atPath: stderr.path, contents: nil)
+    let p = Process()
+    p.executableURL = exe
+    p.arguments = arguments
+    p.currentDirectoryURL = cwd
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = try FileHandle(forWritingTo: stderr)
+    try p.run()
+    return p
+  }
+
   /// A fresh temporary project folder with a `specs/` subfolder.
   static func project() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qlift-cli-\(UUID().uuidString)")

@@ -1,3 +1,4 @@
+import ClaimSpec
 import Foundation
 
 /// A counts file (`qlift import-counts`): measured bit-string counts per exported circuit,
@@ -28,8 +29,9 @@ public struct CountsFile: Codable, Sendable, Equatable {
   /// - Throws: `HardwareError` naming the file (and the circuit, when the problem is in one).
   public static func load(_ url: URL, shown: String) throws -> CountsFile {
     let data: Data
-    do { data = try Data(contentsOf: url) } catch {
-      throw HardwareError(file: shown, "cannot read the counts file: \(error.localizedDescription)")
+    // Named on the command line, so anywhere; but a regular file of bounded size (not a pipe or a device).
+    do { data = try ProjectFile.read(url, root: URL(fileURLWithPath: "/"), maxBytes: ProjectFile.maxOtherBytes, shown: shown) } catch {
+      throw HardwareError(file: shown, "cannot read the counts file: \(error.reason)")
     }
     do {
       return try JSONDecoder().decode(CountsFile.self, from: data)

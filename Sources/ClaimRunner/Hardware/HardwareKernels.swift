@@ -76,9 +76,12 @@ public enum HardwareKernelStore {
     return dir.isEmpty ? rel : dir + "/" + rel
   }
 
-  /// Writes imported kernels atomically.
+  /// Writes imported kernels atomically; no entry from the spec's folder down is followed if it
+  /// is a symbolic link (`OutputEntry`).
   public static func save(_ k: HardwareKernels, claim: Claim) throws -> String {
     let (shown, url) = location(claim: claim, backend: k.backend)
+    let specFolder = URL(fileURLWithPath: claim.file).deletingLastPathComponent()
+    try OutputEntry.check(url, in: specFolder, as: .file)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try HardwareJSON.encoder().encode(k).write(to: url, options: .atomic)
     return shown
@@ -100,7 +103,12 @@ public enum HardwareKernelStore {
         message: "hardware backend '\(b.id)' has no imported counts (\(shown) is missing): \(again)")
     }
     let k: HardwareKernels
-    do { k = try JSONDecoder().decode(HardwareKernels.self, from: Data(contentsOf: url)) } catch {
+    let root = claim.projectRoot ?? ProjectPaths(specFile: URL(fileURLWithPath: claim.file)).root
+    do {
+      k = try JSONDecoder().decode(HardwareKernels.self, from: ProjectFile.read(url, root: root, maxBytes: ProjectFile.maxOtherBytes, shown: shown))
+    } catch let e as ProjectFile.Refusal {
+      throw e
+    } catch {
       throw RunnerError.invalidClaim(
         file: claim.location(of: field).description, field: field,
         message: "\(shown): unreadable or corrupt imported counts (\(error)): \(again)")

@@ -1,14 +1,21 @@
+import ClaimSpec
 import Foundation
 
 /// The reports folder (`--out`): created when missing and checked to be a writable folder
 /// before any claim runs, so a file, a path under a file or a read-only folder is bad input
 /// (exit 2) with a plain message instead of a Foundation error after the work is done.
 public enum OutputFolder {
-  /// Creates `out` and `out/<subfolder>` when missing.
+  /// Creates `out` and `out/<subfolder>` when missing; a subfolder that is a symbolic link is
+  /// refused (`OutputEntry`), never followed.
   /// - Throws: `RunnerError.outputFolder` naming the path and what is wrong with it.
   public static func prepare(_ out: URL, subfolder: String? = nil) throws {
     let path = out.path
     let fm = FileManager.default
+    if let subfolder {
+      do { try OutputEntry.check(out.appendingPathComponent(subfolder), in: out, as: .folder) } catch {
+        throw RunnerError.outputFolder(error.path, error.reason)
+      }
+    }
     var isFolder: ObjCBool = false
     if fm.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
       throw RunnerError.outputFolder(path, "is a file, not a folder; give a folder for the reports")

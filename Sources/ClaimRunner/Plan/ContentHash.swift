@@ -20,8 +20,14 @@ enum ContentHash {
   /// the qlift version. Imported hardware counts are checked against it.
   static func claim(_ claim: Claim) -> String {
     var parts: [Data] = [Data(RunEnvironment.qliftVersion.utf8)]
-    parts.append((try? Data(contentsOf: URL(fileURLWithPath: claim.file))) ?? Data(claim.file.utf8))
-    for f in claim.dataset.source.files { parts.append((try? Data(contentsOf: f.url)) ?? Data()) }
+    parts.append(projectData(URL(fileURLWithPath: claim.file), claim) ?? Data(claim.file.utf8))
+    for f in claim.dataset.source.files { parts.append(projectData(f.url, claim) ?? Data()) }
     return hex(parts)
+  }
+
+  /// A file of the claim's project read through `ProjectFile` (nil when refused or missing).
+  static func projectData(_ url: URL, _ claim: Claim) -> Data? {
+    let root = claim.projectRoot ?? ProjectPaths(specFile: URL(fileURLWithPath: claim.file)).root
+    return try? ProjectFile.read(url, root: root, maxBytes: ProjectFile.maxDataBytes)
   }
 }

@@ -101,25 +101,37 @@ public struct AcceptedSnapshot: Codable, Sendable, Equatable {
 public struct SnapshotStore: Sendable {
   /// The folder holding `<claim>.json` files.
   public let folder: URL
+  /// The folder snapshots must resolve inside (the project root; default: `folder`).
+  public let root: URL
 
-  /// A store over `folder`.
-  public init(folder: URL) { self.folder = folder }
+  /// A store over `folder`, reading only files inside `root` (see `ProjectFile`).
+  public init(folder: URL, root: URL? = nil) { self.folder = folder; self.root = root ?? folder }
 
   /// The snapshot for `claim`, or nil if none was accepted.
+  /// - Throws: `ProjectFile.Refusal` for a link leaving the project, a pipe or a device;
+  ///   `RunnerError.corruptFile` when it does not decode.
   public func load(_ claim: String) throws -> AcceptedSnapshot? {
     let url = folder.appendingPathComponent(claim + ".json")
-    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    let data: Data
+    do { data = try ProjectFile.read(url, root: root, maxBytes: ProjectFile.maxOtherBytes) } catch {
+      if error.isMissing { return nil }
+      throw error
+    }
     do {
-      return try ResultsCoding.decoder().decode(AcceptedSnapshot.self, from: Data(contentsOf: url))
+      return try ResultsCoding.decoder().decode(AcceptedSnapshot.self, from: data)
     } catch {
       throw RunnerError.corruptFile(url.path, "\(error)")
     }
   }
 
-  /// Stores a snapshot (atomically), replacing any earlier one.
+  /// Stores a snapshot (atomically), replacing any earlier one. The folder and the file must not
+  /// be symbolic links (`OutputEntry`, from the folder's parent): a write never follows one.
+  /// - Throws: `ProjectFile.Refusal` naming a link in the way.
   public func save(_ snapshot: AcceptedSnapshot) throws {
+    let file = folder.appendingPathComponent(snapshot.claim + ".json")
+    try OutputEntry.check(file, in: folder.deletingLastPathComponent(), as: .file)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let data = try ResultsCoding.encoder().encode(snapshot)
-    try data.write(to: folder.appendingPathComponent(snapshot.claim + ".json"), options: .atomic)
+    try data.write(to: file, options: .atomic)
   }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import QMLKit
 
 /// A stop request shared between a signal handler and a running suite: the suite checks it
 /// between claims and between seeds, so an interrupted run keeps every finished claim (each
@@ -48,8 +49,11 @@ public struct Interrupted: Error, CustomStringConvertible, Equatable {
   }
 }
 
-/// Installs SIGINT and SIGTERM handlers: the first signal requests a stop after the current
-/// seed, a second one exits at once (results files are atomic, so nothing is half-written).
+/// Installs SIGINT and SIGTERM handlers: the first signal requests a stop and sets QMLKit's
+/// `Cancellation` flag, so the running seeds leave their training, grid-search, SMO and kernel
+/// loops within an iteration and the claim ends with `Interrupted` (exit 128 + signal) without
+/// writing anything of it; a second signal exits at once (results files are atomic, so
+/// nothing is half-written).
 public enum InterruptHandler {
   /// The installed sources (kept alive for the life of the process).
   nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
@@ -61,7 +65,8 @@ public enum InterruptHandler {
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
       source.setEventHandler {
         if stop.request(signal: sig) {
-          FileHandle.standardError.write(Data("\nstopping after the current seed (signal again to quit now)\n".utf8))
+          Cancellation.request(signal: sig)
+          FileHandle.standardError.write(Data("\nstopping the running seeds (signal again to quit now)\n".utf8))
         } else {
           _exit(128 + sig)
         }

@@ -3,9 +3,10 @@ import Foundation
 import QMLKit
 import QuantumSim
 
-/// Up-front estimates of a claim's memory and runtime, so a claim whose state, stored states
-/// or kernel matrix cannot fit in memory, or whose runtime would exceed its bound by far, is
-/// refused before it starts with a message naming qubits, samples and bytes.
+/// Up-front estimates of a claim's memory and runtime, so a claim whose state, stored states,
+/// kernel matrix, baseline Gram matrix or PCA covariance cannot fit in memory, whose simulated
+/// shots exceed `ClassicalCost.maxTotalShots`, or whose runtime (quantum and classical) would
+/// exceed its bound by far, is refused before it starts with a message naming the estimate.
 struct ResourceGuard: Sendable {
   /// One model on one simulated backend.
   struct Estimate: Sendable, Equatable {
@@ -21,6 +22,8 @@ struct ResourceGuard: Sendable {
     var operations: Double
     /// True when simulated as a density matrix (noisy backends).
     var densityMatrix: Bool
+    /// Shots sampled over all circuits and seeds (0 for exact backends).
+    var shots: Double = 0
   }
 
   /// Amplitude updates per second assumed for the runtime estimate: deliberately fast, so the
@@ -35,6 +38,13 @@ struct ResourceGuard: Sendable {
   let features: Int
   let samples: Int
   let trainSamples: Int
+  /// Features before preprocessing (the input width of PCA).
+  let rawFeatures: Int
+
+  /// The classical side of the claim (baselines, PCA).
+  var classical: ClassicalCost {
+    ClassicalCost(claim: claim, rawFeatures: rawFeatures, features: features, samples: samples, trainSamples: trainSamples)
+  }
 
   /// Sizes the claim from its data (feature count after preprocessing, sample counts).
   init(claim: Claim, data: DataStage) throws {
@@ -59,6 +69,7 @@ struct ResourceGuard: Sendable {
       } else { names = []; n = 0 }
       nTrain = n - min(n - 1, max(1, Int((claim.dataset.testFraction * Double(n)).rounded(.up))))
     }
+    rawFeatures = names.count
     names = try data.pipeline(featureNames: names).outputNames(names)
     features = names.count; samples = n; trainSamples = max(nTrain, 1)
   }
@@ -90,9 +101,11 @@ struct ResourceGuard: Sendable {
     let shots = b.backend.shotsPerCircuit != nil
     var bytes = stateBytes
     var ops: Double
+    var circuits: Double
     switch spec.kind {
     case .kernel:
       bytes += matrix
+      circuits = pairs
       if shots || dm {
         ops = pairs * 2 * perState
       } else {
@@ -101,18 +114,21 @@ struct ResourceGuard: Sendable {
       }
     case .projectedKernel:
       bytes += matrix
+      circuits = n * Double(max(q, 1))
       ops = n * perState * Double(max(q, 1))
     case .variational:
       let layers = Double(spec.ansatz?.layers ?? 1)
       let params = layers * Double(max(q, 1))
       let iterations = Double(spec.training?.iterations ?? 100)
       let circuit: Double = perState + layers * Double(q) * size
-      ops = iterations * nt * (2 * params + 1) * circuit
+      circuits = iterations * nt * (2 * params + 1)
+      ops = circuits * circuit
     }
-    ops *= Double(claim.seeds.count)
+    let seeds = Double(claim.seeds.count)
+    ops *= seeds
     return Estimate(
       model: spec.id, backend: b.spec.id, qubits: q, samples: samples, trainSamples: trainSamples, bytes: bytes,
-      operations: ops, densityMatrix: dm)
+      operations: ops, densityMatrix: dm, shots: Double(b.backend.shotsPerCircuit ?? 0) * circuits * seeds)
   }
 
   /// Throws `RunnerError.resourceLimit` when an estimate exceeds memory or the runtime bound by far.
@@ -126,16 +142,53 @@ struct ResourceGuard: Sendable {
           + "about \(Self.bytesText(e.bytes)) (\(String(format: "%.3g", e.bytes)) bytes) of memory, more than the \(Self.bytesText(availableBytes * Self.memoryShare)) available; "
           + "reduce features (preprocess pca/select), samples or qubits")
     }
+    let classical = self.classical.estimates()
+    for c in classical where !(c.bytes.isFinite) || c.bytes > availableBytes * Self.memoryShare {
+      throw RunnerError.resourceLimit(
+        file: location(c.field), field: c.field, message: "\(c.field): \(c.what) on \(samples) samples needs \(c.detail): about "
+          + "\(Self.bytesText(c.bytes)) (\(String(format: "%.3g", c.bytes)) bytes) of memory, more than the "
+          + "\(Self.bytesText(availableBytes * Self.memoryShare)) available; reduce samples or features, or drop the baseline")
+    }
+    let shots = all.reduce(0) { $0 + $1.shots }
+    if shots > ClassicalCost.maxTotalShots, let worst = all.max(by: { $0.shots < $1.shots }) {
+      let i = claim.backends.firstIndex { $0.id == worst.backend } ?? 0
+      throw RunnerError.resourceLimit(
+        file: location("backends[\(i)].shots"), field: "backends[\(i)].shots",
+        message: String(format: "backends[\(i)].shots: the claim would simulate about %.3g shots in total (more than %.0e); ",
+          shots, ClassicalCost.maxTotalShots)
+          + "the largest share is quantum model '\(worst.model)' on backend '\(worst.backend)' "
+          + "(\(worst.samples) samples, \(claim.seeds.count) seed(s)); lower shots or samples")
+    }
     guard let bound = claim.criteria.cost.maxRuntimeSeconds, bound > 0 else { return }
-    let total = all.reduce(0) { $0 + $1.operations } / Self.operationsPerSecond
-    if total > bound * Self.runtimeFactor, let worst = all.max(by: { $0.operations < $1.operations }) {
+    let total = seconds(all, classical)
+    if total > bound * Self.runtimeFactor {
+      let worstQuantum = all.max(by: { $0.operations < $1.operations })
+      let worstClassical = classical.max(by: { $0.operations < $1.operations })
+      let quantumSeconds = (worstQuantum?.operations ?? 0) / Self.operationsPerSecond
+      let classicalSeconds = (worstClassical?.operations ?? 0) / ClassicalCost.operationsPerSecond
+      let share: String
+      if let w = worstQuantum, quantumSeconds >= classicalSeconds {
+        share = "quantum model '\(w.model)' on backend '\(w.backend)' (\(w.qubits) qubits, \(w.samples) samples, \(claim.seeds.count) seed(s))"
+      } else if let c = worstClassical {
+        share = String(format: "%@ (%@, about %.3g s)", c.what, c.field, classicalSeconds)
+      } else {
+        share = "nothing in particular"
+      }
       throw RunnerError.resourceLimit(
         file: location("criteria.cost.max_runtime_seconds"), field: "criteria.cost.max_runtime_seconds",
         message: String(format: "estimated runtime %.3g s is more than %.0fx max_runtime_seconds %g; ", total, Self.runtimeFactor, bound)
-          + "the largest share is quantum model '\(worst.model)' on backend '\(worst.backend)' "
-          + "(\(worst.qubits) qubits, \(worst.samples) samples, \(claim.seeds.count) seed(s)); refused before it starts")
+          + "the largest share is \(share); refused before it starts")
     }
   }
+
+  /// The runtime estimate in seconds: quantum updates and classical operations at their optimistic rates.
+  func seconds(_ quantum: [Estimate], _ classical: [ClassicalCost.Estimate]) -> Double {
+    quantum.reduce(0) { $0 + $1.operations } / Self.operationsPerSecond
+      + classical.reduce(0) { $0 + $1.operations } / ClassicalCost.operationsPerSecond
+  }
+
+  /// The runtime estimate of the whole claim in seconds.
+  func seconds(plan: ModelPlan) -> Double { seconds(estimates(plan: plan), classical.estimates()) }
 
   /// Bytes of one simulated state of an estimate.
   static func stateBytes(_ e: Estimate) -> Double {

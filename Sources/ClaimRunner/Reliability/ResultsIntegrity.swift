@@ -38,15 +38,22 @@ public enum ResultsIntegrity {
     return out
   }
 
-  /// Writes `result` atomically with its checksum.
-  public static func write(_ result: ClaimResult, to file: URL) throws {
+  /// Writes `result` atomically with its checksum; with `out`, after `OutputEntry.check`
+  /// (a link in the way is refused, not followed).
+  public static func write(_ result: ClaimResult, to file: URL, in out: URL? = nil) throws {
+    if let out { try OutputEntry.check(file, in: out, as: .file) }
     try encode(result).write(to: file, options: .atomic)
   }
 
-  /// Reads and verifies a results file.
+  /// Reads and verifies a results file, through `ProjectFile` confined to its folder's parent
+  /// (the reports folder): a link leading elsewhere, a pipe or a device is not read.
   public static func read(_ file: URL) -> Read {
-    guard let data = try? Data(contentsOf: file) else {
-      return FileManager.default.fileExists(atPath: file.path) ? .corrupt("cannot be read") : .missing
+    let data: Data
+    do {
+      let out = file.deletingLastPathComponent().deletingLastPathComponent()
+      data = try ProjectFile.read(file, root: out, maxBytes: ProjectFile.maxOtherBytes)
+    } catch {
+      return error.isMissing ? .missing : .corrupt(error.reason)
     }
     struct Stamp: Decodable { var checksum: String? }
     let result: ClaimResult

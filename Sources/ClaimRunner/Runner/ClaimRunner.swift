@@ -58,6 +58,10 @@ public struct ClaimRunner: Sendable {
       return try SeedStage.run(
         claim: claim, plan: plan, data: data, metric: metric, seed: seeds[i], iteration: iteration)
     }
+    // A stop during the seeds cut their loops short (`Cancellation`): their outcomes are partial,
+    // so nothing of this claim is assembled or written.
+    try stop?.check(finished: 0)
+    if let s = Cancellation.requestedSignal { throw Interrupted(signal: s, finishedClaims: 0) }
     let perSeed = try outcomes.map { try $0.get() }
     let finished = Date()
     let manifest = RunManifest(

@@ -28,6 +28,7 @@ public enum Preflight {
       case .invalidClaim(_, let field, let message), .resourceLimit(_, let field, let message): return at(field, message)
       case .corruptFile(let path, let why): return at("claim", "\(path): unreadable or corrupt file: \(why)")
       case .modelFailed(let m), .outputFolder(_, let m): return at("claim", m)
+      case .outputLocked: return at("claim", e.description)
       }
     case let e as SpecError: return [e]
     case let e as SpecErrors: return e.errors

@@ -57,7 +57,12 @@ public enum ShardMerger {
       for name in names {
         let url = dir.appendingPathComponent(name)
         let r: ClaimResult
-        do { r = try ResultsCoding.decoder().decode(ClaimResult.self, from: Data(contentsOf: url)) } catch {
+        do {
+          r = try ResultsCoding.decoder().decode(
+            ClaimResult.self, from: ProjectFile.read(url, root: folder, maxBytes: ProjectFile.maxOtherBytes))
+        } catch let e as ProjectFile.Refusal {
+          throw RunnerError.corruptFile(url.path, e.reason)
+        } catch {
           throw RunnerError.corruptFile(url.path, "\(error)")
         }
         if let other = seen[r.claim] {
@@ -70,15 +75,15 @@ public enum ShardMerger {
     }
     results.sort { $0.claim < $1.claim }
     let resultsOut = out.appendingPathComponent("results")
-    try FileManager.default.createDirectory(at: resultsOut, withIntermediateDirectories: true)
+    try OutputFolder.prepare(out, subfolder: "results")
     for r in results {
-      try ResultsIntegrity.write(r, to: resultsOut.appendingPathComponent(r.claim + ".json"))
+      try ResultsIntegrity.write(r, to: resultsOut.appendingPathComponent(r.claim + ".json"), in: out)
     }
-    try Data(JUnitWriter.document(results).utf8).write(to: out.appendingPathComponent("junit.xml"), options: .atomic)
+    try OutputFiles.write(Data(JUnitWriter.document(results).utf8), to: out.appendingPathComponent("junit.xml"), in: out)
     let encoder = ResultsCoding.encoder(pretty: false)
     let lines = try history.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-    try Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8)
-      .write(to: out.appendingPathComponent("history.jsonl"), options: .atomic)
+    try OutputFiles.write(
+      Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8), to: out.appendingPathComponent("history.jsonl"), in: out)
     return results
   }
 
@@ -87,7 +92,9 @@ public enum ShardMerger {
     let dir = out.appendingPathComponent("results")
     var t: [String: Double] = [:]
     for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasSuffix(".json") {
-      if let r = try? ResultsCoding.decoder().decode(ClaimResult.self, from: Data(contentsOf: dir.appendingPathComponent(name))) {
+      if let data = (try? OutputFiles.read(dir.appendingPathComponent(name), in: out)) ?? nil,
+        let r = try? ResultsCoding.decoder().decode(ClaimResult.self, from: data)
+      {
         t[r.claim] = r.manifest.seconds
       }
     }

@@ -44,7 +44,7 @@ public struct SuiteRunner: Sendable {
   public static func cacheKey(_ claim: Claim, specHash: String) -> String {
     var parts = [Data(specHash.utf8), Data(RunEnvironment.buildID.utf8)]
     for b in claim.backends where { if case .hardware = b.target { return true } else { return false } }() {
-      parts.append((try? Data(contentsOf: HardwareKernelStore.location(claim: claim, backend: b.id).url)) ?? Data())
+      parts.append(ContentHash.projectData(HardwareKernelStore.location(claim: claim, backend: b.id).url, claim) ?? Data())
     }
     return ContentHash.hex(parts)
   }
@@ -135,8 +135,8 @@ public struct SuiteRunner: Sendable {
         }
       }
       // The result it replaces stays readable as the claim's previous run (linked from its page).
-      if !result.manifest.cached { try? PreviousRun.keep(file) }
-      try ResultsIntegrity.write(result, to: file)
+      if !result.manifest.cached { try PreviousRun.keep(file, in: options.out) }
+      try ResultsIntegrity.write(result, to: file, in: options.out)
       if let reporter {
         if result.manifest.cached {
           reporter.claimStarted(index: i + 1, total: claims.count, id: claim.id, seeds: claim.seeds.count)
@@ -149,15 +149,30 @@ public struct SuiteRunner: Sendable {
       }
       out.append(result)
     }
-    try Data(JUnitWriter.document(out).utf8).write(to: options.out.appendingPathComponent("junit.xml"), options: .atomic)
+    // junit.xml lists every result kept in results/ (this run's, then earlier runs' other claims),
+    // as index.html does, so the two never describe different sets.
+    let kept = Self.keptResults(in: results, excluding: Set(out.map(\.claim)))
+    try OutputFiles.write(Data(JUnitWriter.document(out + kept).utf8), to: options.out.appendingPathComponent("junit.xml"), in: options.out)
     try HistoryLog.append(out.filter { !$0.manifest.cached }, to: options.out)
     return out
+  }
+
+  /// The valid (checksummed) results in `folder` of claims not in `excluding`, by claim id.
+  static func keptResults(in folder: URL, excluding: Set<String>) -> [ClaimResult] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+    return names.compactMap { name -> ClaimResult? in
+      guard !excluding.contains(String(name.dropLast(5))),
+        case .valid(let r) = ResultsIntegrity.read(folder.appendingPathComponent(name)), !excluding.contains(r.claim)
+      else { return nil }
+      return r
+    }
   }
 
   /// Compares a result with its accepted snapshot (if any) and fails it when a number moved too far.
   public static func checkRegressions(_ r: ClaimResult, claim: Claim) throws -> ClaimResult {
     var result = r
-    guard let snap = try SnapshotStore(folder: acceptedFolder(for: claim)).load(claim.id) else {
+    guard let snap = try SnapshotStore(folder: acceptedFolder(for: claim), root: claim.projectRoot).load(claim.id) else {
       result.regressions = []
       result.designWarning = nil
       return result

@@ -20,10 +20,11 @@ public enum DeviceProfileLoader {
   ]
   static let couplingKeys = ["kind", "qubits", "edges", "rows", "row_length"]
 
-  /// Loads one profile file; its `id` must equal the file name without `.yaml`.
-  public static func load(contentsOf url: URL, displayPath: String? = nil) throws(SpecErrors) -> DeviceProfile {
+  /// Loads one profile file; its `id` must equal the file name without `.yaml`. The file must be
+  /// a regular file inside `root` (default: its project root, see `ProjectFile`).
+  public static func load(contentsOf url: URL, displayPath: String? = nil, root: URL? = nil) throws(SpecErrors) -> DeviceProfile {
     let file = displayPath ?? url.relativePath
-    let text = try SpecLoader.readText(url, file: file, budget: .standard)
+    let text = try SpecLoader.readText(url, file: file, budget: .standard, root: root)
     let profile = try load(yaml: text, file: file)
     let stem = url.deletingPathExtension().lastPathComponent
     if profile.id != stem {
@@ -144,8 +145,9 @@ public struct DeviceProfileCatalog: Sendable, Equatable {
   /// Problems in profile files.
   public var errors: [SpecError]
 
-  /// Loads every `*.yaml` directly in `folder` (a missing folder gives an empty catalog).
-  public init(folder: URL, displayFolder: String? = nil) {
+  /// Loads every `*.yaml` directly in `folder` (a missing folder gives an empty catalog); each
+  /// file must resolve inside `root` (default: the folder's project root).
+  public init(folder: URL, displayFolder: String? = nil, root: URL? = nil) {
     profiles = [:]
     errors = []
     let fm = FileManager.default
@@ -154,7 +156,7 @@ public struct DeviceProfileCatalog: Sendable, Equatable {
       let url = folder.appendingPathComponent(name)
       let shown = displayFolder.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + name } ?? url.path
       do {
-        let p = try DeviceProfileLoader.load(contentsOf: url, displayPath: shown)
+        let p = try DeviceProfileLoader.load(contentsOf: url, displayPath: shown, root: root)
         profiles[p.id] = p
       } catch {
         errors += error.errors

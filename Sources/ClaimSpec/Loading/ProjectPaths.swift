@@ -15,9 +15,22 @@ public struct ProjectPaths: Sendable, Equatable {
 
   /// Finds the project root for a spec file.
   public init(specFile: URL) {
-    let dir = specFile.standardizedFileURL.deletingLastPathComponent().resolvingSymlinksInPath()
-    specDirectory = dir
-    root = Self.findRoot(from: dir)
+    // The root is found from the folder as given, so a linked folder (specs/x -> /elsewhere)
+    // does not move the root outside the project; then both are resolved.
+    let given = Self.lexical(specFile).deletingLastPathComponent()
+    specDirectory = given.resolvingSymlinksInPath()
+    root = Self.findRoot(from: given).resolvingSymlinksInPath()
+  }
+
+  /// The absolute path with `.` and `..` removed as text, no link resolved (Foundation's
+  /// `standardizedFileURL` resolves links on some platforms).
+  static func lexical(_ url: URL) -> URL {
+    var parts: [Substring] = []
+    for part in url.absoluteURL.path.split(separator: "/") {
+      if part == "." || part.isEmpty { continue }
+      if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+    }
+    return URL(fileURLWithPath: "/" + parts.joined(separator: "/"))
   }
 
   /// Uses explicit folders (for specs loaded from memory).
@@ -26,16 +39,25 @@ public struct ProjectPaths: Sendable, Equatable {
     self.specDirectory = specDirectory.standardizedFileURL.resolvingSymlinksInPath()
   }
 
+  /// The nearest folder holding a marker, walking up from `dir` as given. A marker found in or
+  /// below a folder that is itself a symbolic link does not count (it belongs to the link's
+  /// target): `specs/x -> /elsewhere` with `/elsewhere/specs` keeps the project's own root.
   static func findRoot(from dir: URL) -> URL {
     let fm = FileManager.default
     var current = dir
+    var found: URL?
     while true {
-      for marker in ["Package.swift", ".git", "specs"] {
-        var isDir: ObjCBool = false
-        let p = current.appendingPathComponent(marker).path
-        if fm.fileExists(atPath: p, isDirectory: &isDir) {
-          if marker != "specs" || isDir.boolValue { return current }
+      if found == nil {
+        for marker in ["Package.swift", ".git", "specs"] {
+          var isDir: ObjCBool = false
+          let p = current.appendingPathComponent(marker).path
+          if fm.fileExists(atPath: p, isDirectory: &isDir), marker != "specs" || isDir.boolValue { found = current; break }
         }
+      }
+      if (try? fm.destinationOfSymbolicLink(atPath: current.path)) != nil {
+        found = nil
+      } else if let found {
+        return found
       }
       let parent = current.deletingLastPathComponent()
       if parent.path == current.path || current.path == "/" { return dir }

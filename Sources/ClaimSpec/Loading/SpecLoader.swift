@@ -41,8 +41,9 @@ public enum SpecLoader {
 
   // MARK: - Reading and composing
 
-  /// Reads a UTF-8 text file no larger than the budget allows.
-  static func readText(_ url: URL, file: String, budget: ResourceBudget) throws(SpecErrors) -> String {
+  /// Reads a UTF-8 text file no larger than the budget allows, through `ProjectFile`: a regular
+  /// file whose real path stays inside `root` (default: the spec's project root).
+  static func readText(_ url: URL, file: String, budget: ResourceBudget, root: URL? = nil) throws(SpecErrors) -> String {
     func fail(_ message: String, _ kind: SpecError.Kind) -> SpecErrors {
       SpecErrors([SpecError(file: file, line: 1, column: 1, field: "", message: message, kind: kind)])
     }
@@ -50,11 +51,21 @@ public enum SpecLoader {
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else {
       throw fail(isDir.boolValue ? "is a folder, not a spec file" : "no such file", .fileNotFound)
     }
-    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-    if size > budget.maxBytes {
-      throw fail("file is \(size) bytes; a spec may be at most \(budget.maxBytes) bytes", .resourceLimit)
+    let confined = root ?? ProjectPaths(specFile: url).root
+    let data: Data
+    do {
+      let size = try ProjectFile.check(url, root: confined, maxBytes: .max, shown: file)
+      if size > budget.maxBytes {
+        throw fail("file is \(size) bytes; a spec may be at most \(budget.maxBytes) bytes", .resourceLimit)
+      }
+      data = try ProjectFile.read(url, root: confined, maxBytes: budget.maxBytes, shown: file)
+    } catch let refusal as ProjectFile.Refusal {
+      throw fail(refusal.reason, refusal.reason.contains("outside") ? .pathEscapesProject : .fileNotFound)
+    } catch let e as SpecErrors {
+      throw e
+    } catch {
+      throw fail("cannot read the file", .fileNotFound)
     }
-    guard let data = try? Data(contentsOf: url) else { throw fail("cannot read the file", .fileNotFound) }
     if data.count > budget.maxBytes {
       throw fail("file is \(data.count) bytes; a spec may be at most \(budget.maxBytes) bytes", .resourceLimit)
     }

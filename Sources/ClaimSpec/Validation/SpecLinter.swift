@@ -46,7 +46,7 @@ public enum SpecLinter {
         report.warnings += DequantizationCheck.warnings(claim)
         report.errors += missingDataFiles(claim)
         let (folder, display) = devicesFolder(for: fileURL, shown: shown, root: claim.projectRoot)
-        if catalogs[folder.path] == nil { catalogs[folder.path] = DeviceProfileCatalog(folder: folder, displayFolder: display) }
+        if catalogs[folder.path] == nil { catalogs[folder.path] = DeviceProfileCatalog(folder: folder, displayFolder: display, root: claim.projectRoot) }
         let catalog = catalogs[folder.path]!
         if seenProfileErrors.insert(folder.path).inserted { report.errors += catalog.errors }
         report.catalogs[claim.file] = catalog
@@ -59,10 +59,11 @@ public enum SpecLinter {
     return report
   }
 
-  /// Fills in the source line of an error raised after loading (completeness, references).
+  /// Fills in the source line of an error raised after loading (completeness, references),
+  /// read through `ProjectFile` (never a file that failed its checks).
   static func attachSourceLine(_ error: SpecError, _ urls: [String: URL]) -> SpecError {
     guard error.sourceLine == nil, let url = urls[error.file],
-      let text = try? String(contentsOf: url, encoding: .utf8)
+      let text = try? ProjectFile.readText(url, root: ProjectPaths(specFile: url).root, maxBytes: ResourceBudget.standard.maxBytes)
     else { return error }
     var e = error
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -124,6 +125,15 @@ public enum SpecLinter {
       if !FileManager.default.fileExists(atPath: file.url.path, isDirectory: &isDir) || isDir.boolValue {
         out.append(SpecError(at: claim.location(of: key), field: key,
           message: "data file '\(file.path)' does not exist (paths are relative to the spec file)", kind: .fileNotFound))
+        continue
+      }
+      // A regular file inside the project, at most ProjectFile.maxDataBytes: refused before any read.
+      guard let root = claim.projectRoot else { continue }
+      do {
+        try ProjectFile.check(file.url, root: root, maxBytes: ProjectFile.maxDataBytes, shown: file.path)
+      } catch {
+        out.append(SpecError(at: claim.location(of: key), field: key,
+          message: "data file '\(file.path)' \(error.reason)", kind: error.reason.contains("bytes") ? .resourceLimit : .fileNotFound))
       }
     }
     return out

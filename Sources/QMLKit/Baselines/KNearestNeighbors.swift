@@ -38,7 +38,9 @@ public struct KNearestNeighbors: Classifier {
     let n = labels.count
     var bestDist = [Double](repeating: 0, count: k)
     var bestIdx = [Int](repeating: 0, count: k)
-    return features.map { row in
+    try Cancellation.check()
+    return try features.map { row in
+      try Cancellation.check()
       var filled = 0
       for t in 0..<n {
         var s = 0.0

@@ -24,6 +24,7 @@ struct _LBFGS {
     if !f.isFinite { return (x, false, 0, f) }
     while iteration < maxIterations {
       if maxAbs(g) <= gradientTolerance { return (x, true, iteration, f) }
+      if Cancellation.isRequested { return (x, false, iteration, f) }  // the caller's loop throws `Cancelled`
       // Two-loop recursion: d = -H g.
       var q = g
       for k in stride(from: sList.count - 1, through: 0, by: -1) {

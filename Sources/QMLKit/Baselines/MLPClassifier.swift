@@ -91,6 +91,7 @@ public struct MLPClassifier: Classifier {
     var order = trainIdx
     epochs = 0
     for _ in 0..<maxIterations {
+      try Cancellation.check()
       epochs += 1
       order.shuffle(using: &rng)
       var epochLoss = 0.0

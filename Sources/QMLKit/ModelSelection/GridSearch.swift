@@ -95,11 +95,13 @@ public struct GridSearch: Sendable {
     let outcomes = Parallel.map(tasks, workers: Parallel.processorCount) { t in
       let p = t / folds, f = t % folds
       let data = foldData[f]
+      try Cancellation.check()
       var m = try BaselineFactory.make(model, params: candidates[p], seed: seed, source: source)
       try m.fit(features: data.trainX, labels: data.trainY, classCount: k)
       let s = try m.scores(data.testX)
       return metric.score(labels: data.testY, scores: s, classCount: k)
     }
+    try Cancellation.check()
     var table: [(params: [String: HyperValue], meanScore: Double, std: Double)] = []
     var failures: [(params: [String: HyperValue], message: String)] = []
     var firstError: (any Error)?

@@ -10,7 +10,10 @@ func fillInPlace(
   guard !values.isEmpty else { return }
   values.withUnsafeMutableBufferPointer { buffer in
     let out = buffer.baseAddress!
-    Parallel.tasks(0..<tasks, workers: threads, dedicated: true) { body($0, out) }
+    // Cooperative cancellation: remaining tasks are skipped; the caller's next check throws `Cancelled`.
+    Parallel.tasks(0..<tasks, workers: threads, dedicated: true) { task in
+      if !Cancellation.isRequested { body(task, out) }
+    }
   }
 }
 

@@ -124,6 +124,7 @@ public struct KernelSVM: Sendable {
                                    C: C, eps: tolerance, maxIterations: maxIterations))
       }
     }
+    try Cancellation.check()  // a cancelled solver stops early: its machines are not kept
     machines = fitted
     unionSupport = Array(Set(fitted.flatMap(\.supportIndices))).sorted { (labels[$0], $0) < (labels[$1], $1) }
     classCount = k

@@ -88,6 +88,8 @@ struct _SMOSolver {
     var counter = min(l, 1000) + 1
     var converged = false
     while iter < maxIterations {
+      // Cooperative cancellation: checked every 256 steps; the caller throws `Cancelled`.
+      if iter & 255 == 0 && Cancellation.isRequested { break }
       counter -= 1
       if counter == 0 {
         counter = min(l, 1000)

@@ -160,6 +160,7 @@ public struct VariationalClassifier: Classifier {
       return try evaluator.lossAndGradient(trainX, targets: trainT, weights: v, withGradient: false, seed: evalSeed).loss
     }
     for it in 0...iterations {
+      try Cancellation.check()
       onIteration?(it, iterations)
       evalSeed &+= 1
       let last = it == iterations

@@ -20,6 +20,18 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
   case markup(message: String)
   /// A file could not be written.
   case write(path: String, reason: String)
+  /// A file refused before reading or writing: a link leaving its folder, a link inside the
+  /// reports folder, a pipe, a device, an oversized file (bad input, exit 2).
+  case refused(path: String, reason: String)
+
+  /// True for errors about the user's files (templates, results, links in the reports folder)
+  /// rather than qlift failing to write or serialise.
+  public var isInputError: Bool {
+    switch self {
+    case .write, .markup, .xpath: return false
+    default: return true
+    }
+  }
 
   /// A one-line, lower-case message naming what and where.
   public var description: String {
@@ -42,6 +54,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
       return "markup error: \(message)"
     case .write(let path, let reason):
       return "\(path): cannot write: \(reason)"
+    case .refused(let path, let reason):
+      return "\(path): \(reason)"
     }
   }
 }

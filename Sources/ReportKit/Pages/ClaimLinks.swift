@@ -23,7 +23,7 @@ struct ClaimLinks: Equatable {
     let previous = reportsFolder.appendingPathComponent("results/previous/\(id).json")
     return ClaimLinks(spec: relative(from: claims, to: spec), results: "../results/\(id).json", junit: "../junit.xml",
                       snapshot: relative(from: claims, to: snapshot),
-                      previous: FileManager.default.fileExists(atPath: previous.path) ? "../results/previous/\(id).json" : nil)
+                      previous: OutputEntry.isRegularFile(previous) ? "../results/previous/\(id).json" : nil)
   }
 
   /// The relative path from `folder` to `file` ("../../specs/x.yaml"), both made absolute and standardized.

@@ -1,3 +1,4 @@
+import ClaimSpec
 import Foundation
 
 /// The three files the report is rendered from: `index.html`, `claim.html` and `report.css`.
@@ -27,14 +28,22 @@ public struct ReportTemplates: Sendable, Equatable {
     indexHTML: EmbeddedTemplates.indexHTML, claimHTML: EmbeddedTemplates.claimHTML,
     stylesheet: EmbeddedTemplates.stylesheet, source: "embedded")
 
-  /// Reads the three files from `folder`.
-  /// - Throws: `ReportError.template` naming the missing or unreadable file.
-  public static func load(from folder: URL) throws(ReportError) -> ReportTemplates {
+  /// Reads the three files from `folder`, each a regular file whose real path stays inside
+  /// `root` (default: `folder` itself), through `ProjectFile`.
+  /// - Throws: `ReportError.template` naming the missing or unreadable file, `.refused` for a
+  ///   link leaving `root`, a pipe or a device.
+  public static func load(from folder: URL, root: URL? = nil) throws(ReportError) -> ReportTemplates {
     var texts: [String] = []
     for name in fileNames {
       let url = folder.appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw .template(file: url.relativePath, problem: "missing or unreadable (a templates folder holds \(fileNames.joined(separator: ", ")))")
+      let data: Data
+      do {
+        data = try ProjectFile.read(url, root: root ?? folder, maxBytes: ProjectFile.maxOtherBytes, shown: url.relativePath)
+      } catch {
+        if error.isMissing {
+          throw .template(file: url.relativePath, problem: "missing or unreadable (a templates folder holds \(fileNames.joined(separator: ", ")))")
+        }
+        throw .refused(path: error.path, reason: error.reason)
       }
       guard let text = String(data: data, encoding: .utf8) else {
         throw .template(file: url.relativePath, problem: "not UTF-8 text")
@@ -55,9 +64,11 @@ public struct ReportTemplates: Sendable, Equatable {
       workingDirectory.appendingPathComponent("templates"),
       reportsFolder.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("templates"),
     ]
+    // A discovered folder is confined to the folder holding it (the project), so a committed
+    // templates/ link or a link inside it cannot pull a file from outside into the report.
     for folder in candidates
     where fileNames.allSatisfy({ FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) {
-      return try load(from: folder)
+      return try load(from: folder, root: folder.deletingLastPathComponent())
     }
     return embedded
   }

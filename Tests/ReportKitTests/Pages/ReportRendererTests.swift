@@ -20,7 +20,7 @@ import Testing
     let folder = try renderSample()
     defer { try? FileManager.default.removeItem(at: folder) }
     #expect(SampleResults.files(under: folder) == [
-      "badges", "badges/adhoc-zz.svg", "badges/iris_vqc.v2.svg", "badges/suite.svg",
+      ".qlift-written", "badges", "badges/adhoc-zz.svg", "badges/iris_vqc.v2.svg", "badges/suite.svg",
       "claims", "claims/adhoc-zz.html", "claims/iris_vqc.v2.html", "index.html", "report.css",
     ])
   }
