@@ -1,3 +1,4 @@
+import ClaimSpec
 import Foundation
 
 /// The files a claim page links to, as paths relative to `claims/<id>.html`: the spec, the
