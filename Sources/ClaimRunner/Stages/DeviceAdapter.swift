@@ -27,7 +27,8 @@ struct DeviceAdapter {
   /// The noise figures as `NoiseModel.Parameters`, as Qiskit Aer builds device models: thermal
   /// relaxation from T1, min(T2, 2·T1) and the gate times, then depolarizing for the rest of each
   /// reported gate error (`gateError*` subtracts the relaxation part), then readout error; Z
-  /// rotations are noiseless where the profile says they are virtual. Without the four timing
+  /// rotations are noiseless (and instantaneous) where the profile says they are virtual; idle
+  /// qubits relax over each compiled circuit's ASAP schedule. Without the four timing
   /// figures the gate errors are plain depolarizing parameters.
   var noiseParameters: NoiseModel.Parameters {
     var p = NoiseModel.Parameters()
@@ -38,6 +39,7 @@ struct DeviceAdapter {
       p.gateTime2q = g2 / 1e9
       if profile.error1q > 0 { p.gateError1q = profile.error1q }
       if profile.error2q > 0 { p.gateError2q = profile.error2q }
+      p.idleRelaxation = true
     } else {
       if profile.error1q > 0 { p.depolarizing = profile.error1q }
       if profile.error2q > 0 { p.depolarizing2 = profile.error2q }
