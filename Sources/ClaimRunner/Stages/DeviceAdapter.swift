@@ -26,7 +26,8 @@ struct DeviceAdapter {
 
   /// The noise figures as `NoiseModel.Parameters`, as Qiskit Aer builds device models: thermal
   /// relaxation from T1, min(T2, 2·T1) and the gate times, then depolarizing for the rest of each
-  /// reported gate error (`gateError*` subtracts the relaxation part), then readout error; Z
+  /// reported gate error (`gateError*` subtracts the relaxation part; a figure of kind
+  /// `depolarizing` is the channel's parameter as is, relaxation on top), then readout error; Z
   /// rotations are noiseless (and instantaneous) where the profile says they are virtual; idle
   /// qubits relax over each compiled circuit's ASAP schedule. Without the four timing
   /// figures the gate errors are plain depolarizing parameters.
@@ -37,8 +38,14 @@ struct DeviceAdapter {
       p.t2 = min(t2, 2 * t1) / 1e6
       p.gateTime1q = g1 / 1e9
       p.gateTime2q = g2 / 1e9
-      if profile.error1q > 0 { p.gateError1q = profile.error1q }
-      if profile.error2q > 0 { p.gateError2q = profile.error2q }
+      if profile.error1q > 0 {
+        if profile.error1qKind == .total { p.gateError1q = profile.error1q } else { p.depolarizing = profile.error1q }
+      }
+      if profile.error2q > 0 {
+        if profile.error2qKind == .total { p.gateError2q = profile.error2q } else { p.depolarizing2 = profile.error2q }
+      } else if p.depolarizing != nil {
+        p.depolarizing2 = 0  // no two-qubit error: keep the one-qubit parameter off two-qubit gates
+      }
       p.idleRelaxation = true
     } else {
       if profile.error1q > 0 { p.depolarizing = profile.error1q }

@@ -27,6 +27,10 @@ public struct DeviceProfile: Sendable, Equatable {
   public var error1q: Double
   /// Two-qubit gate error.
   public var error2q: Double
+  /// What `error1q` is (`error_1q_kind`; default total).
+  public var error1qKind: GateErrorKind = .total
+  /// What `error2q` is (`error_2q_kind`; default total).
+  public var error2qKind: GateErrorKind = .total
   /// Readout (measurement) error probability.
   public var readoutError: Double
   /// Price per task (one circuit submission) in USD (nil = no public per-task price).
