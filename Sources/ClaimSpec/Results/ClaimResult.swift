@@ -456,9 +456,12 @@ public struct DiagnosticRecord: Codable, Sendable, Equatable {
   public var value: Double
   /// One line on what the value means for the claim.
   public var reading: String
+  /// The backend whose kernel it was computed from (kernel diagnostics); nil for diagnostics
+  /// of the model itself (simulability, gradient variance) and in results written before.
+  public var backend: String?
   /// Creates the record.
-  public init(name: String, model: String, value: Double, reading: String) {
-    self.name = name; self.model = model; self.value = value; self.reading = reading
+  public init(name: String, model: String, value: Double, reading: String, backend: String? = nil) {
+    self.name = name; self.model = model; self.value = value; self.reading = reading; self.backend = backend
   }
 }
 
