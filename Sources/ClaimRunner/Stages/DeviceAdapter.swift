@@ -60,6 +60,20 @@ struct DeviceAdapter {
   /// by default whether it lists `rz` as native), so diagonal single-qubit gates get no gate noise.
   var hasVirtualZ: Bool { profile.virtualZ }
 
+  /// The gate durations in seconds (virtual Z instantaneous), nil without both gate times.
+  var durations: GateDurations? {
+    guard let g1 = profile.gateTime1qNs, let g2 = profile.gateTime2qNs else { return nil }
+    return GateDurations(oneQubit: g1 / 1e9, twoQubit: g2 / 1e9, instantaneous: hasVirtualZ ? NoiseModel.virtualZGates : [])
+  }
+
+  /// QPU seconds of `executions` circuits of `shots` shots in all, each `length` seconds long
+  /// on the schedule: shots × (length + repetition delay) + executions × job overhead (0 where
+  /// unknown); nil without a repetition delay.
+  func qpuSeconds(scheduleLength length: Double, executions: Double, shots: Double) -> Double? {
+    guard let rep = profile.repetitionDelayUs else { return nil }
+    return shots * (length + rep / 1e6) + executions * (profile.jobOverheadSeconds ?? 0)
+  }
+
   var pricePerTask: Double { profile.pricePerTaskUSD ?? 0 }
   var pricePerShot: Double { profile.pricePerShotUSD ?? 0 }
   var queueSeconds: Double { profile.queueSeconds ?? 0 }

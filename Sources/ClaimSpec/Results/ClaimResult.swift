@@ -414,6 +414,10 @@ public struct CostRecord: Codable, Sendable, Equatable {
   public var nativeOneQubitGates: Int?
   /// SWAPs the router inserted on the device's coupling map; nil without a device.
   public var swaps: Int?
+  /// Projected QPU time, seconds: shots × (the compiled circuit's schedule length + the
+  /// profile's repetition delay) + executions × its per-job overhead where known; nil where the
+  /// profile has no repetition delay or gate times (unknown, never 0).
+  public var qpuSeconds: Double?
   /// Creates the record.
   public init(model: String, backend: String, qubits: Int, depth: Int, twoQubitGates: Int,
               routedDepth: Int, routedTwoQubitGates: Int, encodingDepth: Int, encodingTwoQubitGates: Int,
