@@ -28,3 +28,35 @@ import Testing
     #expect(try #require(DiagnosticStage.geometricDifferenceToRBF(I, train)) > 2)
   }
 }
+
+/// Kernel diagnostics on every backend, not only the first: noise concentrates a kernel.
+@Suite struct PerBackendDiagnosticsTests {
+  @Test func everyBackendsKernelGetsItsOwnConcentrationAlignmentAndGeometricDifference() throws {
+    let dir = try SpecFixtures.project()
+    let spec = """
+      claim: per-backend
+      title: diagnostics per backend
+      dataset: {generator: hidden_manifold, params: {features: 3, manifold_dimension: 2}, samples: 24}
+      quantum: [{id: zz, kind: kernel, encoding: {map: zz, reps: 2, entanglement: full}, svm: {C: [1]}}]
+      baselines: [{model: knn, grid: {k: [3]}}]
+      backends:
+        - {id: ideal, simulator: statevector, shots: exact}
+        - {id: noisy, simulator: density_matrix, shots: exact, noise: {depolarizing: 0.05, depolarizing2: 0.2}}
+      seeds: [1]
+      criteria: {lift: {min: -1, on: [ideal]}}
+      expect: supported
+      """
+    let claim = try SpecFixtures.claim(spec, name: "per-backend", in: dir)
+    let options = SuiteOptions(out: dir.appendingPathComponent("reports"), jobs: 1, progress: false)
+    let r = try #require(SuiteRunner(options: options).run([claim], devices: [:]).first)
+    for name in ["kernel_concentration", "kernel_target_alignment", "geometric_difference"] {
+      let rows = r.diagnostics.filter { $0.name == name && $0.model == "zz" }
+      #expect(rows.map(\.backend) == ["ideal", "noisy"], "\(name): \(rows)")
+    }
+    let concentration = r.diagnostics.filter { $0.name == "kernel_concentration" }
+    // Heavy depolarizing pulls every off-diagonal entry towards 1/2^n: the variance shrinks.
+    #expect(concentration[1].value < concentration[0].value, "\(concentration.map(\.value))")
+    // Diagnostics of the model itself carry no backend.
+    #expect(r.diagnostics.filter { $0.name == "mps_bond_dimension" }.allSatisfy { $0.backend == nil })
+  }
+}

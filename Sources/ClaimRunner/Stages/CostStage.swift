@@ -34,6 +34,7 @@ enum CostStage {
         let shots = Double(outs.reduce(0) { $0 + $1.shots })
         var routedDepth = stats.depth, routed2q = circuit.nativeTwoQubitGateCount
         var price = 0.0, queue = 0.0
+        var qpu: Double? = nil
         var native: NativeCircuit? = nil
         if let d = b.device {
           let device = DeviceAdapter(d)
@@ -43,6 +44,11 @@ enum CostStage {
             routed2q = r.nativeTwoQubitGates
           }
           price = executions * device.pricePerTask + shots * device.pricePerShot
+          if let native, let durations = device.durations {
+            let length = Schedule(native.circuit, durations: durations).length
+            qpu = device.qpuSeconds(scheduleLength: length, executions: executions, shots: shots)
+            if let qpu, let rate = d.pricePerQPUSecondUSD { price += qpu * rate }
+          }
           queue = device.queueSeconds * Double(seeds.count)
         }
         out.append(CostRecord(
@@ -52,6 +58,7 @@ enum CostStage {
           cloudUsd: price, queueSeconds: queue, seconds: outs.reduce(0) { $0 + $1.seconds },
           nativeDepth: native?.statistics.depth, nativeTwoQubitGates: native?.twoQubitGates,
           nativeOneQubitGates: native.map { $0.statistics.oneQubitGates }, swaps: native?.swapsInserted))
+        out[out.count - 1].qpuSeconds = qpu
       }
     }
     return out

@@ -26,8 +26,10 @@ struct DeviceAdapter {
 
   /// The noise figures as `NoiseModel.Parameters`, as Qiskit Aer builds device models: thermal
   /// relaxation from T1, min(T2, 2·T1) and the gate times, then depolarizing for the rest of each
-  /// reported gate error (`gateError*` subtracts the relaxation part), then readout error; Z
-  /// rotations are noiseless where the profile says they are virtual. Without the four timing
+  /// reported gate error (`gateError*` subtracts the relaxation part; a figure of kind
+  /// `depolarizing` is the channel's parameter as is, relaxation on top), then readout error; Z
+  /// rotations are noiseless (and instantaneous) where the profile says they are virtual; idle
+  /// qubits relax over each compiled circuit's ASAP schedule. Without the four timing
   /// figures the gate errors are plain depolarizing parameters.
   var noiseParameters: NoiseModel.Parameters {
     var p = NoiseModel.Parameters()
@@ -36,8 +38,15 @@ struct DeviceAdapter {
       p.t2 = min(t2, 2 * t1) / 1e6
       p.gateTime1q = g1 / 1e9
       p.gateTime2q = g2 / 1e9
-      if profile.error1q > 0 { p.gateError1q = profile.error1q }
-      if profile.error2q > 0 { p.gateError2q = profile.error2q }
+      if profile.error1q > 0 {
+        if profile.error1qKind == .total { p.gateError1q = profile.error1q } else { p.depolarizing = profile.error1q }
+      }
+      if profile.error2q > 0 {
+        if profile.error2qKind == .total { p.gateError2q = profile.error2q } else { p.depolarizing2 = profile.error2q }
+      } else if p.depolarizing != nil {
+        p.depolarizing2 = 0  // no two-qubit error: keep the one-qubit parameter off two-qubit gates
+      }
+      p.idleRelaxation = true
     } else {
       if profile.error1q > 0 { p.depolarizing = profile.error1q }
       if profile.error2q > 0 { p.depolarizing2 = profile.error2q }
@@ -50,6 +59,20 @@ struct DeviceAdapter {
   /// True when Z rotations are frame changes in software (virtual Z, the profile's `virtual_z`,
   /// by default whether it lists `rz` as native), so diagonal single-qubit gates get no gate noise.
   var hasVirtualZ: Bool { profile.virtualZ }
+
+  /// The gate durations in seconds (virtual Z instantaneous), nil without both gate times.
+  var durations: GateDurations? {
+    guard let g1 = profile.gateTime1qNs, let g2 = profile.gateTime2qNs else { return nil }
+    return GateDurations(oneQubit: g1 / 1e9, twoQubit: g2 / 1e9, instantaneous: hasVirtualZ ? NoiseModel.virtualZGates : [])
+  }
+
+  /// QPU seconds of `executions` circuits of `shots` shots in all, each `length` seconds long
+  /// on the schedule: shots × (length + repetition delay) + executions × job overhead (0 where
+  /// unknown); nil without a repetition delay.
+  func qpuSeconds(scheduleLength length: Double, executions: Double, shots: Double) -> Double? {
+    guard let rep = profile.repetitionDelayUs else { return nil }
+    return shots * (length + rep / 1e6) + executions * (profile.jobOverheadSeconds ?? 0)
+  }
 
   var pricePerTask: Double { profile.pricePerTaskUSD ?? 0 }
   var pricePerShot: Double { profile.pricePerShotUSD ?? 0 }

@@ -3,7 +3,8 @@ import Foundation
 import QMLKit
 
 /// Diagnostics that tell a doomed claim early, computed on the first seed's training data:
-/// kernel concentration and kernel-target alignment for kernel models, gradient variance at
+/// kernel concentration, geometric difference and kernel-target alignment for kernel models, on
+/// every backend's training kernel (noise is where concentration bites), gradient variance at
 /// random initialisation for variational models, and for every model the simulability evidence
 /// of its encoded states (MPS bond dimension and largest entanglement entropy).
 enum DiagnosticStage {
@@ -15,24 +16,9 @@ enum DiagnosticStage {
       out += simulability(m, rows: train.features)
       switch m.spec.kind {
       case .kernel, .projectedKernel:
-        guard let b = plan.backends.first, let K = s.quantum[id]?[b.spec.id]?.kernel else { continue }
-        if let c = try? kernelConcentration(K) {
-          let reading = c.variance < 1e-3
-            ? "Off-diagonal kernel values barely vary: the kernel is concentrating (exponential concentration makes it untrainable at scale)."
-            : "Off-diagonal kernel values vary enough to separate samples; no sign of exponential concentration."
-          out.append(DiagnosticRecord(name: "kernel_concentration", model: id, value: c.variance, reading: reading))
-        }
-        if let g = geometricDifferenceToRBF(K, train) {
-          let reading = g < 2
-            ? "An RBF kernel on the same data can express what this quantum kernel does (g near 1): little room for a quantum advantage."
-            : "The quantum kernel differs enough from an RBF kernel on this data (g well above 1) that an advantage is possible, not guaranteed."
-          out.append(DiagnosticRecord(name: "geometric_difference", model: id, value: g, reading: reading))
-        }
-        if let a = try? kernelTargetAlignment(K, labels: train.labels) {
-          let reading = a > 0.1
-            ? "The kernel aligns with the labels: similar samples tend to share a class."
-            : "The kernel hardly aligns with the labels: an SVM on it has little to work with."
-          out.append(DiagnosticRecord(name: "kernel_target_alignment", model: id, value: a, reading: reading))
+        for b in plan.backends {
+          guard let K = s.quantum[id]?[b.spec.id]?.kernel else { continue }
+          out += kernelDiagnostics(K, model: id, backend: b.spec.id, train: train)
         }
       case .variational:
         guard let circuit = try? VariationalCircuit(
@@ -46,6 +32,31 @@ enum DiagnosticStage {
           : "Gradients at random initialisation are large enough to train on (no barren plateau at this size)."
         out.append(DiagnosticRecord(name: "gradient_variance", model: id, value: g.mean, reading: reading))
       }
+    }
+    return out
+  }
+
+  /// Concentration, geometric difference to RBF and kernel-target alignment of one backend's
+  /// training kernel.
+  static func kernelDiagnostics(_ K: Matrix, model id: String, backend: String, train: Dataset) -> [DiagnosticRecord] {
+    var out: [DiagnosticRecord] = []
+    if let c = try? kernelConcentration(K) {
+      let reading = c.variance < 1e-3
+        ? "Off-diagonal kernel values barely vary: the kernel is concentrating (exponential concentration makes it untrainable at scale)."
+        : "Off-diagonal kernel values vary enough to separate samples; no sign of exponential concentration."
+      out.append(DiagnosticRecord(name: "kernel_concentration", model: id, value: c.variance, reading: reading, backend: backend))
+    }
+    if let g = geometricDifferenceToRBF(K, train) {
+      let reading = g < 2
+        ? "An RBF kernel on the same data can express what this quantum kernel does (g near 1): little room for a quantum advantage."
+        : "The quantum kernel differs enough from an RBF kernel on this data (g well above 1) that an advantage is possible, not guaranteed."
+      out.append(DiagnosticRecord(name: "geometric_difference", model: id, value: g, reading: reading, backend: backend))
+    }
+    if let a = try? kernelTargetAlignment(K, labels: train.labels) {
+      let reading = a > 0.1
+        ? "The kernel aligns with the labels: similar samples tend to share a class."
+        : "The kernel hardly aligns with the labels: an SVM on it has little to work with."
+      out.append(DiagnosticRecord(name: "kernel_target_alignment", model: id, value: a, reading: reading, backend: backend))
     }
     return out
   }

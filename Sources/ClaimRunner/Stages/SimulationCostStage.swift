@@ -24,7 +24,8 @@ enum SimulationCostStage {
         let parts = qpu.map { c -> String in
           let price = c.cloudUsd > 0 ? String(format: "$%.2f", c.cloudUsd) : "not priced"
           let queue = c.queueSeconds > 0 ? String(format: "%.0f s queue", c.queueSeconds) : "queue unknown"
-          return "\(c.backend): \(price), \(Int(c.shots)) shots, \(queue)"
+          let time = c.qpuSeconds.map { String(format: "%.1f s of QPU time", $0) } ?? "QPU time unknown"
+          return "\(c.backend): \(price), \(Int(c.shots)) shots, \(time), \(queue)"
         }
         reading += "; the projected QPU route: " + parts.joined(separator: "; ") + "."
       }

@@ -27,6 +27,10 @@ public struct DeviceProfile: Sendable, Equatable {
   public var error1q: Double
   /// Two-qubit gate error.
   public var error2q: Double
+  /// What `error1q` is (`error_1q_kind`; default total).
+  public var error1qKind: GateErrorKind = .total
+  /// What `error2q` is (`error_2q_kind`; default total).
+  public var error2qKind: GateErrorKind = .total
   /// Readout (measurement) error probability.
   public var readoutError: Double
   /// Price per task (one circuit submission) in USD (nil = no public per-task price).
@@ -35,6 +39,12 @@ public struct DeviceProfile: Sendable, Equatable {
   public var pricePerShotUSD: Double?
   /// Typical queue time in seconds (nil = no public figure).
   public var queueSeconds: Double?
+  /// Wait between shots (IBM's `default_rep_delay`), microseconds (nil = no public figure).
+  public var repetitionDelayUs: Double?
+  /// Fixed QPU time per job (circuit submission), seconds (nil = no public figure).
+  public var jobOverheadSeconds: Double?
+  /// Price per second of QPU time in USD, for vendors that bill by time (nil = no public rate).
+  public var pricePerQPUSecondUSD: Double?
   /// The source comment of each figure, keyed by YAML key (`t1_us`, `error_2q`, ...).
   public var sources: [String: String]
 

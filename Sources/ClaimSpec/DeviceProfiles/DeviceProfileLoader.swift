@@ -11,12 +11,14 @@ public enum DeviceProfileLoader {
   static let keys = [
     "id", "name", "vendor", "native_gates", "coupling", "t1_us", "t2_us", "gate_time_1q_ns", "gate_time_2q_ns",
     "error_1q", "error_2q", "readout_error", "price_per_task_usd", "price_per_shot_usd", "queue_seconds",
-    "virtual_z",
+    "virtual_z", "error_1q_kind", "error_2q_kind", "repetition_delay_us", "job_overhead_seconds",
+    "price_per_qpu_second_usd",
   ]
   /// The keys whose values are figures that need a source comment.
   public static let figureKeys = [
     "t1_us", "t2_us", "gate_time_1q_ns", "gate_time_2q_ns", "error_1q", "error_2q", "readout_error",
-    "price_per_task_usd", "price_per_shot_usd", "queue_seconds",
+    "price_per_task_usd", "price_per_shot_usd", "queue_seconds", "repetition_delay_us", "job_overhead_seconds",
+    "price_per_qpu_second_usd",
   ]
   static let couplingKeys = ["kind", "qubits", "edges", "rows", "row_length"]
 
@@ -74,9 +76,18 @@ public enum DeviceProfileLoader {
     let ro = figure("readout_error", .closed(0, 0.5))
     let pt = figure("price_per_task_usd", .closed(0, 1e6)), ps = figure("price_per_shot_usd", .closed(0, 1e6))
     let qs = figure("queue_seconds", .closed(0, 1e9))
+    let rep = figure("repetition_delay_us", .closed(0, 1e9)), overhead = figure("job_overhead_seconds", .closed(0, 1e9))
+    let perSecond = figure("price_per_qpu_second_usd", .closed(0, 1e6))
     if let v = f["virtual_z"] {
       source("virtual_z", f.keys["virtual_z"], path: "virtual_z")
       virtualZ = r.bool(v, "virtual_z")
+    }
+    // What a gate-error figure is (total or depolarizing parameter) is read from its source: sourced too.
+    var kinds: [GateErrorKind?] = []
+    for key in ["error_1q_kind", "error_2q_kind"] {
+      guard let v = f[key] else { kinds.append(.total); continue }
+      source(key, f.keys[key], path: key)
+      kinds.append(r.choice(v, key, GateErrorKind.self, what: "gate error kind"))
     }
     var coupling: CouplingSpec?
     if let c = f["coupling"], let cf = r.mapping(c, "coupling", allowed: couplingKeys) {
@@ -113,10 +124,17 @@ public enum DeviceProfileLoader {
     guard r.errors.isEmpty, let id, let name, let vendor, let gates, let coupling, let t1, let t2, let g1, let g2,
       let e1, let e2, let ro, let pt, let ps, let qs
     else { throw SpecErrors(r.errors) }
-    return DeviceProfile(
+    guard let kind1 = kinds[0], let kind2 = kinds[1], let rep, let overhead, let perSecond else { throw SpecErrors(r.errors) }
+    var profile = DeviceProfile(
       id: id, name: name, vendor: vendor, nativeGates: gates, coupling: coupling, t1Us: t1, t2Us: t2,
       gateTime1qNs: g1, gateTime2qNs: g2, error1q: e1 ?? 0, error2q: e2 ?? 0, readoutError: ro ?? 0,
       pricePerTaskUSD: pt, pricePerShotUSD: ps, queueSeconds: qs, sources: sources, virtualZ: virtualZ)
+    profile.error1qKind = kind1
+    profile.error2qKind = kind2
+    profile.repetitionDelayUs = rep
+    profile.jobOverheadSeconds = overhead
+    profile.pricePerQPUSecondUSD = perSecond
+    return profile
   }
 
   /// The comment on a line (after `#`), or on the pure comment line just above it.

@@ -435,6 +435,10 @@ public struct CostRecord: Codable, Sendable, Equatable {
   public var nativeOneQubitGates: Int?
   /// SWAPs the router inserted on the device's coupling map; nil without a device.
   public var swaps: Int?
+  /// Projected QPU time, seconds: shots × (the compiled circuit's schedule length + the
+  /// profile's repetition delay) + executions × its per-job overhead where known; nil where the
+  /// profile has no repetition delay or gate times (unknown, never 0).
+  public var qpuSeconds: Double?
   /// Creates the record.
   public init(model: String, backend: String, qubits: Int, depth: Int, twoQubitGates: Int,
               routedDepth: Int, routedTwoQubitGates: Int, encodingDepth: Int, encodingTwoQubitGates: Int,
@@ -477,9 +481,12 @@ public struct DiagnosticRecord: Codable, Sendable, Equatable {
   public var value: Double
   /// One line on what the value means for the claim.
   public var reading: String
+  /// The backend whose kernel it was computed from (kernel diagnostics); nil for diagnostics
+  /// of the model itself (simulability, gradient variance) and in results written before.
+  public var backend: String?
   /// Creates the record.
-  public init(name: String, model: String, value: Double, reading: String) {
-    self.name = name; self.model = model; self.value = value; self.reading = reading
+  public init(name: String, model: String, value: Double, reading: String, backend: String? = nil) {
+    self.name = name; self.model = model; self.value = value; self.reading = reading; self.backend = backend
   }
 }
 

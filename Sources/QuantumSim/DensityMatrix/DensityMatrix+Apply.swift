@@ -28,7 +28,8 @@ extension DensityMatrix {
 
   /// Applies every gate of `circuit` under `bindings`, each followed by the channels `noise`
   /// attaches to it (see `NoiseModel`). Measurements and barriers are skipped; with gate noise,
-  /// three-qubit gates run as their CX decomposition.
+  /// three-qubit gates run as their CX decomposition. With the model's idle relaxation, the
+  /// circuit runs on its ASAP schedule and idle windows relax (`NoiseModel.idleRelaxation`).
   ///
   /// - Throws: `SimulationError.bindingCount` when `bindings` does not match the circuit's
   ///   symbols, `SimulationError.invalidRequest` when the circuit has more qubits than the state.
@@ -39,6 +40,10 @@ extension DensityMatrix {
     guard circuit.qubitCount <= qubitCount else {
       throw SimulationError.invalidRequest(
         "the circuit has \(circuit.qubitCount) qubits but the density matrix \(qubitCount)")
+    }
+    if let model = noise, let idle = model.idleRelaxation {
+      _apply(model.scheduledSteps(circuit, idle: idle), bindings: bindings)
+      return
     }
     bindings.withUnsafeBufferPointer { b in
       for op in circuit.operations {

@@ -5,7 +5,8 @@ extension DensityMatrix {
   ///
   /// E applies each gate G and then the channels the noise model attaches to it, so E† applies,
   /// from the last gate to the first, the adjoints of those channels in reverse order and then
-  /// G† X G. With gate noise, three-qubit gates run as their CX decomposition, as in `apply`.
+  /// G† X G. With gate noise, three-qubit gates run as their CX decomposition, as in `apply`;
+  /// with idle relaxation, the same ASAP schedule and idle channels as `apply`, backwards.
   /// - Throws: as `apply(_:bindings:noise:)`.
   public mutating func applyHeisenberg(_ circuit: Circuit, bindings: [Double] = [], noise: NoiseModel? = nil) throws {
     guard bindings.count == circuit.symbols.count else {
@@ -14,6 +15,10 @@ extension DensityMatrix {
     guard circuit.qubitCount <= qubitCount else {
       throw SimulationError.invalidRequest(
         "the circuit has \(circuit.qubitCount) qubits but the density matrix \(qubitCount)")
+    }
+    if let model = noise, let idle = model.idleRelaxation {
+      _applyHeisenberg(model.scheduledSteps(circuit, idle: idle), bindings: bindings)
+      return
     }
     let model = noise?.hasGateNoise == true ? noise : nil
     var steps: [Gate] = []

@@ -29,8 +29,12 @@ extension NoiseModel {
     public var gateError1q: Double?
     /// A device's reported two-qubit gate error (total).
     public var gateError2q: Double?
-    /// Gate kinds that carry no gate noise at all (e.g. `NoiseModel.virtualZGates`).
+    /// Gate kinds that carry no gate noise at all (e.g. `NoiseModel.virtualZGates`); with
+    /// `idleRelaxation` they are frame changes that take no time.
     public var noiselessGates: Set<GateKind>
+    /// Relax idle qubits over each circuit's ASAP schedule (`IdleRelaxation`), from `t1`, `t2`
+    /// and the gate times (a missing gate time counts as 0).
+    public var idleRelaxation: Bool = false
 
     /// Parameters with the given figures (all absent by default).
     public init(
@@ -131,6 +135,14 @@ extension NoiseModel {
     }
     if let relax1 { try add(relax1, after: oneQubit) }
     if let relax2 { try add(relax2, after: twoQubit) }
+    if parameters.idleRelaxation {
+      guard let t1 = v["t1"], let t2 = v["t2"], relax1 != nil || relax2 != nil else {
+        throw NoiseError(key: "t1", value: raw["t1"], reason: "idle relaxation needs t1, t2 and a gate time")
+      }
+      let durations = GateDurations(
+        oneQubit: v["gate_time_1q"] ?? 0, twoQubit: v["gate_time_2q"] ?? 0, instantaneous: parameters.noiselessGates)
+      setIdleRelaxation(try IdleRelaxation(durations: durations, t1: t1, t2: t2))
+    }
 
     if let g = v["amplitude_damping"] {
       try add(try wrap("amplitude_damping") { try KrausChannel.amplitudeDamping(gamma: g) }, after: every)

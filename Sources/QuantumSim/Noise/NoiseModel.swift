@@ -30,17 +30,23 @@ public struct NoiseModel: Sendable, Equatable {
   public private(set) var defaultReadout: ReadoutError?
   /// Per-qubit readout errors, overriding `defaultReadout`.
   public private(set) var readoutByQubit: [Int: ReadoutError] = [:]
+  /// Thermal relaxation of idle qubits over an ASAP schedule of each circuit (nil: none).
+  public private(set) var idleRelaxation: IdleRelaxation?
 
   /// A noise-free model.
   public init() {}
 
-  /// True when the model adds no gate noise (readout error may still be set).
-  public var hasGateNoise: Bool { !attachments.isEmpty }
+  /// True when the model adds noise to the gates or idle windows (readout error may still be set).
+  public var hasGateNoise: Bool { !attachments.isEmpty || idleRelaxation != nil }
 
   /// True when the model adds no noise at all.
   public var isIdeal: Bool {
-    attachments.isEmpty && (defaultReadout?.isZero ?? true) && readoutByQubit.values.allSatisfy(\.isZero)
+    !hasGateNoise && (defaultReadout?.isZero ?? true) && readoutByQubit.values.allSatisfy(\.isZero)
   }
+
+  /// Sets (or removes, with nil) the relaxation of idle qubits: whole circuits simulated under
+  /// this model are then scheduled as soon as possible (`Schedule`) and every idle window relaxes.
+  public mutating func setIdleRelaxation(_ relaxation: IdleRelaxation?) { idleRelaxation = relaxation }
 
   /// Attaches `channel` after the gates of the given kinds (nil: every gate), on the given qubits
   /// (nil: every qubit). See the type's matching rules.

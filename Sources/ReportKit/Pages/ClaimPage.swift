@@ -326,7 +326,7 @@ enum ClaimPage {
   static func diagnostics(_ r: ClaimResult, _ page: PageTemplate) {
     page.rows("diagnostic", r.diagnostics, empty: "No diagnostics recorded.") { row, d in
       row.set("name", d.name.replacingOccurrences(of: "_", with: " "))
-      row.set("model", d.model)
+      row.set("model", d.backend.map { "\(d.model) on \($0)" } ?? d.model)
       row.set("value", abs(d.value) < 1e-3 && d.value != 0 ? NumberText.trueMinus(String(format: "%.2e", d.value)) : NumberText.fixed(d.value))
       row.set("reading", d.reading)
     }

@@ -10,10 +10,13 @@ import Testing
   }
 
   /// Heron-like figures: T1/T2, gate times, total gate errors, readout; rz virtual.
-  static func heronNoise() throws -> NoiseModel {
-    try NoiseModel(parameters: .init(
+  /// With `idle`, idle qubits also relax over the ASAP schedule (the device backends' model).
+  static func heronNoise(idle: Bool = false) throws -> NoiseModel {
+    var p = NoiseModel.Parameters(
       readout: 0.01, t1: 145e-6, t2: 88e-6, gateTime1q: 24e-9, gateTime2q: 84e-9,
-      gateError1q: 2.3e-4, gateError2q: 3.9e-3, noiselessGates: NoiseModel.virtualZGates))
+      gateError1q: 2.3e-4, gateError2q: 3.9e-3, noiselessGates: NoiseModel.virtualZGates)
+    p.idleRelaxation = idle
+    return try NoiseModel(parameters: p)
   }
 
   @Test func noiselessDeviceKernelsEqualTheExactKernelOnEveryGateSetAndMap() throws {
@@ -35,8 +38,9 @@ import Testing
     }
   }
 
-  @Test func routingOnALineMakesTheSameKernelNoisierThanAllToAll() throws {
-    let noise = try Self.heronNoise()
+  @Test(arguments: [false, true])
+  func routingOnALineMakesTheSameKernelNoisierThanAllToAll(idle: Bool) throws {
+    let noise = try Self.heronNoise(idle: idle)
     let encoding = PauliFeatureMap.zz(reps: 2, entanglement: .full, alpha: 2)
     let X = Self.inputs(6, 4, seed: 11)
     func kernel(_ map: CouplingMap) throws -> Matrix {

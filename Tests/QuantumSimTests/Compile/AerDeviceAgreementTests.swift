@@ -17,7 +17,8 @@ import Testing
     let qubits: Int
     let region: [Int]
     let figures: Figures
-    let aer_probabilities, ideal_probabilities: [Double]
+    let aer_probabilities, ideal_probabilities, aer_idle_probabilities: [Double]
+    let qiskit_idle_seed_spread: Double
     let qiskit_counts: [String: Int]
     let qiskit_depth: Int
     let native_qasm: String
@@ -40,11 +41,14 @@ import Testing
   }
 
   /// The profile's figures as a device adapter reads them (Aer's recipe; rz virtual).
-  static func noise(_ f: Figures) throws -> NoiseModel {
-    try NoiseModel(parameters: .init(
+  /// With `idle`, idle qubits also relax over the ASAP schedule (the device backends' model).
+  static func noise(_ f: Figures, idle: Bool = false) throws -> NoiseModel {
+    var p = NoiseModel.Parameters(
       readout: f.readout_error, t1: f.t1_us * 1e-6, t2: min(f.t2_us, 2 * f.t1_us) * 1e-6,
       gateTime1q: f.gate_time_1q_ns * 1e-9, gateTime2q: f.gate_time_2q_ns * 1e-9,
-      gateError1q: f.error_1q, gateError2q: f.error_2q, noiselessGates: NoiseModel.virtualZGates))
+      gateError1q: f.error_1q, gateError2q: f.error_2q, noiselessGates: NoiseModel.virtualZGates)
+    p.idleRelaxation = idle
+    return try NoiseModel(parameters: p)
   }
 
   /// Total variation distance between two distributions.
@@ -59,6 +63,39 @@ import Testing
       let tvd = Self.tvd(p, c.aer_probabilities)
       #expect(tvd < 1e-6, "\(c.device) \(c.kind) \(c.qubits): TVD \(tvd)")
     }
+  }
+
+  /// Idle relaxation: Qiskit's ASAP schedule with delays relaxed by Aer's RelaxationNoisePass
+  /// (the fixture script's reference) against qlift's own schedule of the same native circuit.
+  @Test func qliftSchedulesAndRelaxesIdleQubitsOfQiskitsNativeCircuitsAsAerDoes() throws {
+    for c in try Self.fixture().cases {
+      let native = try Circuit(qasm: c.native_qasm)
+      let noise = try Self.noise(c.figures, idle: true)
+      let rho = try DensityMatrix(native, noise: noise)
+      let p = noise.applyReadout(to: rho.marginal(c.final_layout), qubits: c.final_layout)
+      let tvd = Self.tvd(p, c.aer_idle_probabilities)
+      #expect(tvd < 1e-6, "\(c.device) \(c.kind) \(c.qubits): TVD \(tvd)")
+      // The reference does differ from the gate-only model (idle relaxation matters).
+      #expect(Self.tvd(c.aer_idle_probabilities, c.aer_probabilities) > 5e-4)
+    }
+  }
+
+  /// qlift's own compilation and schedule against Qiskit's with idle relaxation: within 0.01,
+  /// or twice Qiskit's own transpiler-seed spread where that is larger.
+  @Test func qliftsCompiledScheduledCircuitsAgreeWithQiskitAndAerWithIdleRelaxation() throws {
+    var worst: [String] = []
+    for c in try Self.fixture().cases {
+      let compiler = try Self.compiler(c.device)
+      let native = try compiler.compile(try Circuit(qasm: c.qasm))
+      let noise = try Self.noise(c.figures, idle: true)
+      let rho = try DensityMatrix(native.circuit, noise: noise)
+      let p = noise.applyReadout(to: rho.marginal(native.finalLayout), qubits: native.finalLayout)
+      let tvd = Self.tvd(p, c.aer_idle_probabilities)
+      worst.append("\(c.device) \(c.kind) \(c.qubits): \(tvd)")
+      let bound = max(0.01, 2 * c.qiskit_idle_seed_spread)
+      #expect(tvd <= bound, "\(c.device) \(c.kind) \(c.qubits): TVD \(tvd), bound \(bound)")
+    }
+    print("idle-relaxation TVD (qlift compile vs Qiskit+Aer):", worst.joined(separator: "; "))
   }
 
   @Test func qliftsCompiledCircuitsAgreeWithQiskitAndAerWithinTotalVariation001OrQiskitsSeedSpread() throws {

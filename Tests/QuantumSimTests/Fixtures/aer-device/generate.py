@@ -12,7 +12,18 @@ layout and the profile's native gates; Aer simulates it on the density matrix wi
 built from the profile's figures as NoiseModel.from_backend does (thermal relaxation over the gate
 duration, depolarizing for the rest of the reported gate error, none on the virtual rz); the
 readout error (symmetric, per qubit) is applied to Aer's exact probabilities of the logical
-qubits. Writes aer_device.json: the logical circuit as OpenQASM 2, the figures, Aer's
+qubits.
+
+Idle relaxation (qlift schedules every compiled circuit as soon as possible and relaxes idle
+qubits): Aer's `NoiseModel.from_backend` only relaxes qubits during their own gates, so the idle
+reference is built explicitly: Qiskit's ASAPScheduleAnalysis + PadDelay schedule the transpiled
+circuit with the profile's gate durations (dt = 1 ns; rz takes 0) and pad every idle window,
+the wait before the end included, with `delay`; Aer's RelaxationNoisePass (op_types=Delay, no
+excited-state population) puts thermal_relaxation_error(T1, min(T2, 2 T1), delay) after each
+delay; the gate noise model is the one above. Its probabilities are `aer_idle_probabilities`,
+with their own transpiler-seed spread `qiskit_idle_seed_spread`.
+
+Writes aer_device.json: the logical circuit as OpenQASM 2, the figures, Aer's
 probabilities (index bit l = logical qubit l), the largest total variation distance between
 Aer's distributions of Qiskit's own compilations under transpiler seeds 0-19 and seed 15 (how much
 routing choices alone move it), Qiskit's native circuit (OpenQASM 2) with the
@@ -22,9 +33,11 @@ import json, math, os, re
 import numpy as np
 import qiskit, qiskit_aer
 from qiskit import QuantumCircuit, transpile, qasm2
-from qiskit.transpiler import CouplingMap
+from qiskit.circuit import Delay
+from qiskit.transpiler import CouplingMap, InstructionDurations, PassManager
+from qiskit.transpiler.passes import ASAPScheduleAnalysis, PadDelay
 from qiskit_aer import AerSimulator
-from qiskit_aer.noise import NoiseModel
+from qiskit_aer.noise import NoiseModel, RelaxationNoisePass
 from qiskit_aer.noise.device.models import _device_depolarizing_error, _device_thermal_relaxation_error
 
 assert qiskit.__version__ == "2.1.1" and qiskit_aer.__version__ == "0.17.1", "pinned versions"
@@ -125,7 +138,20 @@ def readout(probs, n, p):
     return out
 
 
-def run(qc, n, cmap, one_q, two_q, fig, seed):
+def with_idle_relaxation(tqc, one_q, two_q, fig):
+    """tqc scheduled ASAP with the profile's durations, delays relaxed (see the module doc)."""
+    durations = InstructionDurations(
+        [(g, None, int(fig["gate_time_1q_ns"])) for g in one_q]
+        + [(g, None, int(fig["gate_time_2q_ns"])) for g in two_q] + [("rz", None, 0)], dt=1e-9)
+    scheduled = PassManager([ASAPScheduleAnalysis(durations), PadDelay(durations=durations)]).run(tqc)
+    t1, t2 = fig["t1_us"] * 1e-6, min(fig["t2_us"], 2 * fig["t1_us"]) * 1e-6
+    m = scheduled.num_qubits
+    relaxed = RelaxationNoisePass([t1] * m, [t2] * m, dt=1e-9, op_types=[Delay])(scheduled)
+    relaxed._layout = tqc.layout
+    return relaxed
+
+
+def run(qc, n, cmap, one_q, two_q, fig, seed, idle=False):
     basis = ["u", "cz"] if one_q == ["ry"] else one_q + two_q + ["rz"]
     tqc = transpile(qc, basis_gates=basis, coupling_map=cmap, initial_layout=list(range(n)),
                     optimization_level=1, seed_transpiler=seed)
@@ -144,7 +170,7 @@ def run(qc, n, cmap, one_q, two_q, fig, seed):
         zyz._layout = tqc.layout
         tqc = zyz
     final = tqc.layout.final_index_layout() if tqc.layout is not None else list(range(n))
-    sim_c = tqc.copy()
+    sim_c = with_idle_relaxation(tqc, one_q, two_q, fig) if idle else tqc.copy()
     sim_c.save_probabilities(qubits=[final[l] for l in range(n)])
     sim = AerSimulator(method="density_matrix", noise_model=noise_model(fig, one_q, two_q))
     probs = sim.run(sim_c, shots=1).result().data()["probabilities"]
@@ -178,10 +204,14 @@ for device, (one_q, two_q) in DEVICES.items():
         tqc, final, probs, ideal = run(qc, n, cmap, one_q, two_q, fig, 15)
         # How far Qiskit's own routing choices move the distribution: other transpiler seeds.
         spread = max(0.5 * float(np.abs(run(qc, n, cmap, one_q, two_q, fig, seed)[2] - probs).sum()) for seed in range(20))
+        idle_probs = run(qc, n, cmap, one_q, two_q, fig, 15, idle=True)[2]
+        idle_spread = max(0.5 * float(np.abs(run(qc, n, cmap, one_q, two_q, fig, seed, idle=True)[2] - idle_probs).sum())
+                          for seed in range(20))
         cases.append({
             "device": device, "kind": kind, "qubits": n, "region": reg, "qasm": qasm2.dumps(qc),
             "figures": fig, "aer_probabilities": [float(v) for v in probs],
             "ideal_probabilities": [float(v) for v in ideal],
+            "aer_idle_probabilities": [float(v) for v in idle_probs], "qiskit_idle_seed_spread": idle_spread,
             "qiskit_counts": {k: int(v) for k, v in tqc.count_ops().items()},
             "native_qasm": qasm2.dumps(tqc), "final_layout": [int(final[l]) for l in range(n)],
             "qiskit_depth": tqc.depth(), "qiskit_seed_spread": spread,

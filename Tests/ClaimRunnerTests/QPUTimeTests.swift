@@ -1,0 +1,59 @@
+import ClaimSpec
+import Foundation
+import QuantumSim
+import Testing
+
+@testable import ClaimRunner
+
+/// The QPU time model: shots × (schedule length + repetition delay) + executions × job overhead,
+/// priced where the profile has a per-second rate, unknown (nil) where it has no repetition delay.
+@Suite struct QPUTimeTests {
+  static func run(device: DeviceProfile, id: String) throws -> CostRecord {
+    let dir = try SpecFixtures.project()
+    let spec = """
+      claim: qpu-time
+      title: qpu time
+      dataset: {generator: hidden_manifold, params: {features: 3, manifold_dimension: 2}, samples: 20}
+      quantum: [{id: zz, kind: kernel, encoding: {map: zz, reps: 1, entanglement: full}, svm: {C: [1]}}]
+      baselines: [{model: knn, grid: {k: [3]}}]
+      backends:
+        - {id: dev, device: \(id), shots: 100}
+      seeds: [1]
+      criteria: {lift: {min: -1}}
+      expect: supported
+      """
+    let claim = try SpecFixtures.claim(spec, name: "qpu-time", in: dir)
+    let options = SuiteOptions(out: dir.appendingPathComponent("reports"), jobs: 1, progress: false)
+    let r = try #require(SuiteRunner(options: options).run([claim], devices: [id: device]).first)
+    return try #require(r.costs.first { $0.backend == "dev" })
+  }
+
+  @Test func heronQPUTimeIsShotsTimesScheduleAndRepetitionDelayAndStaysUnpriced() throws {
+    let heron = try DeviceAdapterTests.shipped("ibm-heron-r2")
+    #expect(heron.repetitionDelayUs == 250 && heron.pricePerQPUSecondUSD == nil)
+    let c = try Self.run(device: heron, id: "ibm-heron-r2")
+    let qpu = try #require(c.qpuSeconds)
+    let perShot = qpu / c.shots - 250e-6
+    // The schedule is positive and no longer than every layer taking a cz (84 ns).
+    let depth = try #require(c.nativeDepth)
+    #expect(perShot > 0 && perShot <= Double(depth) * 84e-9, "per shot \(perShot), depth \(depth)")
+    #expect(c.cloudUsd == 0)  // no published rate: "not priced", never a made-up figure
+  }
+
+  @Test func aPublishedRateAndOverheadPriceTheTime() throws {
+    var heron = try DeviceAdapterTests.shipped("ibm-heron-r2")
+    heron.pricePerQPUSecondUSD = 1.6
+    heron.jobOverheadSeconds = 2
+    let c = try Self.run(device: heron, id: "ibm-heron-r2")
+    let qpu = try #require(c.qpuSeconds)
+    let base = try #require(try Self.run(device: try DeviceAdapterTests.shipped("ibm-heron-r2"), id: "ibm-heron-r2").qpuSeconds)
+    #expect(abs(qpu - (base + 2 * c.executions)) < 1e-9)
+    #expect(abs(c.cloudUsd - 1.6 * qpu) < 1e-9)
+  }
+
+  @Test func profilesWithoutARepetitionDelayHaveUnknownQPUTime() throws {
+    let garnet = try DeviceAdapterTests.shipped("iqm-garnet")
+    let c = try Self.run(device: garnet, id: "iqm-garnet")
+    #expect(c.qpuSeconds == nil && c.cloudUsd > 0)
+  }
+}
