@@ -41,8 +41,13 @@ public struct SuiteRunner: Sendable {
 
   /// The cache key of a claim's result: its spec hash, the qlift build that computes it (a
   /// rebuilt binary recomputes everything) and any imported hardware kernels of the claim.
-  public static func cacheKey(_ claim: Claim, specHash: String) -> String {
+  /// The device profiles the claim's backends use enter the key by value, so an edited profile
+  /// (new noise figures, prices) recomputes the claim instead of serving a stale result.
+  public static func cacheKey(_ claim: Claim, specHash: String, devices: [String: DeviceProfile] = [:]) -> String {
     var parts = [Data(specHash.utf8), Data(RunEnvironment.buildID.utf8)]
+    for id in Set(claim.backends.compactMap(\.profileID)).sorted() {
+      parts.append(Data("device \(id): \(devices[id].map { String(reflecting: $0) } ?? "missing")".utf8))
+    }
     for b in claim.backends where { if case .hardware = b.target { return true } else { return false } }() {
       parts.append(ContentHash.projectData(HardwareKernelStore.location(claim: claim, backend: b.id).url, claim) ?? Data())
     }
@@ -95,7 +100,7 @@ public struct SuiteRunner: Sendable {
           FileHandle.standardError.write(Data("\(legacy ? "note" : "warning"): \(text)\n".utf8))
         }
       }
-      let key = Self.cacheKey(claim, specHash: hash)
+      let key = Self.cacheKey(claim, specHash: hash, devices: profiles(claim))
       // A claim that could not run is never reused: what it lacked (a device profile, counts) may exist now.
       if let cached, cached.inputError == nil, cached.manifest.specHash == hash, cached.manifest.cacheKey == key,
         cached.formatVersion == ClaimResult.currentFormatVersion
