@@ -35,34 +35,13 @@ public struct KNearestNeighbors: Classifier {
   public func scores(_ features: [[Double]]) throws -> [[Double]] {
     guard classCount > 0 else { throw ModelError.notFitted }
     try _validateRows(features, width: width, model: "k-NN")
-    let n = labels.count
-    var bestDist = [Double](repeating: 0, count: k)
-    var bestIdx = [Int](repeating: 0, count: k)
+    let search = _NearestNeighbourSearch(train: train, width: width, k: k)
     try Cancellation.check()
     return try features.map { row in
       try Cancellation.check()
-      var filled = 0
-      for t in 0..<n {
-        var s = 0.0
-        let base = t * width
-        for j in 0..<width {
-          let diff = row[j] - train[base + j]
-          s += diff * diff
-        }
-        // Insert into the sorted buffer; strict < keeps earlier rows first among equals.
-        if filled == k && s >= bestDist[k - 1] { continue }
-        var pos = filled == k ? k - 1 : filled
-        while pos > 0 && s < bestDist[pos - 1] {
-          bestDist[pos] = bestDist[pos - 1]
-          bestIdx[pos] = bestIdx[pos - 1]
-          pos -= 1
-        }
-        bestDist[pos] = s
-        bestIdx[pos] = t
-        if filled < k { filled += 1 }
-      }
+      let nearest = search.neighbours(of: row)
       var votes = [Double](repeating: 0, count: classCount)
-      for m in 0..<k { votes[labels[bestIdx[m]]] += 1 }
+      for t in nearest { votes[labels[t]] += 1 }
       return votes.map { $0 / Double(k) }
     }
   }

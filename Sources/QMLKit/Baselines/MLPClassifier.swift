@@ -28,9 +28,7 @@ public struct MLPClassifier: Classifier {
   public var seed: UInt64
   /// Epochs run by the last fit.
   public private(set) var epochs = 0
-  private var sizes: [Int] = []
-  private var weights: [[Double]] = []  // weights[l][i * out + o]
-  private var biases: [[Double]] = []
+  private var network: _MLPNetwork?
 
   /// A network with the given hidden widths and training settings.
   public init(hidden: [Int], learningRate: Double = 1e-3, alpha: Double = 1e-4, maxIterations: Int = 200,
@@ -57,15 +55,7 @@ public struct MLPClassifier: Classifier {
     guard maxIterations >= 1 else { throw ModelError.invalidHyperparameter("MLP maxIterations must be >= 1") }
     var rng = SeededGenerator(seed: seed)
     let d = features[0].count
-    sizes = [d] + hidden + [classCount]
-    weights = []
-    biases = []
-    for l in 0..<(sizes.count - 1) {
-      let fanIn = sizes[l], fanOut = sizes[l + 1]
-      let bound = (6.0 / Double(fanIn + fanOut)).squareRoot()
-      weights.append((0..<(fanIn * fanOut)).map { _ in (2 * rng.nextUnit() - 1) * bound })
-      biases.append((0..<fanOut).map { _ in (2 * rng.nextUnit() - 1) * bound })
-    }
+    var net = _MLPNetwork(sizes: [d] + hidden + [classCount], output: .softmax, rng: &rng)
     var trainIdx = Array(features.indices)
     var validIdx: [Int] = []
     if earlyStopping {
@@ -75,19 +65,18 @@ public struct MLPClassifier: Classifier {
     }
     let n = trainIdx.count
     let batch = min(200, n)
-    let layers = sizes.count - 1
+    let layers = net.layers
     // Buffers: activations per layer for one minibatch, deltas, gradients, Adam moments.
-    var acts = sizes.map { [Double](repeating: 0, count: batch * $0) }
-    var deltas = sizes.map { [Double](repeating: 0, count: batch * $0) }
-    var gradW = weights.map { [Double](repeating: 0, count: $0.count) }
-    var gradB = biases.map { [Double](repeating: 0, count: $0.count) }
-    var mW = gradW, vW = gradW, mB = gradB, vB = gradB
-    let beta1 = 0.9, beta2 = 0.999, eps = 1e-8, tol = 1e-4, patience = 10
-    var step = 0
+    var acts = net.buffers(rows: batch)
+    var deltas = acts
+    var gradW = net.weights.map { [Double](repeating: 0, count: $0.count) }
+    var gradB = net.biases.map { [Double](repeating: 0, count: $0.count) }
+    var adam = _AdamState(for: net)
+    let tol = 1e-4, patience = 10
     var bestScore = -Double.infinity
     var bestLoss = Double.infinity
     var noImprovement = 0
-    var bestWeights = weights, bestBiases = biases
+    var best = net
     var order = trainIdx
     epochs = 0
     for _ in 0..<maxIterations {
@@ -102,120 +91,42 @@ public struct MLPClassifier: Classifier {
           let src = features[order[start + r]]
           for j in 0..<d { acts[0][r * d + j] = src[j] }
         }
-        forward(&acts, count: b)
+        net.forward(&acts, count: b)
         // Output delta: softmax - onehot, averaged over the batch.
-        let k = sizes[layers]
+        let k = classCount
         let invB = 1 / Double(b)
         for r in 0..<b {
           let y = labels[order[start + r]]
           epochLoss -= log(max(acts[layers][r * k + y], 1e-300))
           for c in 0..<k { deltas[layers][r * k + c] = (acts[layers][r * k + c] - (c == y ? 1 : 0)) * invB }
         }
-        var l = layers - 1
-        while l >= 0 {
-          let inW = sizes[l], outW = sizes[l + 1]
-          for t in 0..<gradW[l].count { gradW[l][t] = alpha * invB * weights[l][t] }
-          for o in 0..<outW { gradB[l][o] = 0 }
-          for r in 0..<b {
-            for i in 0..<inW {
-              let a = acts[l][r * inW + i]
-              if a == 0 { continue }
-              let wb = i * outW
-              for o in 0..<outW { gradW[l][wb + o] += a * deltas[l + 1][r * outW + o] }
-            }
-            for o in 0..<outW { gradB[l][o] += deltas[l + 1][r * outW + o] }
-          }
-          if l > 0 {
-            for r in 0..<b {
-              for i in 0..<inW {
-                if acts[l][r * inW + i] <= 0 { deltas[l][r * inW + i] = 0; continue }
-                var s = 0.0
-                let wb = i * outW
-                for o in 0..<outW { s += weights[l][wb + o] * deltas[l + 1][r * outW + o] }
-                deltas[l][r * inW + i] = s
-              }
-            }
-          }
-          l -= 1
-        }
-        step += 1
-        let lr = learningRate * (1 - pow(beta2, Double(step))).squareRoot() / (1 - pow(beta1, Double(step)))
-        for l in 0..<layers {
-          for t in 0..<weights[l].count {
-            let g = gradW[l][t]
-            mW[l][t] = beta1 * mW[l][t] + (1 - beta1) * g
-            vW[l][t] = beta2 * vW[l][t] + (1 - beta2) * g * g
-            weights[l][t] -= lr * mW[l][t] / (vW[l][t].squareRoot() + eps)
-          }
-          for t in 0..<biases[l].count {
-            let g = gradB[l][t]
-            mB[l][t] = beta1 * mB[l][t] + (1 - beta1) * g
-            vB[l][t] = beta2 * vB[l][t] + (1 - beta2) * g * g
-            biases[l][t] -= lr * mB[l][t] / (vB[l][t].squareRoot() + eps)
-          }
-        }
+        net.gradients(acts, &deltas, gradW: &gradW, gradB: &gradB, count: b, alpha: alpha)
+        adam.apply(to: &net, gradW: gradW, gradB: gradB, learningRate: learningRate)
         start += b
       }
-      var penalty = 0.0
-      for w in weights { for x in w { penalty += x * x } }
-      let loss = epochLoss / Double(n) + 0.5 * alpha * penalty / Double(n)
+      let loss = epochLoss / Double(n) + 0.5 * alpha * net.squaredWeightNorm / Double(n)
       guard loss.isFinite else { throw ModelError.diverged("MLP loss became \(loss) at epoch \(epochs) (learning rate \(learningRate))") }
       if earlyStopping {
-        let score = accuracyOn(features, validIdx, labels)
+        let score = accuracyOn(net, features, validIdx, labels)
         if score < bestScore + tol { noImprovement += 1 } else { noImprovement = 0 }
-        if score > bestScore { bestScore = score; bestWeights = weights; bestBiases = biases }
+        if score > bestScore { bestScore = score; best = net }
       } else {
         if loss > bestLoss - tol { noImprovement += 1 } else { noImprovement = 0 }
         bestLoss = min(bestLoss, loss)
       }
       if noImprovement > patience { break }
     }
-    if earlyStopping { weights = bestWeights; biases = bestBiases }
+    network = earlyStopping ? best : net
   }
 
-  /// Forward pass of `count` rows already in `acts[0]`; hidden ReLU, output softmax.
-  private func forward(_ acts: inout [[Double]], count b: Int) {
-    let layers = sizes.count - 1
-    for l in 0..<layers {
-      let inW = sizes[l], outW = sizes[l + 1]
-      for r in 0..<b {
-        let ob = r * outW
-        for o in 0..<outW { acts[l + 1][ob + o] = biases[l][o] }
-        for i in 0..<inW {
-          let a = acts[l][r * inW + i]
-          if a == 0 { continue }
-          let wb = i * outW
-          for o in 0..<outW { acts[l + 1][ob + o] += a * weights[l][wb + o] }
-        }
-        if l < layers - 1 {
-          for o in 0..<outW where acts[l + 1][ob + o] < 0 { acts[l + 1][ob + o] = 0 }
-        } else {
-          var m = -Double.infinity
-          for o in 0..<outW { m = max(m, acts[l + 1][ob + o]) }
-          var s = 0.0
-          for o in 0..<outW {
-            let e = exp(acts[l + 1][ob + o] - m)
-            acts[l + 1][ob + o] = e
-            s += e
-          }
-          for o in 0..<outW { acts[l + 1][ob + o] /= s }
-        }
-      }
-    }
+  private func probabilities(_ net: _MLPNetwork, _ rows: [[Double]]) -> [[Double]] {
+    let flat = net.outputs(rows)
+    let k = net.sizes.last!
+    return (0..<rows.count).map { Array(flat[($0 * k)..<(($0 + 1) * k)]) }
   }
 
-  private func probabilities(_ rows: [[Double]]) -> [[Double]] {
-    guard !rows.isEmpty else { return [] }
-    var acts = sizes.map { [Double](repeating: 0, count: rows.count * $0) }
-    let d = sizes[0]
-    for (r, row) in rows.enumerated() { for j in 0..<d { acts[0][r * d + j] = row[j] } }
-    forward(&acts, count: rows.count)
-    let k = sizes.last!
-    return (0..<rows.count).map { Array(acts[sizes.count - 1][($0 * k)..<(($0 + 1) * k)]) }
-  }
-
-  private func accuracyOn(_ features: [[Double]], _ idx: [Int], _ labels: [Int]) -> Double {
-    let p = probabilities(idx.map { features[$0] })
+  private func accuracyOn(_ net: _MLPNetwork, _ features: [[Double]], _ idx: [Int], _ labels: [Int]) -> Double {
+    let p = probabilities(net, idx.map { features[$0] })
     var hits = 0
     for (r, i) in idx.enumerated() {
       var best = 0
@@ -227,8 +138,8 @@ public struct MLPClassifier: Classifier {
 
   /// Class probabilities per sample.
   public func scores(_ features: [[Double]]) throws -> [[Double]] {
-    guard !sizes.isEmpty else { throw ModelError.notFitted }
-    try _validateRows(features, width: sizes[0], model: "MLP")
-    return probabilities(features)
+    guard let network else { throw ModelError.notFitted }
+    try _validateRows(features, width: network.sizes[0], model: "MLP")
+    return probabilities(network, features)
   }
 }

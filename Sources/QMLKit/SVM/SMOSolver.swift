@@ -1,5 +1,5 @@
 // Implementation goals, in order:
-// 1. The same iterates, stopping rule and bias as libsvm's `Solver` (C-SVC), so the dual
+// 1. The same iterates, stopping rule and bias as libsvm's `Solver` (C-SVC, epsilon-SVR), so the dual
 //    solution matches scikit-learn's SVC to solver tolerance.
 // 2. No allocation inside the iteration loop; every inner loop is a contiguous row sweep.
 //
@@ -24,8 +24,8 @@ struct _SMOSolution: Sendable {
   var converged: Bool
 }
 
-/// The libsvm C-SVC dual solver: min 1/2 a^T Q a - e^T a, 0 <= a <= C, y^T a = 0,
-/// with Q_ij = y_i y_j K_ij.
+/// libsvm's generic dual solver: min 1/2 a^T Q a + p^T a, 0 <= a <= C, y^T a = 0, with
+/// Q_ij = y_i y_j K_ij. C-SVC uses p = -e (the default); epsilon-SVR passes its own p.
 struct _SMOSolver {
   private static let tau = 1e-12
 
@@ -37,6 +37,7 @@ struct _SMOSolver {
   private var upOK: [Bool]  // in I_up: y = +1 below C, or y = -1 above 0
   private var lowOK: [Bool]  // in I_low: y = +1 above 0, or y = -1 below C
   private let qd: [Double]  // K_ii
+  private let p: [Double]  // linear term
   private var g: [Double]
   private var gBar: [Double]
   private var active: [Int]  // libsvm's active_set order: position -> variable
@@ -45,8 +46,10 @@ struct _SMOSolver {
   private let eps: Double
   private var unshrink = false
 
-  /// Prepares a solve on kernel `kernel` (l x l, row-major) with labels `y` in {+1, -1}.
-  init(kernel: [Double], y: [Double], C: Double, eps: Double) {
+  /// Prepares a solve on kernel `kernel` (l x l, row-major) with labels `y` in {+1, -1},
+  /// linear term `linearTerm` (nil: all -1, C-SVC) and K_ii `diagonal` (nil: read from
+  /// `kernel`; libsvm keeps the diagonal in double precision even where its kernel cache is single).
+  init(kernel: [Double], y: [Double], C: Double, eps: Double, linearTerm: [Double]? = nil, diagonal: [Double]? = nil) {
     let l = y.count
     precondition(kernel.count == l * l, "kernel must be l x l")
     self.l = l
@@ -58,9 +61,13 @@ struct _SMOSolver {
     status = [UInt8](repeating: 0, count: l)
     upOK = y.map { $0 > 0 }
     lowOK = y.map { $0 < 0 }
-    qd = (0..<l).map { kernel[$0 * l + $0] }
-    // alpha = 0: G = p = -e, G_bar = 0.
-    g = [Double](repeating: -1, count: l)
+    qd = diagonal ?? (0..<l).map { kernel[$0 * l + $0] }
+    precondition(qd.count == l, "diagonal must have l entries")
+    let p = linearTerm ?? [Double](repeating: -1, count: l)
+    precondition(p.count == l, "linear term must have l entries")
+    self.p = p
+    // alpha = 0: G = p, G_bar = 0.
+    g = p
     gBar = [Double](repeating: 0, count: l)
     active = Array(0..<l)
     activeSize = l
@@ -284,10 +291,9 @@ struct _SMOSolver {
 
   private mutating func reconstructGradient() {
     if activeSize == l { return }
-    // p_j = -1 for C-SVC.
-    for p in activeSize..<l {
-      let j = active[p]
-      g[j] = gBar[j] - 1
+    for q in activeSize..<l {
+      let j = active[q]
+      g[j] = gBar[j] + p[j]
     }
     var nrFree = 0
     for p in 0..<activeSize where isFree(active[p]) { nrFree += 1 }
