@@ -62,8 +62,9 @@ struct ImportCountsCommand: ParsableCommand {
     let claim = try loadOneClaim(spec)
     let file = try CountsFile.load(URL(fileURLWithPath: counts), shown: counts)
     let kernels = try HardwareImporter.kernels(claim: claim, counts: file, shown: counts)
-    let stored = try HardwareKernelStore.save(kernels, claim: claim)
     let cached = URL(fileURLWithPath: out).appendingPathComponent("results/\(claim.id).json")
+    try OutputEntry.check(cached, in: URL(fileURLWithPath: out), as: .file)  // never delete through a link
+    let stored = try HardwareKernelStore.save(kernels, claim: claim)
     if FileManager.default.fileExists(atPath: cached.path) { try FileManager.default.removeItem(at: cached) }
     var text = "\(claim.id) on \(kernels.backend): \(kernels.entries.reduce(0) { $0 + $1.executions }) circuit(s), "
       + "\(kernels.entries.reduce(0) { $0 + $1.shots }) shot(s)\n"

@@ -44,6 +44,32 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
     try JSONSerialization.data(withJSONObject: json).write(to: dir.appendingPathComponent(name))
   }
 
+  /// Issue 17: a committed link at specs/hardware/<claim>/circuits must not lead export-qasm to
+  /// delete or write outside; nor a link at the cached result lead import-counts to delete one.
+  @Test func exportAndImportNeverDeleteThroughALink() throws {
+    let dir = try project()
+    let outside = try QliftProcess.project()
+    let keep = outside.appendingPathComponent("keep.txt")
+    try "precious".write(to: keep, atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("specs/hardware/hw"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      at: dir.appendingPathComponent("specs/hardware/hw/circuits"), withDestinationURL: outside)
+    let export = try QliftProcess.run(["export-qasm", "specs/hw.yaml"], cwd: dir)
+    #expect(export.status == 2, "\(export.stderr)")
+    #expect(export.stderr.contains("circuits") && export.stderr.contains("symbolic link"), "\(export.stderr)")
+    #expect(FileManager.default.fileExists(atPath: keep.path))
+
+    try FileManager.default.removeItem(at: dir.appendingPathComponent("specs/hardware/hw/circuits"))
+    #expect(try QliftProcess.run(["export-qasm", "specs/hw.yaml"], cwd: dir).status == 0)
+    let (_, counts) = try counts(dir)
+    try write(counts, "counts.json", in: dir)
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("reports/results"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("reports/results/hw.json"), withDestinationURL: keep)
+    let imported = try QliftProcess.run(["import-counts", "specs/hw.yaml", "counts.json"], cwd: dir)
+    #expect(imported.status == 2 && imported.stderr.contains("symbolic link"), "\(imported.stderr)")
+    #expect(FileManager.default.fileExists(atPath: keep.path))
+  }
+
   @Test func exportRunElsewhereImportThenVerifyScoresTheHardwareBackend() throws {
     let dir = try project()
     let before = try QliftProcess.run(["run", "specs/hw.yaml", "--no-report"], cwd: dir)

@@ -81,13 +81,20 @@ public enum HardwareExporter {
   }
 
   /// Exports every kernel circuit of `claim` for `backend` into `folder` (replacing an earlier
-  /// export's `circuits/`) and returns the manifest written.
-  /// - Throws: `HardwareError`, `RunnerError`, or file-system errors.
+  /// export's `circuits/`) and returns the manifest written. Nothing below the spec's folder (for
+  /// the default `hardware/<claim>/` there) or below `folder` (one the user named elsewhere) is
+  /// followed if it is a symbolic link (`OutputEntry`): a committed link never leads the deletion
+  /// of `circuits/` or a write outside.
+  /// - Throws: `HardwareError`, `RunnerError`, `ProjectFile.Refusal`, or file-system errors.
   @discardableResult
   public static func export(_ claim: Claim, backend: BackendSpec, to folder: URL) throws -> HardwareManifest {
     let plan = try HardwareCircuits(claim: claim)
     let fm = FileManager.default
+    let specFolder = URL(fileURLWithPath: claim.file).deletingLastPathComponent().standardizedFileURL
+    let base = ProjectFile.isInside(folder.standardizedFileURL.path, specFolder.path) ? specFolder : folder
     let circuitsFolder = folder.appendingPathComponent("circuits")
+    try OutputEntry.check(circuitsFolder, in: base, as: .folder)
+    try OutputEntry.check(folder.appendingPathComponent("manifest.json"), in: base, as: .file)
     if fm.fileExists(atPath: circuitsFolder.path) { try fm.removeItem(at: circuitsFolder) }
     var entries: [HardwareManifest.Entry] = []
     for c in plan.circuits {

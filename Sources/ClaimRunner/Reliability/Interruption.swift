@@ -56,7 +56,14 @@ public struct Interrupted: Error, CustomStringConvertible, Equatable {
 /// nothing is half-written).
 public enum InterruptHandler {
   /// The installed sources (kept alive for the life of the process).
-  nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+  private static let sources = SignalSources()
+
+  /// The signal sources, appended under a lock.
+  private final class SignalSources: @unchecked Sendable {
+    private var kept: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    func keep(_ source: DispatchSourceSignal) { lock.withLock { kept.append(source) } }
+  }
 
   /// Routes SIGINT and SIGTERM to `stop`.
   public static func install(_ stop: StopRequest) {
@@ -72,7 +79,7 @@ public enum InterruptHandler {
         }
       }
       source.resume()
-      sources.append(source)
+      sources.keep(source)
     }
   }
 }

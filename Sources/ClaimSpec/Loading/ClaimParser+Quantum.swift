@@ -128,7 +128,7 @@ extension _ClaimParser {
         e.entanglement = x
       } else { ok = false }
     }
-    if let v = f["alpha"], ![.zz, .z, .pauli, .iqp].contains(map) {
+    if f["alpha"] != nil, ![.zz, .z, .pauli, .iqp].contains(map) {
       r.fail(f.keys["alpha"], f.path("alpha"), "'alpha' (the data scaling) applies to maps zz, z, pauli and iqp, not \(map.rawValue)", .conflict)
       ok = false
     } else if let v = f["alpha"] {
