@@ -8,6 +8,46 @@ import Testing
 /// The QPU time model: shots × (schedule length + repetition delay) + executions × job overhead,
 /// priced where the profile has a per-second rate, unknown (nil) where it has no repetition delay.
 @Suite struct QPUTimeTests {
+  static func result(device: DeviceProfile, id: String, cost: String = "{}") throws -> ClaimResult {
+    let dir = try SpecFixtures.project()
+    let spec = """
+      claim: qpu-bound
+      title: qpu bound
+      dataset: {generator: hidden_manifold, params: {features: 3, manifold_dimension: 2}, samples: 20}
+      quantum: [{id: zz, kind: kernel, encoding: {map: zz, reps: 1, entanglement: full}, svm: {C: [1]}}]
+      baselines: [{model: knn, grid: {k: [3]}}]
+      backends:
+        - {id: ideal, simulator: statevector, shots: exact}
+        - {id: dev, device: \(id), shots: 100}
+      seeds: [1, 2, 3]
+      criteria: {lift: {min: -1, on: [ideal]}, cost: \(cost)}
+      expect: supported
+      """
+    let claim = try SpecFixtures.claim(spec, name: "qpu-bound", in: dir)
+    let options = SuiteOptions(out: dir.appendingPathComponent("reports"), jobs: 1, progress: false)
+    return try #require(SuiteRunner(options: options).run([claim], devices: [id: device]).first)
+  }
+
+  @Test func maxQPUSecondsHoldsOrFailsOnTheSummedDeviceTime() throws {
+    let heron = try DeviceAdapterTests.shipped("ibm-heron-r2")
+    let loose = try Self.result(device: heron, id: "ibm-heron-r2", cost: "{max_qpu_seconds: 1000}")
+    let check = try #require(loose.costChecks.first { $0.name == "max_qpu_seconds" })
+    let total: Double = loose.costs.compactMap(\.qpuSeconds).reduce(0.0) { $0 + $1 }
+    #expect(total > 0 && check.actual == total && check.held)
+    let tight = try Self.result(device: heron, id: "ibm-heron-r2", cost: "{max_qpu_seconds: \(total / 2)}")
+    let failed = try #require(tight.costChecks.first { $0.name == "max_qpu_seconds" })
+    #expect(!failed.held && tight.verdict == Verdict.refuted)
+    #expect(tight.reasons.contains { $0.contains("max_qpu_seconds") })
+  }
+
+  @Test func maxQPUSecondsOnAProfileWithUnknownQPUTimeIsRefusedBeforeTheRun() throws {
+    let garnet = try DeviceAdapterTests.shipped("iqm-garnet")
+    let r = try Self.result(device: garnet, id: "iqm-garnet", cost: "{max_qpu_seconds: 10}")
+    #expect(r.verdict == .error)
+    let message = try #require(r.inputError)
+    #expect(message.contains("criteria.cost.max_qpu_seconds") && message.contains("repetition_delay_us"), "\(message)")
+  }
+
   static func run(device: DeviceProfile, id: String) throws -> CostRecord {
     let dir = try SpecFixtures.project()
     let spec = """

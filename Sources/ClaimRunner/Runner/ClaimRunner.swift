@@ -80,6 +80,7 @@ extension ClaimRunner {
   func prepare(_ claim: Claim) throws -> (data: DataStage, plan: ModelPlan) {
     let data = try InputErrors.located(claim) { try DataStage(claim: claim) }
     let plan = try ModelPlan(claim: claim, devices: devices)
+    try QPUTimeBound.check(claim, plan: plan)
     try DataGuard.check(claim, data: data)
     try InputErrors.located(claim) { try ResourceGuard(claim: claim, data: data).check(plan: plan) }
     return (data, plan)

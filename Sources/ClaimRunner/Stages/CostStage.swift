@@ -86,6 +86,7 @@ enum CostStage {
     add("max_shots", bounds.maxShots, costs.reduce(0) { $0 + $1.shots })
     add("max_executions", bounds.maxExecutions, costs.reduce(0) { $0 + $1.executions })
     add("max_cloud_usd", bounds.maxCloudUSD, costs.reduce(0) { $0 + $1.cloudUsd })
+    add("max_qpu_seconds", bounds.maxQPUSeconds, costs.compactMap(\.qpuSeconds).reduce(0, +))
     add("max_runtime_seconds", bounds.maxRuntimeSeconds, runtime)
     return out
   }

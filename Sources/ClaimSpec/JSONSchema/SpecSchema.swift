@@ -235,6 +235,7 @@ public enum SpecSchema {
           "max_shots": number(exclusiveMin: 0),
           "max_runtime_seconds": number(exclusiveMin: 0),
           "max_cloud_usd": number(min: 0),
+          "max_qpu_seconds": number(exclusiveMin: 0),
           "max_executions": number(exclusiveMin: 0),
         ]),
         "regression": object([

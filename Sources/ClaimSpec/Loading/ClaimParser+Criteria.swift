@@ -5,7 +5,7 @@ extension _ClaimParser {
   static let liftKeys = ["min", "over", "model", "confidence", "on", "interval"]
   static let costKeys = [
     "max_qubits", "max_depth", "max_two_qubit_gates", "max_shots", "max_runtime_seconds", "max_cloud_usd",
-    "max_executions",
+    "max_executions", "max_qpu_seconds",
   ]
   static let regressionKeys = ["lift_drop", "cost_rise"]
 
@@ -118,7 +118,8 @@ extension _ClaimParser {
       maxShots: num("max_shots", _Range(low: 0, lowOpen: true, high: 1e15)),
       maxRuntimeSeconds: num("max_runtime_seconds", _Range(low: 0, lowOpen: true, high: 1e7)),
       maxCloudUSD: num("max_cloud_usd", .closed(0, 1e12)),
-      maxExecutions: num("max_executions", _Range(low: 0, lowOpen: true, high: 1e15)))
+      maxExecutions: num("max_executions", _Range(low: 0, lowOpen: true, high: 1e15)),
+      maxQPUSeconds: num("max_qpu_seconds", _Range(low: 0, lowOpen: true, high: 1e12)))
     return ok ? c : nil
   }
 }

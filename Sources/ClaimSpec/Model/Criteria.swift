@@ -94,15 +94,19 @@ public struct CostBounds: Sendable, Equatable {
   public var maxCloudUSD: Double?
   /// Maximum circuit executions.
   public var maxExecutions: Double?
+  /// Maximum QPU seconds on the device backends, summed: shots × (schedule length + repetition
+  /// delay) + executions × job overhead, from the device profiles (docs/HARDWARE.md).
+  public var maxQPUSeconds: Double?
 
   /// Creates cost bounds.
   public init(
     maxQubits: Int? = nil, maxDepth: Int? = nil, maxTwoQubitGates: Int? = nil, maxShots: Double? = nil,
-    maxRuntimeSeconds: Double? = nil, maxCloudUSD: Double? = nil, maxExecutions: Double? = nil
+    maxRuntimeSeconds: Double? = nil, maxCloudUSD: Double? = nil, maxExecutions: Double? = nil,
+    maxQPUSeconds: Double? = nil
   ) {
     self.maxQubits = maxQubits; self.maxDepth = maxDepth; self.maxTwoQubitGates = maxTwoQubitGates
     self.maxShots = maxShots; self.maxRuntimeSeconds = maxRuntimeSeconds; self.maxCloudUSD = maxCloudUSD
-    self.maxExecutions = maxExecutions
+    self.maxExecutions = maxExecutions; self.maxQPUSeconds = maxQPUSeconds
   }
 }
 

@@ -35,7 +35,7 @@ enum BoundText {
   static func value(_ name: String, _ v: Double) -> String {
     switch name {
     case "max_cloud_usd": return NumberText.usd(v)
-    case "max_runtime_seconds": return NumberText.seconds(v)
+    case "max_runtime_seconds", "max_qpu_seconds": return NumberText.seconds(v)
     default: return v == v.rounded() ? NumberText.count(v) : NumberText.fixed(v)
     }
   }
@@ -52,6 +52,7 @@ enum BoundText {
     case "max_executions": return "\(actual) circuit executions \(op) \(limit)"
     case "max_cloud_usd": return "cloud cost \(actual) \(op) \(limit)"
     case "max_runtime_seconds": return "runtime \(actual) \(op) \(limit)"
+    case "max_qpu_seconds": return "QPU time \(actual) \(op) \(limit)"
     default: return "\(b.name.replacingOccurrences(of: "_", with: " ")) \(actual) \(op) \(limit)"
     }
   }
