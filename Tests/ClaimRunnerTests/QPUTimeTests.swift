@@ -48,24 +48,9 @@ import Testing
     #expect(message.contains("criteria.cost.max_qpu_seconds") && message.contains("repetition_delay_us"), "\(message)")
   }
 
+  /// The device backend's cost record of the small claim.
   static func run(device: DeviceProfile, id: String) throws -> CostRecord {
-    let dir = try SpecFixtures.project()
-    let spec = """
-      claim: qpu-time
-      title: qpu time
-      dataset: {generator: hidden_manifold, params: {features: 3, manifold_dimension: 2}, samples: 20}
-      quantum: [{id: zz, kind: kernel, encoding: {map: zz, reps: 1, entanglement: full}, svm: {C: [1]}}]
-      baselines: [{model: knn, grid: {k: [3]}}]
-      backends:
-        - {id: dev, device: \(id), shots: 100}
-      seeds: [1]
-      criteria: {lift: {min: -1}}
-      expect: supported
-      """
-    let claim = try SpecFixtures.claim(spec, name: "qpu-time", in: dir)
-    let options = SuiteOptions(out: dir.appendingPathComponent("reports"), jobs: 1, progress: false)
-    let r = try #require(SuiteRunner(options: options).run([claim], devices: [id: device]).first)
-    return try #require(r.costs.first { $0.backend == "dev" })
+    try #require(try result(device: device, id: id).costs.first { $0.backend == "dev" })
   }
 
   @Test func heronQPUTimeIsShotsTimesScheduleAndRepetitionDelayAndStaysUnpriced() throws {
