@@ -42,7 +42,7 @@ extension DensityMatrix {
         "the circuit has \(circuit.qubitCount) qubits but the density matrix \(qubitCount)")
     }
     if let model = noise, let idle = model.idleRelaxation {
-      _apply(model.scheduledSteps(circuit, idle: idle), bindings: bindings)
+      _apply(try model.scheduledSteps(circuit, idle: idle), bindings: bindings)
       return
     }
     bindings.withUnsafeBufferPointer { b in

@@ -17,7 +17,7 @@ extension DensityMatrix {
         "the circuit has \(circuit.qubitCount) qubits but the density matrix \(qubitCount)")
     }
     if let model = noise, let idle = model.idleRelaxation {
-      _applyHeisenberg(model.scheduledSteps(circuit, idle: idle), bindings: bindings)
+      _applyHeisenberg(try model.scheduledSteps(circuit, idle: idle), bindings: bindings)
       return
     }
     let model = noise?.hasGateNoise == true ? noise : nil

@@ -42,7 +42,9 @@ extension NoiseModel {
   /// The steps `circuit` runs as under this model with idle relaxation: the ASAP schedule's
   /// gates (three-qubit gates decomposed), each preceded by the relaxation of its qubits' idle
   /// windows and followed by its attached channels, then every qubit's wait until the end.
-  func scheduledSteps(_ circuit: Circuit, idle: IdleRelaxation) -> [NoisyStep] {
+  /// - Throws: `NoiseError` when an idle window is not a finite duration (gate times so large
+  ///   that the schedule overflows): a located input error, never a trap.
+  func scheduledSteps(_ circuit: Circuit, idle: IdleRelaxation) throws -> [NoisyStep] {
     var ops: [Operation] = []
     for op in circuit.operations {
       if case .gate(let g) = op, g.kind.arity > 2 {
@@ -52,22 +54,24 @@ extension NoiseModel {
       }
     }
     let schedule = Schedule(operations: ops, qubits: circuit.qubitCount, durations: idle.durations)
+    guard schedule.length.isFinite else {
+      throw NoiseError(key: "gate_time", value: formatNumber(schedule.length), reason: "the circuit's schedule is not a finite duration")
+    }
     var cache: [Double: [Int: KrausChannel]] = [:]
-    func relax(_ q: Int, _ t: Double) -> NoisyStep {
+    func relax(_ q: Int, _ t: Double) throws -> NoisyStep {
       if let c = cache[t]?[q] { return .channel(c, [q]) }
-      // The figures were checked when `idle` was made, and t ≥ 0 is finite.
       let (t1, t2) = idle.times(of: q)
-      let c = try! KrausChannel.thermalRelaxation(t1: t1, t2: t2, gateTime: t)
+      let c = try KrausChannel.thermalRelaxation(t1: t1, t2: t2, gateTime: t)
       cache[t, default: [:]][q] = c
       return .channel(c, [q])
     }
     var steps: [NoisyStep] = []
     for (i, g) in schedule.gates.enumerated() {
-      for w in schedule.idleBefore[i] { steps.append(relax(w.qubit, w.duration)) }
+      for w in schedule.idleBefore[i] { steps.append(try relax(w.qubit, w.duration)) }
       steps.append(.gate(g))
       forEachChannel(after: g) { channel, qubits in steps.append(.channel(channel, qubits)) }
     }
-    for (q, t) in schedule.idleAtEnd.enumerated() where t > 0 { steps.append(relax(q, t)) }
+    for (q, t) in schedule.idleAtEnd.enumerated() where t > 0 { steps.append(try relax(q, t)) }
     return steps
   }
 }

@@ -59,4 +59,15 @@ import Testing
       _ = try IdleRelaxation(durations: GateDurations(oneQubit: 1, twoQubit: 1), t1: 1, t2: 3)
     }
   }
+
+  @Test func anOverflowingScheduleIsAnInputErrorNotATrap() throws {
+    // q0 waits while q1 runs two gates of 1e308: the window is infinite.
+    var c = Circuit(qubits: 2)
+    c.append(.x, 0)
+    c.append(.x, 1)
+    c.append(.x, 1)
+    var m = NoiseModel()
+    m.setIdleRelaxation(try IdleRelaxation(durations: GateDurations(oneQubit: 1e308, twoQubit: 1e308), t1: 1, t2: 1))
+    #expect(throws: NoiseError.self) { _ = try DensityMatrix(c, noise: m) }
+  }
 }
