@@ -11,6 +11,8 @@ struct ModelPlan: Sendable {
     var encoding: any Encoding
     /// The encoding at every (`alpha`, `reps`) of the spec's grids, in spec order (one entry when not tuned).
     var candidates: [(alpha: Double, reps: Int, encoding: any Encoding)] = []
+    /// For the identity-circuit control the runner adds after each hybrid model: that model's id.
+    var controlOf: String? = nil
 
     /// True when the encoding's `alpha` or `reps` is tuned by cross-validation.
     var tunesAlpha: Bool { candidates.count > 1 }
@@ -88,12 +90,31 @@ struct ModelPlan: Sendable {
 
   /// The claim's quantum models with their encodings built.
   static func models(_ claim: Claim) throws -> [Model] {
+    try withControls(specModels(claim))
+  }
+
+  /// The models with, after each hybrid model, its classical control: the same input and output
+  /// layers, trained the same way, with the circuit replaced by the identity map.
+  static func withControls(_ models: [Model]) -> [Model] {
+    models.flatMap { m -> [Model] in
+      guard m.spec.kind == .hybrid else { return [m] }
+      var control = m
+      control.spec.id = QuantumModelSpec.controlID(of: m.spec.id)
+      control.controlOf = m.spec.id
+      return [m, control]
+    }
+  }
+
+  /// The claim's own quantum models with their encodings built.
+  static func specModels(_ claim: Claim) throws -> [Model] {
     try claim.quantum.enumerated().map { i, m in
       do {
         let e = m.encoding
         let reps = e.repsGrid.isEmpty ? [e.reps] : e.repsGrid
         func make(_ alpha: Double, _ r: Int) throws -> any Encoding { try e.build(alpha: alpha, reps: r) }
         var candidates: [(alpha: Double, reps: Int, encoding: any Encoding)] = []
+    /// For the identity-circuit control the runner adds after each hybrid model: that model's id.
+    var controlOf: String? = nil
         for alpha in e.alphaGrid { for r in reps { candidates.append((alpha, r, try make(alpha, r))) } }
         return Model(spec: m, encoding: try make(e.alphaGrid[0], e.reps), candidates: candidates)
       } catch {

@@ -75,7 +75,9 @@ struct ResultAssembler {
           seconds: outs.reduce(0) { $0 + $1.seconds })
         scores.append(score)
       }
-      models.append(ModelResult(id: m.spec.id, kind: m.spec.kind.rawValue, description: describe(m), backends: scores))
+      var result = ModelResult(id: m.spec.id, kind: m.spec.kind.rawValue, description: describe(m), backends: scores)
+      result.controlOf = m.controlOf
+      models.append(result)
     }
 
     // Lift of the claim's model (the first quantum model) on each named backend.
@@ -232,7 +234,18 @@ struct ResultAssembler {
       parts.append("\(t.optimizer.rawValue) \(lr), at most \(t.iterations) iterations (stop when the loss falls less than "
         + "\(fmt(t.tolerance)) in \(t.patience)), \(t.loss.rawValue) loss")
     }
-    if m.spec.kind != .variational { parts.append("SVM C in {\(m.spec.svmC.map(fmt).joined(separator: ", "))}") }
+    if let control = m.controlOf {
+      parts[0] = "classical control of \(control): its input and output layers with the circuit replaced by the identity map (angles fed straight to the output layer), trained the same way"
+    } else if m.spec.kind == .hybrid {
+      let pre = m.spec.pre ?? PreLayerSpec()
+      parts[0] = "input layer " + (pre.layer == .linear ? "linear" : "MLP (\(pre.hidden) \(pre.activation.rawValue) units)")
+        + " → π/2·tanh angles on \(m.spec.qubits.map { "\($0)" } ?? "one per feature") qubit(s) (H, ry) → circuit → <Z> per qubit → linear softmax layer"
+    } else if m.spec.kind == .reuploading, let u = m.spec.uploads {
+      let layers = u.layersGrid.count > 1 ? "layers in {\(u.layersGrid.map(String.init).joined(separator: ", "))} tuned by cross-validation" : "\(u.layers) layer(s)"
+      parts[0] = "data re-uploading on \(m.spec.qubits ?? 1) qubit(s), \(layers) of ry·rz·ry(w ⊙ x + θ)"
+        + ((m.spec.qubits ?? 1) >= 2 && u.entangler != .none ? ", \(u.entangler.rawValue) chain between layers" : "")
+    }
+    if !m.spec.kind.isTrained { parts.append("SVM C in {\(m.spec.svmC.map(fmt).joined(separator: ", "))}") }
     return parts.joined(separator: "; ")
   }
 
@@ -273,7 +286,7 @@ struct ResultAssembler {
   private func curves() -> [TrainingCurve] {
     guard let s = seeds.first else { return [] }
     var out: [TrainingCurve] = []
-    for m in plan.models where m.spec.kind == .variational {
+    for m in plan.models where m.spec.kind.isTrained {
       for b in plan.backends {
         if let o = s.quantum[m.spec.id]?[b.spec.id], !o.loss.isEmpty {
           out.append(TrainingCurve(model: m.spec.id, backend: b.spec.id, seed: s.seed, loss: o.loss, accuracy: o.accuracy))
@@ -285,7 +298,7 @@ struct ResultAssembler {
 
   private func kernelSnapshot() -> KernelSnapshot? {
     guard let s = seeds.first, let train = s.train else { return nil }
-    for m in plan.models where m.spec.kind != .variational {
+    for m in plan.models where !m.spec.kind.isTrained {
       for b in plan.backends {
         guard let k = s.quantum[m.spec.id]?[b.spec.id]?.kernel else { continue }
         let order = (0..<k.rows).sorted { (train.labels[$0], $0) < (train.labels[$1], $1) }
