@@ -57,7 +57,7 @@ public struct HardwareCircuits: Sendable {
   /// - Throws: `RunnerError` for data or encoding problems.
   public init(claim: Claim) throws {
     let data = try DataStage(claim: claim)
-    let all = try ModelPlan.models(claim)
+    let all = try ModelPlan.specModels(claim)
     var circuits: [KernelCircuit] = []
     var skipped: [Skipped] = []
     var sizes: [Int: (train: Int, test: Int)] = [:]
