@@ -85,3 +85,19 @@ import Testing
     #expect(abs(g.params["radius"]! - (2 / Double.pi).squareRoot()) < 1e-15)
   }
 }
+
+@Suite struct HybridDequantizationTests {
+  @Test func rffQuantumCannotCopyAHybridOrReuploadingModel() {
+    for kind in ["hybrid, ansatz: {type: hardware_efficient}", "reuploading"] {
+      do {
+        _ = try SpecLoader.load(yaml: spec([
+          9: "  - {id: m, kind: \(kind), encoding: angle}", 10: "", 11: "",
+          13: "  - {model: rff_quantum, of: m}",
+        ]), file: "x.yaml")
+        Issue.record("expected an error for \(kind)")
+      } catch {
+        #expect(error.errors.contains { $0.line == 13 && $0.description.contains("trainable") }, "\(error.errors.map(\.description))")
+      }
+    }
+  }
+}

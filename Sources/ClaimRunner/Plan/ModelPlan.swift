@@ -26,6 +26,19 @@ struct ModelPlan: Sendable {
       return out
     }
 
+    /// How the data enters the model, in words: the encoding, or for a hybrid its angle layer
+    /// (its control: none), for a re-uploading model its trainable uploads.
+    var loadingDescription: String {
+      if let of = controlOf { return "none (classical control of \(of): no circuit)" }
+      switch spec.kind {
+      case .hybrid:
+        return "angles π/2·tanh(W h + b) from a classical input layer, loaded as H then ry(angle) on \(spec.qubits.map(String.init) ?? "one qubit per feature") qubit(s)"
+      case .reuploading:
+        return "re-uploaded in every layer as ry·rz·ry(w ⊙ x + θ) on \(spec.qubits ?? 1) qubit(s)"
+      default: return encodingDescription
+      }
+    }
+
     /// The encoding in words; a tuned bandwidth reads as its grid, not as its first value.
     var encodingDescription: String {
       guard tunesAlpha else { return encoding.describe }

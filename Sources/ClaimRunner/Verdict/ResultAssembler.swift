@@ -91,7 +91,8 @@ struct ResultAssembler {
         let j = claim.baselines.firstIndex { $0.id == id } ?? 0
         return (seeds.map { $0.baselines[j].test }, "baseline \(id)")
       case .quantumModel(let id):
-        return (seeds.map { $0.quantum[id]?[backendID]?.test }, "quantum model \(id)")
+        let name = plan.models.first { $0.spec.id == id }?.controlOf.map { "\($0)'s identity-circuit control \(id)" }
+        return (seeds.map { $0.quantum[id]?[backendID]?.test }, name ?? "quantum model \(id)")
       }
     }
     let on = Set(claim.criteria.lift.on.isEmpty ? claim.backends.map(\.id) : claim.criteria.lift.on)
@@ -225,7 +226,7 @@ struct ResultAssembler {
 
   private func describe(_ m: ModelPlan.Model) -> String {
     var parts = [m.encodingDescription]
-    if let a = m.spec.ansatz {
+    if let a = m.spec.ansatz, m.controlOf == nil {
       let layers = a.layersGrid.count > 1 ? "layers in {\(a.layersGrid.map(String.init).joined(separator: ", "))} tuned by cross-validation" : "\(a.layers) layers"
       parts.append("\(a.type.rawValue) ansatz, \(layers), \(a.entanglement.rawValue) \(a.entangler.rawValue)")
     }
@@ -235,7 +236,7 @@ struct ResultAssembler {
         + "\(fmt(t.tolerance)) in \(t.patience)), \(t.loss.rawValue) loss")
     }
     if let control = m.controlOf {
-      parts[0] = "classical control of \(control): its input and output layers with the circuit replaced by the identity map (angles fed straight to the output layer), trained the same way"
+      parts[0] = "the input and output layers of \(control), the angles fed straight to the output layer (no circuit), trained the same way"
     } else if m.spec.kind == .hybrid {
       let pre = m.spec.pre ?? PreLayerSpec()
       parts[0] = "input layer " + (pre.layer == .linear ? "linear" : "MLP (\(pre.hidden) \(pre.activation.rawValue) units)")
@@ -250,7 +251,7 @@ struct ResultAssembler {
   }
 
   private func facts() -> ClaimFacts {
-    let enc = plan.models.map { "\($0.spec.id): \($0.encodingDescription)" }.joined(separator: "; ")
+    let enc = plan.models.map { "\($0.spec.id): \($0.loadingDescription)" }.joined(separator: "; ")
     let backends = claim.backends.map { b -> String in
       switch b.target {
       case .simulator(let m): return "\(b.id): \(m.rawValue) simulator" + (b.noise != nil ? " with noise" : "")
