@@ -46,6 +46,8 @@ public struct HybridCircuit: Sendable {
   struct Scratch {
     var psi: StateVector
     var lambda: StateVector
+    /// The final state of the forward pass, shared by every readout's backward pass.
+    var final: StateVector
     var sweeps: [ParameterShiftSweep]?
   }
 
@@ -54,7 +56,9 @@ public struct HybridCircuit: Sendable {
     var ideal = false
     if case .ideal = backend { ideal = true }
     if !ideal || method == .parameterShift { sweeps = try models.map { try ParameterShiftSweep(model: $0, backend: backend) } }
-    return Scratch(psi: try StateVector(qubits: qubits), lambda: try StateVector(qubits: qubits), sweeps: sweeps)
+    return Scratch(
+      psi: try StateVector(qubits: qubits), lambda: try StateVector(qubits: qubits), final: try StateVector(qubits: qubits),
+      sweeps: sweeps)
   }
 
   /// ⟨Z_q⟩ for every qubit at bindings `b` (angles, then weights) and, with `jacobian`,
@@ -83,19 +87,46 @@ public struct HybridCircuit: Sendable {
       counter.record(executions: 1, shotsEach: shots ?? 0)
       return (values, [])
     }
+    if method == .adjoint {
+      // One forward pass; then per readout a backward pass from the shared final state.
+      let m = models[0]
+      scratch.final.reset()
+      for g in m.gates { scratch.final.apply(g, parameters: VariationalEvaluator.evaluate(g, b)) }
+      for q in 0..<qubits {
+        values[q] = models[q].readoutValue(scratch.final)
+        jac.append(backward(b, readout: q, scratch: &scratch))
+      }
+      counter.record(executions: 1, shotsEach: 0)
+      return (values, jac)
+    }
     for q in 0..<qubits {
       let e = evaluator(q, backend: backend, method: method, counter: scratchCounter)
       var g = [Double](repeating: 0, count: b.count)
-      if method == .adjoint {
-        values[q] = e.adjoint(b, psi: &scratch.psi, lambda: &scratch.lambda, scale: 1, grad: &g, gradOffset: 0)
-      } else {
-        values[q] = e.shifted(b, sweep: &scratch.sweeps![q], scale: 1, grad: &g, gradOffset: 0, rng: &rng)
-      }
+      values[q] = e.shifted(b, sweep: &scratch.sweeps![q], scale: 1, grad: &g, gradOffset: 0, rng: &rng)
       jac.append(g)
     }
-    let runs = method == .adjoint ? 1 : 1 + 2 * trainableGates
-    counter.record(executions: runs, shotsEach: method == .adjoint ? 0 : shots ?? 0)
+    counter.record(executions: 1 + 2 * trainableGates, shotsEach: shots ?? 0)
     return (values, jac)
+  }
+
+  /// ∂⟨Z_q⟩/∂b by the adjoint method from the forward pass's final state in `scratch.final`.
+  private func backward(_ b: [Double], readout q: Int, scratch: inout Scratch) -> [Double] {
+    let m = models[q]
+    var g = [Double](repeating: 0, count: b.count)
+    scratch.psi.assign(from: scratch.final)
+    scratch.lambda.assign(from: scratch.final)
+    for z in m.readoutGates { scratch.lambda.apply(z, parameters: GateParameters(repeating: 0)) }
+    for k in stride(from: m.gates.count - 1, through: 0, by: -1) {
+      if let gen = m.generators[k] {
+        let term = gen.derivativeTerm(lambda: scratch.lambda, psi: scratch.psi)
+        for (w, d) in m.dependencies[k] { g[w] += term * (d.constantValue ?? d.evaluate(b)) }
+      }
+      let inv = m.inverses[k]
+      let p = VariationalEvaluator.evaluate(inv, b)
+      scratch.psi.apply(inv, parameters: p)
+      scratch.lambda.apply(inv, parameters: p)
+    }
+    return g
   }
 
   private func evaluator(_ q: Int, backend: QuantumBackend, method: GradientMethod, counter: ExecutionCounter) -> VariationalEvaluator {
