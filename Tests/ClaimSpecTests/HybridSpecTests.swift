@@ -101,3 +101,23 @@ import Testing
     }
   }
 }
+
+@Suite struct HybridWidthTests {
+  @Test func aHybridWithoutQubitsOnMoreThan30FeaturesIsALocatedError() throws {
+    func load(_ features: Int, qubits: String = "") throws(SpecErrors) {
+      let names = (0..<features).map { "f\($0)" }.joined(separator: ", ")
+      _ = try SpecLoader.load(yaml: spec([
+        4: "  csv: data/x.csv", 5: "  target: y", 6: "  features: [\(names)]",
+        9: "  - {id: h, kind: hybrid, encoding: angle, \(qubits)ansatz: {type: hardware_efficient}}", 10: "", 11: "",
+      ]), file: "x.yaml")
+    }
+    try load(30)
+    try load(31, qubits: "qubits: 4, ")
+    do {
+      try load(31)
+      Issue.record("31 qubits by default")
+    } catch {
+      #expect(error.errors.contains { $0.line == 9 && $0.description.contains("set qubits") }, "\(error.errors.map(\.description))")
+    }
+  }
+}

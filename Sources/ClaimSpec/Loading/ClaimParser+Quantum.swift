@@ -152,6 +152,12 @@ extension _ClaimParser {
       }
     }
     guard ok, let id, let encoding else { return nil }
+    if kind == .hybrid, qubits == nil, let features = dataset?.declaredFeatureCount, features > SpecVocabulary.maxQubits {
+      r.fail(f.keys["kind"], f.path("kind"),
+        "a hybrid model without 'qubits' uses one qubit per feature: \(features) features need \(features) qubits; at most \(SpecVocabulary.maxQubits) can be simulated (set qubits)",
+        .outOfRange)
+      return nil
+    }
     if let features = dataset?.declaredFeatureCount, !(kind == .hybrid || kind == .reuploading) {
       let q = encoding.qubits(features: features)
       if q > SpecVocabulary.maxQubits {
