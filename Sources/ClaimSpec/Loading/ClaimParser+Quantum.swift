@@ -1,7 +1,7 @@
 import Yams
 
 extension _ClaimParser {
-  static let quantumKeys = ["id", "kind", "encoding", "svm", "gamma", "ansatz", "readout", "training"]
+  static let quantumKeys = ["id", "kind", "encoding", "svm", "ridge", "gamma", "ansatz", "readout", "training"]
   static let encodingKeys = ["map", "reps", "entanglement", "alpha", "paulis", "rotation"]
   static let ansatzKeys = ["type", "layers", "entanglement", "entangler"]
   static let trainingKeys = ["optimizer", "learning_rate", "iterations", "loss", "batch_size", "early_stopping", "tolerance", "patience"]
@@ -42,6 +42,7 @@ extension _ClaimParser {
     }
     var svmC: [Double] = [1]
     var gamma: [Double] = []
+    var ridgeAlpha: [Double] = [1]
     var ansatz: AnsatzSpec?
     var readout: ReadoutSpec?
     var training: TrainingSpec?
@@ -56,12 +57,20 @@ extension _ClaimParser {
           }
         } else { ok = false }
       }
+      if let s = f["ridge"] {
+        if let sf = r.mapping(s, f.path("ridge"), allowed: ["alpha"]) {
+          if let a = sf["alpha"] {
+            if let list = positiveList(a, sf.path("alpha")) { ridgeAlpha = list } else { ok = false }
+          }
+        } else { ok = false }
+      }
       if kind == .projectedKernel {
         gamma = [1]
         if let g = f["gamma"] { if let list = positiveList(g, f.path("gamma")) { gamma = list } else { ok = false } }
       }
     case .variational:
       notFor("svm", "kernel or projected_kernel")
+      notFor("ridge", "kernel or projected_kernel")
       notFor("gamma", "projected_kernel")
       if let a = f["ansatz"] { ansatz = parseAnsatz(a, path: f.path("ansatz")); ok = ok && ansatz != nil } else {
         r.missing("ansatz", in: f, why: " (a variational model needs its trainable circuit)"); ok = false
@@ -87,9 +96,11 @@ extension _ClaimParser {
         return nil
       }
     }
-    return QuantumModelSpec(
+    var spec = QuantumModelSpec(
       id: id, kind: kind, encoding: encoding, svmC: svmC, gamma: gamma, ansatz: ansatz, readout: readout,
       training: training)
+    spec.ridgeAlpha = ridgeAlpha
+    return spec
   }
 
   /// The path of item `i` of a value that may be one scalar (its own path) or a list (`path[i]`).
