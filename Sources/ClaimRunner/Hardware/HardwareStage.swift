@@ -31,7 +31,7 @@ enum HardwareStage {
           train: e.train, test: e.test, alphaGrid: model.spec.ridgeAlpha, split: split, metric: regression, seed: seed)
         var out = QuantumOutcome(
           test: f.test, failure: nil, chosen: ["alpha": fmtParam(f.chosenAlpha)], executions: e.executions, shots: e.shots,
-          seconds: Date().timeIntervalSince(start), loss: [], accuracy: [], kernel: keepKernel ? e.train : nil, warnings: [])
+          seconds: Date().timeIntervalSince(start), loss: [], accuracy: [], kernel: keepKernel ? e.train : nil, warnings: f.warnings)
         out.predictions = f.predictions
         return out
       }
