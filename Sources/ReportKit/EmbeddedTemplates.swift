@@ -131,6 +131,7 @@ enum EmbeddedTemplates {
     </table>
     </div>
     <figure data-slot="metric-chart"></figure>
+    <figure data-slot="predictions"></figure>
   </section>
 
   <section id="lift">

@@ -257,9 +257,16 @@ struct ResultAssembler {
     if let t = m.spec.training {
       let lr = t.learningRates.count > 1 ? "lr in {\(t.learningRates.map(fmt).joined(separator: ", "))} tuned by cross-validation" : "lr \(fmt(t.learningRate))"
       parts.append("\(t.optimizer.rawValue) \(lr), at most \(t.iterations) iterations (stop when the loss falls less than "
-        + "\(fmt(t.tolerance)) in \(t.patience)), \(t.loss.rawValue) loss")
+        + "\(fmt(t.tolerance)) in \(t.patience)), "
+        + (claim.task == .regression
+          ? "squared-error loss on the target mapped to [-1, 1]; prediction = mean + range x readout"
+          : "\(t.loss.rawValue) loss"))
     }
-    if m.spec.kind != .variational { parts.append("SVM C in {\(m.spec.svmC.map(fmt).joined(separator: ", "))}") }
+    if m.spec.kind != .variational {
+      parts.append(claim.task == .regression
+        ? "kernel ridge alpha in {\(m.spec.ridgeAlpha.map(fmt).joined(separator: ", "))}"
+        : "SVM C in {\(m.spec.svmC.map(fmt).joined(separator: ", "))}")
+    }
     return parts.joined(separator: "; ")
   }
 
