@@ -43,6 +43,7 @@ public enum SpecSchema {
       "else": ["properties": ["criteria": ["properties": [
         "metric": enumOf(metrics(.classification)),
         "lift": ["properties": ["min": number(min: -1, max: 1)]],
+        "regression": ["properties": ["lift_drop": number(min: 0, max: 1)]],
       ]]]],
     ])
   }
@@ -254,7 +255,7 @@ public enum SpecSchema {
           "max_executions": number(exclusiveMin: 0),
         ]),
         "regression": object([
-          "lift_drop": number(min: 0, max: 1, default: 0.02),
+          "lift_drop": number(min: 0, default: 0.02),
           "cost_rise": number(min: 0, max: 1000, default: 0.1),
         ]),
       ], required: ["lift"]),

@@ -22,7 +22,7 @@ extension _ClaimParser {
     var regression = RegressionTolerance()
     if let g = f["regression"] {
       if let gf = r.mapping(g, f.path("regression"), allowed: Self.regressionKeys) {
-        if let v = gf["lift_drop"] { if let x = r.number(v, gf.path("lift_drop"), .closed(0, 1)) { regression.liftDrop = x } else { ok = false } }
+        if let v = gf["lift_drop"] { if let x = r.number(v, gf.path("lift_drop"), .closed(0, task == .regression ? 1e12 : 1)) { regression.liftDrop = x } else { ok = false } }
         if let v = gf["cost_rise"] { if let x = r.number(v, gf.path("cost_rise"), .closed(0, 1000)) { regression.costRise = x } else { ok = false } }
       } else { ok = false }
     }
