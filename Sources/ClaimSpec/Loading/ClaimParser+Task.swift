@@ -31,6 +31,10 @@ extension _ClaimParser {
         if let loss = m.training?.loss, loss != .squared, r.locations["\(p).training.loss"] != nil {
           fail("\(p).training.loss", "a variational regressor is trained on the squared error; remove 'loss' or give squared")
         }
+        if m.training?.earlyStopping == true {
+          fail("\(p).training.early_stopping", "early stopping is not supported for a variational regressor yet; "
+            + "remove it (training stops by the tolerance and patience rule)")
+        }
       case .classification:
         if r.locations["\(p).ridge"] != nil {
           fail("\(p).ridge", "'ridge' applies to regression claims (task: regression); a classification claim tunes svm: {C: [...]}")

@@ -58,6 +58,8 @@ import Testing
     ([6: "  - {id: v, kind: variational, encoding: angle, ansatz: {type: hardware_efficient}, training: {loss: hinge}}"],
      "quantum[0].training.loss", 6, "squared error"),
     ([4: "dataset: {generator: moons, samples: 30}"], "dataset.generator", 4, "makes class labels"),
+    ([6: "  - {id: v, kind: variational, encoding: angle, ansatz: {type: hardware_efficient}, training: {early_stopping: true}}"],
+     "quantum[0].training.early_stopping", 6, "early stopping is not supported"),
     ([3: "task: generative"], "task", 3, "task generative is not supported yet"),
     ([3: "task: regresion"], "task", 3, "did you mean 'regression'"),
   ] as [([Int: String], String, Int, String)])
