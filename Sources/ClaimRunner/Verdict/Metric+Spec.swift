@@ -10,6 +10,9 @@ extension Metric {
     case .f1Macro: self = .f1_macro
     case .rocAUC: self = .roc_auc
     case .logLoss: self = .log_loss
+    case .rmse: self = .rmse
+    case .mae: self = .mae
+    case .r2: self = .r2
     }
   }
 }

@@ -20,6 +20,10 @@ public enum SpecSchema {
       "properties": .object([
         "claim": ref("safeId", "Claim id; becomes a file name."),
         "title": ["type": "string", "description": "One-line title."],
+        "task": [
+          "type": "string", "enum": .array(ClaimTask.allCases.map { .string($0.rawValue) }), "default": "classification",
+          "description": "What the models learn: classification (default) or regression (generative is not supported yet). It decides the metrics and baselines a claim may use.",
+        ],
         "hypothesis": ["type": "string", "description": "The hypothesis in prose."],
         "dataset": ref("dataset"),
         "quantum": ["type": "array", "minItems": 1, "items": ref("quantumModel")],
@@ -33,8 +37,19 @@ public enum SpecSchema {
         "expect": enumOf(ExpectedVerdict.allCases.map(\.rawValue), default: "supported"),
       ]),
       "$defs": .object(defs()),
+      // The task decides the metrics and the lift's range (docs/SPEC.md, "task").
+      "if": ["properties": ["task": ["const": "regression"]], "required": ["task"]],
+      "then": ["properties": ["criteria": ["properties": ["metric": enumOf(metrics(.regression))]]]],
+      "else": ["properties": ["criteria": ["properties": [
+        "metric": enumOf(metrics(.classification)),
+        "lift": ["properties": ["min": number(min: -1, max: 1)]],
+        "regression": ["properties": ["lift_drop": number(min: 0, max: 1)]],
+      ]]]],
     ])
   }
+
+  /// The metric names of one task.
+  static func metrics(_ task: ClaimTask) -> [String] { MetricName.allCases.filter { $0.task == task }.map(\.rawValue) }
 
   /// The schema as pretty-printed JSON.
   public static func jsonString() -> String { document().jsonString() }
@@ -156,6 +171,7 @@ public enum SpecSchema {
           "kind": enumOf(QuantumModelKind.allCases.map(\.rawValue)),
           "encoding": ref("encoding"),
           "svm": object(["C": listOrOne(number(exclusiveMin: 0))]),
+          "ridge": object(["alpha": listOrOne(number(exclusiveMin: 0))]),
           "gamma": listOrOne(number(exclusiveMin: 0)),
           "ansatz": object([
             "type": enumOf(AnsatzType.allCases.map(\.rawValue)),
@@ -185,11 +201,11 @@ public enum SpecSchema {
         ],
         "allOf": [
           ["if": ["properties": ["kind": ["const": "variational"]], "required": ["kind"]],
-           "then": ["required": ["ansatz"], "not": ["anyOf": [["required": ["svm"]], ["required": ["gamma"]], ["required": ["qubits"]]]]]],
+           "then": ["required": ["ansatz"], "not": ["anyOf": [["required": ["svm"]], ["required": ["ridge"]], ["required": ["gamma"]], ["required": ["qubits"]]]]]],
           ["if": ["properties": ["kind": ["const": "hybrid"]], "required": ["kind"]],
-           "then": ["required": ["ansatz"], "not": ["anyOf": [["required": ["svm"]], ["required": ["gamma"]], ["required": ["readout"]]]]]],
+           "then": ["required": ["ansatz"], "not": ["anyOf": [["required": ["svm"]], ["required": ["ridge"]], ["required": ["gamma"]], ["required": ["readout"]]]]]],
           ["if": ["properties": ["kind": ["const": "reuploading"]], "required": ["kind"]],
-           "then": ["not": ["anyOf": [["required": ["svm"]], ["required": ["gamma"]], ["required": ["ansatz"]], ["required": ["pre"]]]]]],
+           "then": ["not": ["anyOf": [["required": ["svm"]], ["required": ["ridge"]], ["required": ["gamma"]], ["required": ["ansatz"]], ["required": ["pre"]]]]]],
           ["if": ["properties": ["kind": ["enum": ["kernel", "projected_kernel"]]], "required": ["kind"]],
            "then": ["not": ["anyOf": [["required": ["ansatz"]], ["required": ["readout"]], ["required": ["training"]], ["required": ["qubits"]]]]]],
           ["if": ["not": ["properties": ["kind": ["const": "hybrid"]]]], "then": ["not": ["required": ["pre"]]]],
@@ -237,7 +253,7 @@ public enum SpecSchema {
       "criteria": object([
         "metric": enumOf(MetricName.allCases.map(\.rawValue), default: "balanced_accuracy"),
         "lift": object([
-          "min": number(min: -1, max: 1),
+          "min": ["type": "number", "description": "The smallest lift the lower confidence bound must reach: in [-1, 1] for classification metrics, in the target's units for rmse and mae."],
           "over": ["type": "string", "default": "best_baseline", "description": "best_baseline, a baseline id or model name, or another quantum model's id (an ablation)."],
           "model": ["type": "string", "description": "The quantum model whose lift decides the claim (default: the first listed)."],
           "confidence": number(exclusiveMin: 0, exclusiveMax: 1, default: 0.95),
@@ -255,7 +271,7 @@ public enum SpecSchema {
           "max_executions": number(exclusiveMin: 0),
         ]),
         "regression": object([
-          "lift_drop": number(min: 0, max: 1, default: 0.02),
+          "lift_drop": number(min: 0, default: 0.02),
           "cost_rise": number(min: 0, max: 1000, default: 0.1),
         ]),
       ], required: ["lift"]),

@@ -11,6 +11,7 @@ extension Claim {
   /// Canonical text of the design (dictionary keys sorted, so it is the same in every process).
   public var designText: String {
     var lines: [String] = []
+    if task != .classification { lines.append("task \(task.rawValue)") }
     switch dataset.source {
     case .generator(let g):
       lines.append("generator \(g.name) samples \(g.samples) " + g.params.keys.sorted().map { "\($0)=\(g.params[$0]!)" }.joined(separator: " "))

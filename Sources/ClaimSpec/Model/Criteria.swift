@@ -30,9 +30,18 @@ public enum MetricName: String, Sendable, Equatable, CaseIterable {
   case rocAUC = "roc_auc"
   /// Log loss (lower is better; lift is baseline minus quantum).
   case logLoss = "log_loss"
+  /// Root mean squared error (regression; lower is better, lift is baseline minus quantum).
+  case rmse
+  /// Mean absolute error (regression; lower is better, lift is baseline minus quantum).
+  case mae
+  /// Coefficient of determination R² (regression; higher is better).
+  case r2
 
-  /// True unless the metric is a loss.
-  public var higherIsBetter: Bool { self != .logLoss }
+  /// True unless the metric is a loss or an error (`log_loss`, `rmse`, `mae`).
+  public var higherIsBetter: Bool { self != .logLoss && self != .rmse && self != .mae }
+
+  /// The task whose predictions the metric scores.
+  public var task: ClaimTask { self == .rmse || self == .mae || self == .r2 ? .regression : .classification }
 }
 
 /// The lift bar (`criteria.lift`).

@@ -18,8 +18,12 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   public var facts: ClaimFacts
   /// What data the claim ran on.
   public var dataset: DatasetSummary
-  /// The headline metric name (e.g. balanced_accuracy).
+  /// The headline metric name (e.g. balanced_accuracy, rmse).
   public var metric: String
+  /// The claim's task when it is not `classification` (e.g. `regression`); absent = classification.
+  public var task: String?
+  /// Test-set predictions of the first seed (regression claims), for the predicted-against-true chart.
+  public var predictions: RegressionPredictions?
   /// Seeds run.
   public var seeds: [Int]
   /// Classical baselines, each tuned by cross-validation on the training split.

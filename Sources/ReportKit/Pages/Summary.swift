@@ -28,6 +28,12 @@ enum Summary {
     v.isFinite ? "\(NumberText.signed(v)) (\(NumberText.points(v)))" : "n/a"
   }
 
+  /// A lift of `metric`: in points for scores in [0, 1], plain for rmse and mae (the target's units).
+  static func lift(_ v: Double, metric: String) -> String {
+    guard NumberText.unitless(metric) else { return lift(v) }
+    return v.isFinite ? NumberText.signed(v) : "n/a"
+  }
+
   /// Appends a verdict badge span to `parent`.
   static func verdictBadge(_ verdict: Verdict, in parent: MarkupElement) {
     parent.append("span", ["class": "badge \(verdict.rawValue)"], text: verdict.rawValue)
