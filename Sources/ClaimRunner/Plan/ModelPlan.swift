@@ -56,6 +56,12 @@ struct ModelPlan: Sendable {
     var device: DeviceProfile?
     /// Imported kernel matrices of a `hardware:` backend (nil for simulated backends).
     var hardware: HardwareKernels? = nil
+
+    /// The spec's `mitigation` where there is noise to mitigate (none on noiseless backends).
+    var mitigation: ErrorMitigation {
+      guard backend.noise != nil else { return .none }
+      return ErrorMitigation(readout: spec.mitigation.readout, zne: spec.mitigation.zne)
+    }
   }
 
   var models: [Model]

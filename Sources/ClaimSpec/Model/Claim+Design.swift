@@ -6,7 +6,7 @@
 extension Claim {
   /// The version of `designText`'s format: bump it whenever a spec type gains a field (its text
   /// changes although no design did), so snapshots of an older format are not read as a design change.
-  public static let designVersion = 2
+  public static let designVersion = 3
 
   /// Canonical text of the design (dictionary keys sorted, so it is the same in every process).
   public var designText: String {
