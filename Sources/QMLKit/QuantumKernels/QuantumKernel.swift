@@ -81,7 +81,7 @@ public struct QuantumKernel: Sendable {
     let d = try Self.featureCount(X)
     try validate()
     let encoded = try encoding.circuit(features: d)
-    if let noise = backend.noise {
+    if let noise = try backend.noise(qubits: encoded.circuit.qubitCount) {
       switch kind {
       case .fidelity: return try noisyFidelityHeisenberg(encoded, X, nil, noise: noise, compiler: backend.compiler)
       case .projected(let gamma):
@@ -162,7 +162,7 @@ public struct QuantumKernel: Sendable {
     }
     try validate()
     let encoded = try encoding.circuit(features: d)
-    if let noise = backend.noise {
+    if let noise = try backend.noise(qubits: encoded.circuit.qubitCount) {
       switch kind {
       case .fidelity: return try noisyFidelityHeisenberg(encoded, A, B, noise: noise, compiler: backend.compiler)
       case .projected(let gamma):
