@@ -18,6 +18,9 @@ import Testing
     BrokenSpec(name: "readout mitigation of a projected kernel", replacements: [10: "    kind: projected_kernel", 15: noisy + ", mitigation: [readout, zne]}"],
       line: 15, marker: "mitigation", field: "backends[0].mitigation",
       message: "backend 'n' cannot mitigate quantum model 'zz' (projected_kernel)", kind: .conflict),
+    BrokenSpec(name: "zne of a variational model",
+      replacements: [10: "    kind: variational", 11: "    encoding: angle\n    ansatz: {type: hardware_efficient}", 15: noisy + ", mitigation: zne}"],
+      line: 16, marker: "mitigation", field: "backends[0].mitigation", message: "zne is not applied to variational models", kind: .conflict),
     BrokenSpec(name: "measure_diagonal on hardware", replacements: [15: "  - {id: h, hardware: ideal, shots: 10, measure_diagonal: true}"],
       line: 15, marker: "measure_diagonal", field: "backends[0].measure_diagonal", message: "a hardware backend's diagonal is not exported", kind: .conflict),
     BrokenSpec(name: "measure_diagonal on an exact simulator", replacements: [15: "  - {id: s, simulator: statevector, shots: exact, measure_diagonal: true}"],
@@ -50,6 +53,10 @@ import Testing
       (Self.noisy + ", mitigation: [zne]}", MitigationSpec(zne: true), false),
       ("  - {id: d, device: ibm-heron-r2, shots: 10, mitigation: [readout, zne]}", MitigationSpec(readout: true, zne: true), false),
     ]
+    let variational = try SpecLoader.load(yaml: spec([
+      10: "    kind: variational", 11: "    encoding: angle\n    ansatz: {type: hardware_efficient}", 15: Self.noisy + ", mitigation: readout}",
+    ]), file: "specs/ok.yaml")
+    #expect(variational.backends[0].mitigation == MitigationSpec(readout: true))
     for (line, mitigation, diagonal) in cases {
       let claim = try SpecLoader.load(yaml: spec([15: line]), file: "specs/ok.yaml")
       #expect(claim.backends[0].mitigation == mitigation, "\(line)")

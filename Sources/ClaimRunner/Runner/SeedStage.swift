@@ -73,9 +73,10 @@ enum QuantumStage {
         var chosen: [String: String] = [:]
         if let lr = o.chosenLearningRate { chosen["learning_rate"] = fmtParam(lr) }
         if let layers = o.chosenLayers { chosen["layers"] = String(layers) }
+        let calibration = backend.mitigation.calibrationCircuits  // one readout calibration per seed
         var out = QuantumOutcome(
           test: o.test, failure: nil, chosen: chosen,
-          executions: o.executions, shots: o.shots,
+          executions: o.executions + calibration, shots: o.shots + calibration * (backend.backend.shotsPerCircuit ?? 0),
           seconds: Date().timeIntervalSince(start), loss: o.loss, accuracy: o.accuracy, kernel: nil, warnings: o.warnings)
         out.configurations = o.configurations
         out.folds = o.folds

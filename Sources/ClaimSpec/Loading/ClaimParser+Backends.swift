@@ -251,15 +251,16 @@ extension _ClaimParser {
   }
 
   /// Mitigation a backend cannot apply to one of the claim's models, located at its `mitigation`
-  /// key: readout inversion needs measured outcome distributions (fidelity kernels); ZNE folds
-  /// circuits whose estimates are not trained through (fidelity and projected kernels).
+  /// key: readout inversion needs measured outcomes with readout error (fidelity kernels and
+  /// variational readouts); ZNE folds circuits whose estimates are not trained through (fidelity
+  /// and projected kernels).
   func checkMitigation(_ backends: [BackendSpec], quantum: [QuantumModelSpec]) {
     for (i, b) in backends.enumerated() where !b.mitigation.isNone {
       let path = "backends[\(i)].mitigation"
       for m in quantum {
         var problem: String?
-        if m.kind == .variational {
-          problem = "variational models are not mitigated yet (the training loop would need every readout and gradient mitigated)"
+        if m.kind == .variational && b.mitigation.zne {
+          problem = "zne is not applied to variational models (their training would need every readout and gradient folded); use 'readout'"
         } else if m.kind == .projectedKernel && b.mitigation.readout {
           problem = "a projected kernel's Pauli expectations carry no readout error in qlift's model, so 'readout' has nothing to invert; use 'zne'"
         }
