@@ -114,4 +114,27 @@ private let gridDevice = """
     #expect((mit.zneDepth ?? 0) > 3 * native && (mit.zneDepth ?? 0) <= 5 * native)
     #expect(mit.nativeDepth == native)
   }
+
+  @Test func mitigationOnANoiselessDeviceIsRefusedAtItsKey() throws {
+    let ideal = try DeviceAdapterTests.shipped("ideal")
+    let dir = try SpecFixtures.project()
+    let spec = """
+      claim: nothing-to-mitigate
+      title: nothing to mitigate
+      dataset: {generator: adhoc, params: {features: 2, gap: 0.3}, samples: 20}
+      quantum: [{id: zz, kind: kernel, encoding: {map: zz, reps: 1}, svm: {C: [1]}}]
+      baselines: [{model: knn, grid: {k: [3]}}]
+      backends:
+        - {id: dev, device: ideal, shots: 10, mitigation: zne}
+      seeds: [1, 2, 3]
+      criteria: {lift: {min: -1}, cost: {max_runtime_seconds: 60}}
+      expect: supported
+      """
+    let claim = try SpecFixtures.claim(spec, name: "nothing-to-mitigate", in: dir)
+    let options = SuiteOptions(out: dir.appendingPathComponent("reports"), jobs: 1, progress: false)
+    let r = try #require(SuiteRunner(options: options).run([claim], devices: ["ideal": ideal]).first)
+    #expect(r.verdict == .error)
+    let message = try #require(r.inputError)
+    #expect(message.contains(":7:") && message.contains("backends[0].mitigation") && message.contains("nothing to mitigate"), "\(message)")
+  }
 }

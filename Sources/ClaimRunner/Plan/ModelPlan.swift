@@ -88,6 +88,11 @@ struct ModelPlan: Sendable {
         throw RunnerError.invalidClaim(
           file: claim.location(of: field).description, field: field, message: "noise: \(e.description)")
       }
+      if !b.mitigation.isNone && backend.noise == nil {
+        throw RunnerError.invalidClaim(
+          file: claim.location(of: field + ".mitigation").description, field: field + ".mitigation",
+          message: "backend '\(b.id)' adds no noise (device profile '\(b.profileID ?? "")'), so there is nothing to mitigate; remove 'mitigation'")
+      }
       return Backend(spec: b, backend: backend, device: device, hardware: hardware)
     }
   }
