@@ -104,4 +104,16 @@ import Testing
     #expect(Self.largestDifference(base, used) > 0.02, "\(Self.largestDifference(base, used))")
     #expect(Self.largestDifference(base, usedQubit) > 0.02, "\(Self.largestDifference(base, usedQubit))")
   }
+
+  @Test func theQPUTimeScheduleUsesTheGateTimesOfTheEdgesTheCircuitRunsOn() throws {
+    let circuit = try PauliFeatureMap.zz(reps: 1, entanglement: .full, alpha: 2).circuit(features: 3).circuit
+    func length(_ p: DeviceProfile) throws -> Double {
+      let device = DeviceAdapter(p)
+      let native = try #require(device.compiler).compile(circuit, bindings: [0.3, 0.7, 1.1])
+      return Schedule(native.circuit, durations: try #require(device.durations(region: native.region))).length
+    }
+    let base = try length(Self.load())
+    #expect(try length(Self.load(["gate_time_2q_ns": "{median: 80, \"3-4\": 800}"])) == base)
+    #expect(try length(Self.load(["gate_time_2q_ns": "{median: 80, \"1-2\": 800}"])) > base + 700e-9)
+  }
 }

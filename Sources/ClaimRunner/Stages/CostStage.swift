@@ -50,7 +50,7 @@ enum CostStage {
             routed2q = r.nativeTwoQubitGates
           }
           price = executions * device.pricePerTask + shots * device.pricePerShot
-          if let native, let durations = device.durations {
+          if let native, let durations = device.durations(region: native.region) {
             // Mean schedule length per shot: each fold scale runs a third of the circuit shots
             // under ZNE; calibration circuits are measurements only (no gate time).
             let lengths = scales.map { s in

@@ -110,6 +110,20 @@ struct DeviceAdapter {
     return GateDurations(oneQubit: g1 / 1e9, twoQubit: g2 / 1e9, instantaneous: hasVirtualZ ? NoiseModel.virtualZGates : [])
   }
 
+  /// The gate durations a circuit compiled onto `region` (local qubit l on physical region[l])
+  /// runs with: the medians, overridden by the region's per-qubit and per-edge gate times.
+  func durations(region: [Int]) -> GateDurations? {
+    guard var d = durations else { return nil }
+    let local = Dictionary(uniqueKeysWithValues: region.enumerated().map { ($1, $0) })
+    for (q, t) in profile.calibration.byQubit["gate_time_1q_ns"] ?? [:] {
+      if let l = local[q] { d.oneQubitByQubit[l] = t / 1e9 }
+    }
+    for (e, t) in profile.calibration.byEdge["gate_time_2q_ns"] ?? [:] {
+      if let a = local[e.a], let b = local[e.b] { d.twoQubitByPair[QubitCoupler(a, b)] = t / 1e9 }
+    }
+    return d
+  }
+
   /// QPU seconds of `executions` circuits of `shots` shots in all, each `length` seconds long
   /// on the schedule: shots × (length + repetition delay) + executions × job overhead (0 where
   /// unknown); nil without a repetition delay.
