@@ -143,7 +143,8 @@ enum VariationalStage {
   /// The (learning rate, layers) pair with the best mean stratified k-fold CV score on the
   /// training split, and the circuits those fits ran.
   static func tuneTraining(
-    _ model: ModelPlan.Model, rates: [Double], layers: [Int?], backend: QuantumBackend, split: DataSplit, metric: Metric, seed: Int
+    _ model: ModelPlan.Model, rates: [Double], layers: [Int?], backend: QuantumBackend, split: DataSplit, metric: Metric, seed: Int,
+    mitigation: ErrorMitigation = .none
   ) throws -> (rate: Double, layers: Int?, folds: Int, executions: Int, shots: Int) {
     let labels = split.train.labels
     let k = KernelModelStage.foldCount(labels)
@@ -156,6 +157,7 @@ enum VariationalStage {
       for f in folds {
         var clf = classifier(model, backend: backend, features: split.train.featureCount,
                              seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: rate, layers: depth)
+        clf.mitigation = mitigation
         let x = split.train.features
         try clf.fit(features: f.train.map { x[$0] }, labels: f.train.map { labels[$0] }, classCount: split.train.classCount)
         let s = try clf.scores(f.test.map { x[$0] })
@@ -190,11 +192,12 @@ enum VariationalStage {
     let layerGrid = layerGrid(model.spec)
     if t.learningRates.count > 1 || layerGrid.count > 1 {
       tuned = try tuneTraining(model, rates: t.learningRates, layers: layerGrid, backend: backend.backend, split: split,
-                               metric: metric, seed: seed)
+                               metric: metric, seed: seed, mitigation: backend.mitigation)
     }
     var clf = classifier(model, backend: backend.backend, features: split.train.featureCount,
                          seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: tuned?.rate, layers: tuned?.layers ?? nil)
     clf.onIteration = onIteration
+    clf.mitigation = backend.mitigation
     try clf.fit(features: split.train.features, labels: split.train.labels, classCount: split.train.classCount)
     let history = clf.trainingHistory
     var warnings: [String] = []

@@ -243,6 +243,8 @@ public enum SpecSchema {
             "phase_damping": number(min: 0, max: 1), "t1": number(exclusiveMin: 0), "t2": number(exclusiveMin: 0),
             "gate_time_1q_ns": number(exclusiveMin: 0), "gate_time_2q_ns": number(exclusiveMin: 0),
           ]),
+          "mitigation": listOrOne(enumOf(["none", "readout", "zne"])),
+          "measure_diagonal": ["type": "boolean", "default": false],
         ],
         "oneOf": [
           ["required": ["simulator"], "not": ["anyOf": [["required": ["device"]], ["required": ["hardware"]]]]],

@@ -36,6 +36,7 @@ final class _ClaimParser {
     let backends = required("backends", in: f, why: " (every claim names the backends it ran on)") {
       self.parseBackends($0)
     }
+    if let quantum, let backends { checkMitigation(backends, quantum: quantum) }
     var seeds: [Int]? = [1, 2, 3, 4, 5]
     if let s = f["seeds"] { seeds = parseSeeds(s) }
     let criteria = required("criteria", in: f) {

@@ -103,10 +103,16 @@ enum ClaimCharts {
     let best = r.baselines.first { $0.model == r.bestBaseline }
     var map = colours.map
     if let best { map["best baseline (\(best.model))"] = colours.colour(best.model) }
-    NoiseLadder(title: "\(r.metric) from ideal simulation to device", yLabel: r.metric, steps: steps, lines: lines,
-                baseline: best.map { ("best baseline (\($0.model))", $0.summary.mean) }, colours: map)
+    // A mitigated backend is its own rung (ideal → noisy → noisy + mitigation), named as such.
+    let notes: [String?] = steps.map { s in
+      r.costs.first { $0.backend == s && $0.mitigation != nil }?.mitigation.map { "mitigated: " + $0.replacingOccurrences(of: "+", with: " + ") }
+    }
+    var frame = ChartFrame(width: 640, height: 300)
+    if notes.contains(where: { $0 != nil }) { frame.bottom += 14 }
+    NoiseLadder(title: "\(r.metric) from ideal simulation to device", yLabel: r.metric, steps: steps, stepNotes: notes,
+                lines: lines, baseline: best.map { ("best baseline (\($0.model))", $0.summary.mean) }, colours: map, frame: frame)
       .render(into: slot, id: "chart-ladder")
-    caption(slot, "Backends in the spec's order (ideal, shots, noise model, device). "
+    caption(slot, "Backends in the spec's order (ideal, shots, noise model, device; a mitigated backend is marked under its name). "
       + "How much of the lift survives each step down the ladder.")
   }
 
