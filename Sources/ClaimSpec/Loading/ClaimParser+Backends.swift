@@ -262,8 +262,12 @@ extension _ClaimParser {
       let path = "backends[\(i)].mitigation"
       for m in quantum {
         var problem: String?
-        if m.kind == .variational && b.mitigation.zne {
-          problem = "zne is not applied to variational models (their training would need every readout and gradient folded); use 'readout'"
+        if m.kind == .hybrid {
+          problem = "mitigation is not applied to hybrid models yet (their per-qubit readouts feed a trained output layer)"
+        } else if task == .regression && m.kind == .variational {
+          problem = "mitigation is not applied to variational regressors yet"
+        } else if (m.kind == .variational || m.kind == .reuploading) && b.mitigation.zne {
+          problem = "zne is not applied to \(m.kind.rawValue) models (their training would need every readout and gradient folded); use 'readout'"
         } else if m.kind == .projectedKernel && b.mitigation.readout {
           problem = "a projected kernel's Pauli expectations carry no readout error in qlift's model, so 'readout' has nothing to invert; use 'zne'"
         }

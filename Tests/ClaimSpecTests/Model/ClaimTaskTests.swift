@@ -64,6 +64,9 @@ import Testing
      "kind hybrid is a classifier"),
     ([6: "  - {id: u, kind: reuploading, encoding: angle}"], "quantum[0].kind", 6, "kind reuploading is a classifier"),
     ([3: "task: generative"], "task", 3, "task generative is not supported yet"),
+    ([6: "  - {id: v, kind: variational, encoding: angle, ansatz: {type: hardware_efficient}}",
+      10: "backends: [{id: n, simulator: density_matrix, shots: 100, noise: {readout: 0.02}, mitigation: readout}]"],
+     "backends[0].mitigation", 10, "not applied to variational regressors"),
     ([3: "task: regresion"], "task", 3, "did you mean 'regression'"),
   ] as [([Int: String], String, Int, String)])
   func mismatch(replace: [Int: String], field: String, line: Int, message: String) {
