@@ -33,19 +33,21 @@ public enum GenerativeTuning {
   public struct Tuned: Sendable {
     /// The chosen grid value.
     public let value: Double
-    /// The validation NLL of every grid value, in grid order.
+    /// The validation NLL of every grid value, in grid order (empty for a one-value grid).
     public let scores: [Double]
     /// The model refitted on all samples with the chosen value.
     public let distribution: DiscreteDistribution
   }
 
-  /// Tunes `fit(samples, value)` over `grid` (the first best value wins ties).
+  /// Tunes `fit(samples, value)` over `grid` (the first best value wins ties). A grid of one
+  /// value is fitted on all samples directly, without a validation split (`scores` is empty).
   /// - Throws: `ModelError` from the split or `fit`.
   public static func tune(
     grid: [Double], samples: [Int], fraction: Double = validationFraction,
     fit: ([Int], Double) throws -> DiscreteDistribution
   ) throws -> Tuned {
     guard !grid.isEmpty else { throw ModelError.invalidHyperparameter("empty grid") }
+    if grid.count == 1 { return Tuned(value: grid[0], scores: [], distribution: try fit(samples, grid[0])) }
     let parts = try split(samples, fraction: fraction)
     var scores: [Double] = []
     for v in grid { scores.append(validationNLL(try fit(parts.fit, v), samples: parts.validation)) }

@@ -85,3 +85,15 @@ import Testing
     #expect(throws: ModelError.self) { try GenerativeTuning.split([1]) }
   }
 }
+
+@Suite struct GenerativeTuningTests {
+  @Test("a one-value grid is fitted on all samples without a validation split")
+  func oneValue() throws {
+    var seen: [Int] = []
+    let tuned = try GenerativeTuning.tune(grid: [3], samples: Array(0..<10)) { part, _ in
+      seen.append(part.count)
+      return try .uniform(bitCount: 4, over: part)
+    }
+    #expect(seen == [10] && tuned.scores.isEmpty && tuned.value == 3)
+  }
+}
