@@ -5,13 +5,15 @@ import Yams
 final class _ClaimParser {
   let r: _NodeReader
   let paths: ProjectPaths?
+  /// The claim's task (read first: it decides defaults and what the other keys may say).
+  var task = ClaimTask.classification
 
   init(reader: _NodeReader, paths: ProjectPaths?) {
     self.r = reader; self.paths = paths
   }
 
   static let topKeys = [
-    "claim", "title", "hypothesis", "dataset", "quantum", "baselines", "backends", "seeds", "criteria", "expect",
+    "claim", "title", "task", "hypothesis", "dataset", "quantum", "baselines", "backends", "seeds", "criteria", "expect",
   ]
 
   /// The claim, or nil when any error was recorded.
@@ -23,6 +25,8 @@ final class _ClaimParser {
     let id = required("claim", in: f) { self.r.safeID($0, "claim") }
     let title = required("title", in: f) { self.r.string($0, "title", acceptNumbers: true) }
     let hypothesis = f["hypothesis"].flatMap { r.string($0, "hypothesis", acceptNumbers: true) } ?? ""
+    if let t = f["task"], let x = r.choice(t, "task", ClaimTask.self, what: "task") { task = x }
+    if task == .generative { return parseGenerativeClaim(f, id: id, title: title, hypothesis: hypothesis) }
     let dataset = required("dataset", in: f) { self.parseDataset($0) }
     let quantum = required("quantum", in: f, why: " (the quantum models and their encodings)") {
       self.parseQuantumList($0, dataset: dataset)
@@ -40,6 +44,7 @@ final class _ClaimParser {
     }
     var expect: ExpectedVerdict? = .supported
     if let e = f["expect"] { expect = r.choice(e, "expect", ExpectedVerdict.self, what: "verdict") }
+    checkGenerativeMetric(criteria)
 
     guard r.errors.isEmpty, let id, let title, let dataset, let quantum, let baselines, let backends,
       let seeds, let criteria, let expect
@@ -47,7 +52,7 @@ final class _ClaimParser {
     return Claim(
       id: id, title: title, hypothesis: hypothesis, dataset: dataset, quantum: quantum, baselines: baselines,
       backends: backends, seeds: seeds, criteria: criteria, expect: expect, file: r.file,
-      projectRoot: paths?.root, locations: SourceMap(r.locations))
+      projectRoot: paths?.root, locations: SourceMap(r.locations), task: task)
   }
 
   /// Reads a required key, reporting it missing.

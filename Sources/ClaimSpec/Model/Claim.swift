@@ -7,6 +7,8 @@ public struct Claim: Sendable, Equatable {
   public var id: String
   /// One-line title.
   public var title: String
+  /// What the models learn (key `task`, default `classification`).
+  public var task: ClaimTask
   /// The hypothesis in prose (empty when the spec omits it).
   public var hypothesis: String
   /// Where the data comes from and how it is preprocessed.
@@ -27,6 +29,10 @@ public struct Claim: Sendable, Equatable {
   public var file: String
   /// The project folder the spec's relative paths are confined to.
   public var projectRoot: URL?
+  /// The generative comparison (`task: generative`): target, Born machines and generative
+  /// baselines; nil for other tasks. Such a claim's `quantum` and `baselines` are empty and its
+  /// `dataset` only names the target (`GenerativeSpec.dataset`).
+  public var generative: GenerativeSpec?
   /// Source locations of every field, keyed by field path (e.g. `quantum[0].encoding.reps`).
   public var locations: SourceMap
 
@@ -35,8 +41,10 @@ public struct Claim: Sendable, Equatable {
     id: String, title: String, hypothesis: String = "", dataset: DatasetSpec,
     quantum: [QuantumModelSpec], baselines: [BaselineSpec], backends: [BackendSpec],
     seeds: [Int] = [1, 2, 3, 4, 5], criteria: Criteria, expect: ExpectedVerdict = .supported,
-    file: String = "<memory>", projectRoot: URL? = nil, locations: SourceMap = SourceMap()
+    file: String = "<memory>", projectRoot: URL? = nil, locations: SourceMap = SourceMap(),
+    task: ClaimTask = .classification
   ) {
+    self.task = task
     self.id = id; self.title = title; self.hypothesis = hypothesis; self.dataset = dataset
     self.quantum = quantum; self.baselines = baselines; self.backends = backends
     self.seeds = seeds; self.criteria = criteria; self.expect = expect

@@ -30,9 +30,18 @@ public enum MetricName: String, Sendable, Equatable, CaseIterable {
   case rocAUC = "roc_auc"
   /// Log loss (lower is better; lift is baseline minus quantum).
   case logLoss = "log_loss"
+  /// KL(target ‖ model) in nats (generative; lower is better, lift is baseline minus quantum).
+  case kl
+  /// MMD² to the target (generative; lower is better).
+  case mmd
+  /// Total variation distance to the target (generative; lower is better).
+  case tv
 
-  /// True unless the metric is a loss.
-  public var higherIsBetter: Bool { self != .logLoss }
+  /// True unless the metric is a loss or a distance.
+  public var higherIsBetter: Bool { self != .logLoss && !isGenerative }
+
+  /// True for the distances of generative claims (`kl`, `mmd`, `tv`).
+  public var isGenerative: Bool { self == .kl || self == .mmd || self == .tv }
 }
 
 /// The lift bar (`criteria.lift`).

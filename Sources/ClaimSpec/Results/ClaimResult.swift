@@ -18,8 +18,12 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   public var facts: ClaimFacts
   /// What data the claim ran on.
   public var dataset: DatasetSummary
-  /// The headline metric name (e.g. balanced_accuracy).
+  /// The headline metric name (e.g. balanced_accuracy, kl).
   public var metric: String
+  /// The claim's task when it is not `classification` (e.g. `generative`); absent = classification.
+  public var task: String?
+  /// Target and model distributions of the first seed (generative claims), for the histogram.
+  public var generative: GenerativeDistributions?
   /// Seeds run.
   public var seeds: [Int]
   /// Classical baselines, each tuned by cross-validation on the training split.

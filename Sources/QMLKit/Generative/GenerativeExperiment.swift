@@ -50,58 +50,85 @@ public struct GenerativeExperiment: Sendable {
     public let hyperparameter: String
     /// Its value.
     public let value: Double
+    /// The validation NLL of the chosen value (NaN when a one-value grid skipped validation).
+    public let validationNLL: Double
     /// kl, mmd and tv against the exact target.
     public let metrics: [GenerativeMetric: Double]
     /// The distribution scored (empirical when `evaluationSamples` is set).
     public let scored: [Double]
-    /// Circuit executions and shots (zero for classical models).
+    /// Circuit executions (zero for classical models).
     public let executions: Int
     /// Total shots.
     public let shots: Int
+    /// The Born machine's MMD² after every training step of its final fit (empty for baselines).
+    public let losses: [Double]
+  }
+
+  /// The exact target and the seed's training samples drawn from it.
+  /// - Throws: `ModelError` for a bad target or sample count.
+  public func trainingSamples(seed: UInt64) throws -> (target: DiscreteDistribution, samples: [Int]) {
+    guard trainSamples >= 4 else { throw ModelError.invalidHyperparameter("train_samples must be at least 4, got \(trainSamples)") }
+    if let e = evaluationSamples, e < 2 { throw ModelError.invalidHyperparameter("evaluation samples must be at least 2, got \(e)") }
+    let exact = try target.distribution()
+    return (exact, exact.sample(count: trainSamples, seed: seed ^ 0x6E4E_5A11))
   }
 
   /// One seed: the Born machine on `backend`, then every baseline.
   /// - Throws: `ModelError`, `SimulationError`, `Cancelled`.
   public func run(seed: UInt64, backend: QuantumBackend) throws -> (target: DiscreteDistribution, models: [ModelOutcome]) {
-    guard trainSamples >= 4 else { throw ModelError.invalidHyperparameter("train_samples must be at least 4, got \(trainSamples)") }
-    if let e = evaluationSamples, e < 2 { throw ModelError.invalidHyperparameter("evaluation samples must be at least 2, got \(e)") }
-    let exact = try target.distribution()
+    let (exact, samples) = try trainingSamples(seed: seed)
+    var out = [try bornMachine(samples: samples, target: exact, backend: backend, seed: seed)]
+    for (i, (baseline, grid)) in baselines.enumerated() {
+      out.append(try self.baseline(baseline, grid: grid, samples: samples, target: exact, seed: seed, stream: UInt64(i + 1)))
+    }
+    return (exact, out)
+  }
+
+  /// The Born machine tuned over `depths`, trained on `samples` on `backend`, and scored.
+  /// - Throws: `ModelError`, `SimulationError`, `Cancelled`.
+  public func bornMachine(samples: [Int], target exact: DiscreteDistribution, backend: QuantumBackend, seed: UInt64) throws -> ModelOutcome {
     let n = exact.bitCount
-    let samples = exact.sample(count: trainSamples, seed: seed ^ 0x6E4E_5A11)
-    var out: [ModelOutcome] = []
     let counter = ExecutionCounter()
+    var losses: [Double] = []
     let tuned = try GenerativeTuning.tune(grid: depths.map(Double.init), samples: samples) { part, d in
       let counts = try DiscreteDistribution.counts(of: part, size: 1 << n)
       let data = counts.map { $0 / Double(part.count) }
       let machine = BornMachine(ansatz: try BornMachineAnsatz(qubits: n, depth: Int(d), pairs: pairs))
       let fit = try trainer.train(machine, data: data, kernel: kernel, backend: backend, seed: seed, counter: counter)
+      losses = fit.losses
       return try DiscreteDistribution(bitCount: n, weights: machine.probabilities(fit.parameters, backend: backend))
     }
     var rng = SeededGenerator(seed: seed ^ 0x5C0_4E)
-    let born = try score(tuned.distribution, exact: exact, rng: &rng, quantum: backend, counter: counter)
-    out.append(ModelOutcome(
-      name: "born_machine", hyperparameter: "depth", value: tuned.value, metrics: born.metrics, scored: born.scored,
-      executions: counter.circuitExecutions, shots: counter.totalShots))
-    for (baseline, grid) in baselines {
-      let t = try GenerativeTuning.tune(baseline, grid: grid, samples: samples, bitCount: n, seed: seed)
-      let s = try score(t.distribution, exact: exact, rng: &rng, quantum: nil, counter: nil)
-      out.append(ModelOutcome(
-        name: baseline.rawValue, hyperparameter: baseline.hyperparameter, value: t.value, metrics: s.metrics,
-        scored: s.scored, executions: 0, shots: 0))
-    }
-    return (exact, out)
+    let s = try score(tuned.distribution, exact: exact, rng: &rng)
+    if let m = evaluationSamples { counter.record(executions: 1, shotsEach: m) }
+    return ModelOutcome(
+      name: "born_machine", hyperparameter: "depth", value: tuned.value, validationNLL: tuned.chosenScore,
+      metrics: s.metrics, scored: s.scored, executions: counter.circuitExecutions, shots: counter.totalShots, losses: losses)
   }
 
-  /// The metrics of `model` (sampled when `evaluationSamples` is set; for the Born machine the
-  /// draws are shots of one more circuit execution).
+  /// A classical baseline tuned on `samples` (always with a validation split, so every baseline
+  /// has a validation NLL to be chosen by) and scored; `stream` separates its evaluation draws.
+  /// - Throws: `ModelError`, `Cancelled`.
+  public func baseline(
+    _ baseline: GenerativeBaseline, grid: [Double]?, samples: [Int], target exact: DiscreteDistribution, seed: UInt64,
+    stream: UInt64
+  ) throws -> ModelOutcome {
+    let n = exact.bitCount
+    let t = try GenerativeTuning.tune(baseline, grid: grid, samples: samples, bitCount: n, seed: seed, validateSingle: true)
+    var rng = SeededGenerator(seed: seed ^ (0x5C0_4E &+ stream &* 0x9E37_79B9))
+    let s = try score(t.distribution, exact: exact, rng: &rng)
+    return ModelOutcome(
+      name: baseline.rawValue, hyperparameter: baseline.hyperparameter, value: t.value, validationNLL: t.chosenScore,
+      metrics: s.metrics, scored: s.scored, executions: 0, shots: 0, losses: [])
+  }
+
+  /// The metrics of `model` against the exact target, from `evaluationSamples` draws when set.
   private func score(
-    _ model: DiscreteDistribution, exact: DiscreteDistribution, rng: inout SeededGenerator,
-    quantum: QuantumBackend?, counter: ExecutionCounter?
+    _ model: DiscreteDistribution, exact: DiscreteDistribution, rng: inout SeededGenerator
   ) throws -> (metrics: [GenerativeMetric: Double], scored: [Double]) {
     var scored = model
     if let m = evaluationSamples {
       scored = try .empirical(bitCount: model.bitCount, samples: model.sample(count: m, using: &rng))
-      if quantum != nil { counter?.record(executions: 1, shotsEach: m) }
     }
     var metrics: [GenerativeMetric: Double] = [:]
     for metric in GenerativeMetric.allCases {

@@ -37,17 +37,21 @@ public enum GenerativeTuning {
     public let scores: [Double]
     /// The model refitted on all samples with the chosen value.
     public let distribution: DiscreteDistribution
+
+    /// The validation NLL of the chosen value (NaN when validation was skipped).
+    public var chosenScore: Double { scores.min() ?? .nan }
   }
 
   /// Tunes `fit(samples, value)` over `grid` (the first best value wins ties). A grid of one
-  /// value is fitted on all samples directly, without a validation split (`scores` is empty).
+  /// value is fitted on all samples directly, without a validation split (`scores` is empty),
+  /// unless `validateSingle` asks for its validation score anyway.
   /// - Throws: `ModelError` from the split or `fit`.
   public static func tune(
-    grid: [Double], samples: [Int], fraction: Double = validationFraction,
+    grid: [Double], samples: [Int], fraction: Double = validationFraction, validateSingle: Bool = false,
     fit: ([Int], Double) throws -> DiscreteDistribution
   ) throws -> Tuned {
     guard !grid.isEmpty else { throw ModelError.invalidHyperparameter("empty grid") }
-    if grid.count == 1 { return Tuned(value: grid[0], scores: [], distribution: try fit(samples, grid[0])) }
+    if grid.count == 1 && !validateSingle { return Tuned(value: grid[0], scores: [], distribution: try fit(samples, grid[0])) }
     let parts = try split(samples, fraction: fraction)
     var scores: [Double] = []
     for v in grid { scores.append(validationNLL(try fit(parts.fit, v), samples: parts.validation)) }
@@ -60,9 +64,9 @@ public enum GenerativeTuning {
   /// - Throws: as `tune(grid:samples:fraction:fit:)`.
   public static func tune(
     _ baseline: GenerativeBaseline, grid: [Double]? = nil, samples: [Int], bitCount n: Int, seed: UInt64,
-    fraction: Double = validationFraction
+    fraction: Double = validationFraction, validateSingle: Bool = false
   ) throws -> Tuned {
-    try tune(grid: grid ?? baseline.defaultGrid, samples: samples, fraction: fraction) { part, v in
+    try tune(grid: grid ?? baseline.defaultGrid, samples: samples, fraction: fraction, validateSingle: validateSingle) { part, v in
       try baseline.fit(counts: DiscreteDistribution.counts(of: part, size: 1 << n), bitCount: n, value: v, seed: seed)
     }
   }
