@@ -16,10 +16,19 @@ struct NewCommand: ParsableCommand {
   @Option(help: "Folder to write into (created if missing).")
   var dir: String = "specs"
 
+  @Option(help: "The claim's task: classification (default) or generative.")
+  var task: String = "classification"
+
   func run() throws {
     func fail(_ message: String) -> CommandError { .badInput("error: \(message)") }
     guard SpecVocabulary.isSafeID(name) else {
       throw fail("'\(name)' is not a safe claim id: use lowercase letters, digits, '_' and '-', starting with a letter or digit")
+    }
+    guard let claimTask = ClaimTask(rawValue: task) else {
+      throw fail("--task '\(task)': expected one of \(ClaimTask.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    guard let text = SpecTemplate.starter(name: name, task: claimTask) else {
+      throw fail("--task \(task): task \(task) is not supported yet; use classification or generative")
     }
     let folder = URL(fileURLWithPath: dir)
     let file = folder.appendingPathComponent("\(name).yaml")
@@ -34,7 +43,7 @@ struct NewCommand: ParsableCommand {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       // .withoutOverwriting: refuse atomically even if the file appeared since the check above.
-      try Data(SpecTemplate.starter(name: name).utf8).write(to: file, options: .withoutOverwriting)
+      try Data(text.utf8).write(to: file, options: .withoutOverwriting)
     } catch {
       throw fail("cannot write \(shown): \(error.localizedDescription)")
     }

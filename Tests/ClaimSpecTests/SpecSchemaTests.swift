@@ -15,9 +15,10 @@ import Testing
     let obj = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     #expect(obj["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
     let props = try #require(obj["properties"] as? [String: Any])
-    #expect(Set(props.keys) == ["claim", "title", "hypothesis", "dataset", "quantum", "baselines", "backends", "seeds", "criteria", "expect"])
+    #expect(Set(props.keys) == ["claim", "title", "task", "hypothesis", "dataset", "quantum", "baselines", "backends", "seeds", "criteria", "expect"])
     let defs = try #require(obj["$defs"] as? [String: Any])
     #expect(defs["backend"] != nil && defs["encoding"] != nil && defs["criteria"] != nil)
+    #expect(defs["generativeDataset"] != nil && defs["bornMachine"] != nil && defs["generativeBaseline"] != nil)
   }
 
   @Test("the checked-in schema fixture is the schema qlift prints (regenerate with gen_schema_verdicts.py)")

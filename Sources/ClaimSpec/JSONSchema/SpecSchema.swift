@@ -20,10 +20,14 @@ public enum SpecSchema {
       "properties": .object([
         "claim": ref("safeId", "Claim id; becomes a file name."),
         "title": ["type": "string", "description": "One-line title."],
+        "task": [
+          "type": "string", "enum": .array(ClaimTask.allCases.map { .string($0.rawValue) }), "default": "classification",
+          "description": "What the models learn: classification (default) or generative (regression is not supported on this build). It decides the dataset, models, baselines and metrics a claim may use.",
+        ],
         "hypothesis": ["type": "string", "description": "The hypothesis in prose."],
-        "dataset": ref("dataset"),
-        "quantum": ["type": "array", "minItems": 1, "items": ref("quantumModel")],
-        "baselines": ["type": "array", "minItems": 1, "items": ref("baseline")],
+        "dataset": ["description": "The data (classification) or the target distribution (task generative)."],
+        "quantum": ["type": "array", "minItems": 1, "description": "Quantum models (Born machines for task generative)."],
+        "baselines": ["type": "array", "minItems": 1, "description": "Classical baselines of the claim's task."],
         "backends": ["type": "array", "minItems": 1, "items": ref("backend")],
         "seeds": [
           "type": "array", "minItems": 2, "maxItems": 1000, "uniqueItems": true,
@@ -32,8 +36,59 @@ public enum SpecSchema {
         "criteria": ref("criteria"),
         "expect": enumOf(ExpectedVerdict.allCases.map(\.rawValue), default: "supported"),
       ]),
-      "$defs": .object(defs()),
+      "$defs": .object(defs().merging(generativeDefs()) { a, _ in a }),
+      // The task decides the dataset, the model and baseline kinds and the metrics (docs/SPEC.md, "task").
+      "if": ["properties": ["task": ["const": "generative"]], "required": ["task"]],
+      "then": ["properties": [
+        "dataset": ref("generativeDataset"),
+        "quantum": ["items": ref("bornMachine")],
+        "baselines": ["items": ref("generativeBaseline")],
+        "criteria": ["properties": ["metric": enumOf(MetricName.allCases.filter(\.isGenerative).map(\.rawValue))]],
+      ]],
+      "else": ["properties": [
+        "dataset": ref("dataset"),
+        "quantum": ["items": ref("quantumModel")],
+        "baselines": ["items": ref("baseline")],
+        "criteria": ["properties": ["metric": enumOf(MetricName.allCases.filter { !$0.isGenerative }.map(\.rawValue))]],
+      ]],
     ])
+  }
+
+  /// The definitions of a generative claim's dataset, Born machines and baselines.
+  static func generativeDefs() -> [String: JSONValue] {
+    let bits = number(min: 1, max: 12, integer: true)
+    let baselines = GenerativeBaselineName.allCases.map { b -> JSONValue in
+      let item: JSONValue = b == .bernoulliMixture || b == .rbm ? number(min: 1, max: 64, integer: true) : number(exclusiveMin: 0)
+      return object([
+        "id": ref("safeId"), "model": ["const": .string(b.rawValue)],
+        "grid": object([b.gridKey: listOrOne(item)], required: [b.gridKey]),
+      ], required: ["model"])
+    }
+    return [
+      "generativeDataset": object([
+        "target": ["oneOf": [
+          object(["kind": ["const": "bars_and_stripes"], "rows": bits, "cols": bits], required: ["kind", "rows", "cols"]),
+          object(["kind": ["const": "cardinality"], "n": bits, "k": number(min: 0, max: 12, integer: true)], required: ["kind", "n", "k"]),
+          object([
+            "kind": ["const": "ising"], "n": bits, "J": number(min: -100, max: 100, default: 1),
+            "h": number(min: -100, max: 100, default: 0), "temperature": number(min: 0.01, max: 1000, default: 1),
+          ], required: ["kind", "n"]),
+        ]],
+        "train_samples": number(min: 8, max: 1_000_000, integer: true),
+        "evaluation_samples": number(min: 2, max: 10_000_000, integer: true),
+      ], required: ["target", "train_samples"]),
+      "bornMachine": object([
+        "id": ref("safeId"), "kind": ["const": "born_machine"],
+        "depth": listOrOne(number(min: 1, max: 50, integer: true)),
+        "pairs": enumOf(["line", "ring"], default: "line"),
+        "bandwidths": listOrOne(number(exclusiveMin: 0)),
+        "training": object([
+          "iterations": number(min: 1, max: 100_000, integer: true, default: 100),
+          "learning_rate": number(exclusiveMin: 0, exclusiveMax: 10, default: 0.1),
+        ]),
+      ], required: ["id", "kind"]),
+      "generativeBaseline": ["oneOf": .array(baselines)],
+    ]
   }
 
   /// The schema as pretty-printed JSON.

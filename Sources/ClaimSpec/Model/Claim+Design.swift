@@ -6,11 +6,13 @@
 extension Claim {
   /// The version of `designText`'s format: bump it whenever a spec type gains a field (its text
   /// changes although no design did), so snapshots of an older format are not read as a design change.
-  public static let designVersion = 2
+  public static let designVersion = 3
 
   /// Canonical text of the design (dictionary keys sorted, so it is the same in every process).
   public var designText: String {
     var lines: [String] = []
+    if task != .classification { lines.append("task \(task.rawValue)") }
+    if let g = generative { lines.append("generative " + String(reflecting: g)) }
     switch dataset.source {
     case .generator(let g):
       lines.append("generator \(g.name) samples \(g.samples) " + g.params.keys.sorted().map { "\($0)=\(g.params[$0]!)" }.joined(separator: " "))
