@@ -163,12 +163,18 @@ enum ClaimPage {
       ("Features", d.features.isEmpty ? "not recorded" : "\(d.features.count): " + d.features.joined(separator: ", ")),
       ("Classes", d.classes.isEmpty ? "not recorded" : d.classes.joined(separator: ", ")),
       ("Preprocessing", d.preprocessing.isEmpty ? "none" : d.preprocessing.joined(separator: " \u{2192} ")
-        + " (fitted on the training split)"),
+        + (r.task == "generative" ? "" : " (fitted on the training split)")),
     ]
     for (k, v) in items {
       dl.append("dt", text: k)
       dl.append("dd", text: v)
     }
+  }
+
+  /// How a claim's models were chosen: cross-validation, or the validation likelihood of a
+  /// generative claim (its "CV score" column holds the validation negative log-likelihood).
+  static func selection(_ r: ClaimResult) -> String {
+    r.task == "generative" ? "validation likelihood" : "cross-validation"
   }
 
   static func results(_ r: ClaimResult, _ page: PageTemplate) {
@@ -180,7 +186,7 @@ enum ClaimPage {
         cell.append("span", ["class": "claim-title"], text: "\(m.kind): \(m.description)")
         if let t = b.tuning { cell.append("span", ["class": "claim-title"], text: tuningText(t)) }
         if let chosen = b.chosen, chosen.contains(where: { !$0.isEmpty }) {
-          cell.append("span", ["class": "claim-title"], text: "chosen by cross-validation: " + chosenText(chosen))
+          cell.append("span", ["class": "claim-title"], text: "chosen by \(selection(r)): " + chosenText(chosen))
         }
         if let slow = b.notConvergedSeeds, !slow.isEmpty {
           cell.append("span", ["class": "claim-title"],
@@ -197,7 +203,7 @@ enum ClaimPage {
     page.rows("baseline", r.baselines, empty: "No classical baselines.") { row, b in
       if let cell = row.cell("model") {
         cell.append("strong", text: b.model)
-        if b.model == r.bestBaseline { cell.append("span", ["class": "claim-title"], text: "best by cross-validation") }
+        if b.model == r.bestBaseline { cell.append("span", ["class": "claim-title"], text: "best by \(selection(r))") }
         if let what = dequantizedNote(b.model) { cell.append("span", ["class": "claim-title"], text: what) }
       }
       row.set("chosen", chosenText(b.chosen) + (b.tuning.map { "; " + tuningText($0) } ?? ""))
@@ -246,12 +252,14 @@ enum ClaimPage {
       var counts: [String: Int] = [:]
       for b in best { counts[b, default: 0] += 1 }
       let text = counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", ")
-      slot.append("p", text: "Best baseline by cross-validation in each seed: \(text).")
+      slot.append("p", text: "Best baseline by \(selection(r)) in each seed: \(text).")
     }
     for l in r.lifts where l.decisive {
       if let ref = l.referenceScores, !ref.isEmpty {
         slot.append("p", text: "Reference scores per seed on \(l.backend) (\(l.reference ?? "reference")): "
-          + ref.map { NumberText.fixed($0) }.joined(separator: ", ") + "; the lift is the model's score minus these.")
+          + ref.map { NumberText.fixed($0) }.joined(separator: ", ")
+          + (r.task == "generative" || r.metric == "log_loss"
+            ? "; the lift is these minus the model's score (lower is better)." : "; the lift is the model's score minus these."))
       }
     }
   }
