@@ -64,6 +64,9 @@ extension _ClaimParser {
 
   /// A classification claim naming a generative metric is an error at the metric.
   func checkGenerativeMetric(_ criteria: Criteria?) {
+    if task == .regression {
+      fail("task", "task regression is not supported on this build; use classification or generative", .unknownName)
+    }
     guard let criteria, criteria.metric.isGenerative else { return }
     fail("criteria.metric", "metric \(criteria.metric.rawValue) scores generative models; give task: generative, or a classification metric (accuracy, balanced_accuracy, f1_macro, roc_auc, log_loss)")
   }

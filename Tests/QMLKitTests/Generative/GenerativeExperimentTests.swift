@@ -26,20 +26,4 @@ import Testing
     // Independent bits cannot represent bars and stripes: its TV stays large.
     #expect(r.models[1].metrics[.tv].map { $0 > 0.3 } == true)
   }
-
-  @Test("explore", .enabled(if: ProcessInfo.processInfo.environment["GEN_EXPLORE"] != nil))
-  func explore() throws {
-    for (target, depth) in [(GenerativeTarget.barsAndStripes(rows: 2, cols: 2), 2), (.barsAndStripes(rows: 2, cols: 3), 3), (.isingChain(n: 6, coupling: 1, field: 0.2, temperature: 1.5), 2)] {
-      let e = GenerativeExperiment(
-        target: target, trainSamples: 500, evaluationSamples: nil, kernel: try MMDKernel(),
-        depths: [depth], trainer: BornMachineTrainer(iterations: 150, learningRate: 0.1),
-        baselines: GenerativeBaseline.allCases.map { ($0, nil) })
-      let start = Date()
-      let r = try e.run(seed: 1, backend: .ideal)
-      print("TARGET \(target) \(Date().timeIntervalSince(start))s")
-      for m in r.models {
-        print(m.name, m.value, GenerativeMetric.allCases.map { String(format: "%@=%.4f", $0.rawValue, m.metrics[$0] ?? -1) })
-      }
-    }
-  }
 }
