@@ -30,6 +30,8 @@ enum GenerativeClaimRunner {
 
   /// The checks before the first seed (the plan resolves the target, kernels and backends).
   static func prepare(_ claim: Claim, devices: [String: DeviceProfile]) throws -> GenerativePlan {
-    try GenerativePlan(claim: claim, devices: devices)
+    let plan = try GenerativePlan(claim: claim, devices: devices)
+    try GenerativeResourceGuard.check(claim, plan: plan)
+    return plan
   }
 }

@@ -79,4 +79,19 @@ import TestSupport
     #expect(a.generative == b.generative)
     #expect(a.metric == "mmd")
   }
+
+  @Test("lint refuses a Born machine whose training would take far longer than the runtime bound, at its training")
+  func runtimeRefusal() throws {
+    let dir = try SpecFixtures.project()
+    let yaml = Self.spec(backends: "[{id: ideal, simulator: density_matrix, shots: 1000, noise: {depolarizing: 0.01}}]")
+      .replacingOccurrences(of: "{kind: cardinality, n: 3, k: 1}", with: "{kind: cardinality, n: 10, k: 5}")
+      .replacingOccurrences(of: "depth: 1, training: {iterations: 4,", with: "depth: 8, training: {iterations: 5000,")
+    let claim = try SpecFixtures.claim(yaml, name: "gen", in: dir)
+    let errors = Preflight.errors(claim, devices: [:])
+    let e = try #require(errors.first)
+    #expect(e.field == "quantum[0].training" && e.message.contains("amplitude updates"), "\(errors)")
+    // The shipped-size claim passes.
+    let small = try SpecFixtures.claim(Self.spec(backends: "[{id: ideal, simulator: statevector, shots: exact}]"), name: "gen", in: dir)
+    #expect(Preflight.errors(small, devices: [:]).isEmpty)
+  }
 }
