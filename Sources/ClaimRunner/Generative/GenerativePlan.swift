@@ -37,6 +37,10 @@ struct GenerativePlan: Sendable {
         trainer: BornMachineTrainer(iterations: m.iterations, learningRate: m.learningRate), baselines: [])
       return Machine(spec: m, experiment: experiment)
     }
+    // Every model's `mmd` is measured with the first Born machine's kernel.
+    if let first = machines.first?.experiment.kernel {
+      for i in machines.indices { machines[i].experiment.scoringKernel = first }
+    }
     baselines = spec.baselines.map { b in (b, GenerativeBaseline(rawValue: b.model.rawValue) ?? .bernoulli) }
     var resolved = claim
     resolved.quantum = []

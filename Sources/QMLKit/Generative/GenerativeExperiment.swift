@@ -15,8 +15,12 @@ public struct GenerativeExperiment: Sendable {
   public var trainSamples: Int
   /// Samples per model for the metrics, nil for exact distributions.
   public var evaluationSamples: Int?
-  /// The MMD kernel (training loss of the Born machine and the `mmd` metric).
+  /// The MMD kernel (training loss of the Born machine, and the `mmd` metric unless
+  /// `scoringKernel` is set).
   public var kernel: MMDKernel
+  /// The kernel of the `mmd` metric when it differs from the training kernel (so several Born
+  /// machines with their own bandwidths are scored on one scale).
+  public var scoringKernel: MMDKernel?
   /// The Born machine's depth grid (tuned by validation NLL when it has several values).
   public var depths: [Int]
   /// The Born machine's CNOT pairs.
@@ -132,7 +136,7 @@ public struct GenerativeExperiment: Sendable {
     }
     var metrics: [GenerativeMetric: Double] = [:]
     for metric in GenerativeMetric.allCases {
-      metrics[metric] = GenerativeMetrics.value(metric, target: exact, model: scored, kernel: kernel)
+      metrics[metric] = GenerativeMetrics.value(metric, target: exact, model: scored, kernel: scoringKernel ?? kernel)
     }
     return (metrics, scored.probabilities)
   }

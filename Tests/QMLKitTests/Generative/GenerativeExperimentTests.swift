@@ -26,4 +26,18 @@ import Testing
     // Independent bits cannot represent bars and stripes: its TV stays large.
     #expect(r.models[1].metrics[.tv].map { $0 > 0.3 } == true)
   }
+
+  @Test("a scoring kernel measures mmd on one scale while the Born machine trains on its own kernel")
+  func scoringKernel() throws {
+    var e = GenerativeExperiment(
+      target: .cardinality(n: 3, k: 1), trainSamples: 40, kernel: try MMDKernel(bandwidths: [4]), depths: [1],
+      trainer: BornMachineTrainer(iterations: 3), baselines: [])
+    let scoring = try MMDKernel(bandwidths: [0.25])
+    e.scoringKernel = scoring
+    let (target, samples) = try e.trainingSamples(seed: 2)
+    let born = try e.bornMachine(samples: samples, target: target, backend: .ideal, seed: 2)
+    let expected = GenerativeMetrics.mmd(target.probabilities, born.scored, kernel: scoring)
+    #expect(born.metrics[.mmd] == expected)
+    #expect(expected != GenerativeMetrics.mmd(target.probabilities, born.scored, kernel: e.kernel))
+  }
 }
