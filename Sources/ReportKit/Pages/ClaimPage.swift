@@ -7,7 +7,7 @@ enum ClaimPage {
   static let slots: Set<String> = [
     "page-title", "badge", "title", "verdict-line", "method", "reasons", "hypothesis", "spec-file", "links", "facts-warning",
     "dataset", "scatter", "metric-chart", "lift-chart", "noise-ladder", "loss-chart", "kernel-heatmap",
-    "cost-chart", "fallback", "trend", "warnings", "source",
+    "cost-chart", "fallback", "trend", "warnings", "source", "baseline-chosen-head", "baseline-cv-head",
   ]
   static let rows: Set<String> = [
     "fact", "score", "baseline", "lift", "cost", "bound", "diagnostic", "regression", "manifest",
@@ -199,6 +199,10 @@ enum ClaimPage {
         + "\(Int((b.summary.confidence * 100).rounded()))% \(b.summary.method)")
       row.set("seeds", b.test.map { NumberText.fixed($0) }.joined(separator: ", "))
       row.set("failed", b.failedSeeds.isEmpty ? "none" : b.failedSeeds.map(String.init).joined(separator: ", "))
+    }
+    if r.task == "generative" {
+      page.setText("baseline-chosen-head", "Chosen by validation likelihood")
+      page.setText("baseline-cv-head", "Validation NLL")
     }
     page.rows("baseline", r.baselines, empty: "No classical baselines.") { row, b in
       if let cell = row.cell("model") {
