@@ -10,7 +10,7 @@ enum Causes {
     if let e = r.inputError { return ["could not run: " + inputProblem(e)] }
     var out: [String] = r.costChecks.filter { !$0.held }.map(BoundText.comparison)
     for l in r.lifts where l.decisive && l.verdict != .supported {
-      out.append(lift(l))
+      out.append(lift(l, metric: r.metric))
     }
     for c in r.regressions where c.tripped {
       if c.name.hasPrefix("cost ") {
@@ -39,22 +39,23 @@ enum Causes {
   }
 
   /// One decisive lift that did not clear its minimum: how far the interval is from it.
-  static func lift(_ l: LiftResult) -> String {
+  static func lift(_ l: LiftResult, metric: String? = nil) -> String {
     let s = l.summary
     let range = NumberText.interval(s.low, s.high, signed: true)
     let min = NumberText.signed(l.threshold)
     switch l.verdict {
     case .refuted:
-      return "lift on \(l.backend) \(range) < min \(min) by \(shortfall(l.threshold - s.high))"
+      return "lift on \(l.backend) \(range) < min \(min) by \(shortfall(l.threshold - s.high, metric: metric))"
     case .inconclusive:
-      return "lift on \(l.backend) \(range) straddles min \(min): lower bound \(shortfall(l.threshold - s.low)) short"
+      return "lift on \(l.backend) \(range) straddles min \(min): lower bound \(shortfall(l.threshold - s.low, metric: metric)) short"
     case .error, .supported:
       return "lift on \(l.backend) could not be measured"
     }
   }
 
-  /// A positive gap in points without its sign: "8.0 points".
-  static func shortfall(_ gap: Double) -> String {
-    NumberText.points(abs(gap)).replacingOccurrences(of: "+", with: "")
+  /// A positive gap in points without its sign: "8.0 points" (a plain number for a metric that
+  /// is not a fraction, see `Summary.inPoints`).
+  static func shortfall(_ gap: Double, metric: String? = nil) -> String {
+    Summary.inPoints(metric) ? NumberText.points(abs(gap)).replacingOccurrences(of: "+", with: "") : NumberText.fixed(abs(gap))
   }
 }

@@ -219,7 +219,7 @@ enum ClaimPage {
     page.rows("lift", r.lifts, empty: "No lift computed.") { row, l in
       row.set("backend", l.backend)
       row.set("model", l.model)
-      row.set("mean", Summary.lift(l.summary.mean))
+      row.set("mean", Summary.lift(l.summary.mean, metric: r.metric))
       row.set("interval", NumberText.interval(l.summary.low, l.summary.high, signed: true))
       row.set("threshold", NumberText.signed(l.threshold))
       let p = l.reportedPValue
@@ -249,7 +249,7 @@ enum ClaimPage {
       slot.append("p", text: test)
       if let m = i.margin {
         slot.append("p", text: "A minimum lift at or below zero makes this a non-inferiority claim with margin \(NumberText.fixed(m)): "
-          + "supported means the quantum model is at most \(NumberText.points(m)) worse.")
+          + "supported means the quantum model is at most \(Summary.inPoints(r.metric) ? NumberText.points(m) : NumberText.fixed(m)) worse.")
       }
     }
     if let best = r.bestBaselinePerSeed, !best.isEmpty {

@@ -112,7 +112,7 @@ enum IndexPage {
       item.append("strong", text: lift.backend)
       item.appendText(" ")
       Summary.verdictBadge(lift.verdict, in: item)
-      item.appendText(" \(Summary.lift(lift.summary.mean)) ")
+      item.appendText(" \(Summary.lift(lift.summary.mean, metric: r.metric)) ")
       item.append("span", ["class": "nowrap"],
                   text: NumberText.interval(lift.summary.low, lift.summary.high, signed: true))
       item.appendText(" ")

@@ -34,4 +34,12 @@ import Testing
     #expect(try doc.select("//*[@id='chart-histogram']").isEmpty)
     #expect(try doc.select("//th[@data-slot='baseline-cv-head']").map(\.textContent) == ["CV score"])
   }
+
+  @Test func aKLLiftIsNotInPercentagePoints() throws {
+    let doc = try ClaimPageTests.render(Self.result)
+    let cells = try doc.select("//td[@data-cell='mean']").map(\.textContent)
+    #expect(!cells.isEmpty && cells.allSatisfy { !$0.contains("points") })
+    #expect(Summary.lift(0.25) == "+0.250 (+25.0 points)" && Summary.lift(0.25, metric: "kl") == "+0.250")
+    #expect(Causes.shortfall(0.031, metric: "kl") == "0.031" && Causes.shortfall(0.08) == "8.0 points")
+  }
 }
