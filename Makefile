@@ -86,7 +86,7 @@ format-check:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
 
 # A versioned, self-contained tarball for CI runners that should not build qlift: the release
-# binary (Swift runtime and Foundation linked in; needs only the system's libxml2 at run time),
+# binary (Swift runtime and Foundation linked in; needs only the system's libxml2 and libcrypto at run time),
 # README and docs, with a SHA-256 checksum beside it (docs/SCALE.md).
 VERSION = $(shell sed -n 's/.*qliftVersion = "\(.*\)".*/\1/p' Sources/ClaimRunner/Plan/RunEnvironment.swift)
 ARCH = $(shell uname -m)

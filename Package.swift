@@ -23,7 +23,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // MARK: Public modules
@@ -48,7 +47,7 @@ let package = Package(
     // Runs claims: splits, baselines, quantum models, verdicts, snapshots, JUnit.
     .target(
       name: "ClaimRunner",
-      dependencies: ["ClaimSpec", "QMLKit", "QuantumSim", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: ["ClaimSpec", "QMLKit", "QuantumSim", "CLibCrypto"]
     ),
     // Static HTML/SVG report pages through libxml2.
     .target(name: "ReportKit", dependencies: ["CLibXML2", "ClaimSpec"]),
@@ -70,6 +69,11 @@ let package = Package(
     .systemLibrary(
       name: "CLibXML2", pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
+    ),
+    // SHA-256 for cache keys and results checksums, from the system's OpenSSL libcrypto.
+    .systemLibrary(
+      name: "CLibCrypto", pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]
     ),
     // MARK: Tests
     // What every test target shares: one seeded generator, one fixture loader, the checkout's files.

@@ -57,13 +57,13 @@ public struct HardwareCircuits: Sendable {
   /// - Throws: `RunnerError` for data or encoding problems.
   public init(claim: Claim) throws {
     let data = try DataStage(claim: claim)
-    let all = try ModelPlan.models(claim)
+    let all = try ModelPlan.specModels(claim)
     var circuits: [KernelCircuit] = []
     var skipped: [Skipped] = []
     var sizes: [Int: (train: Int, test: Int)] = [:]
     for m in all where m.spec.kind != .kernel {
-      let why = m.spec.kind == .variational
-        ? "variational training needs the device in the loop (every optimizer step); only fidelity kernels are exported"
+      let why = m.spec.kind.isTrained
+        ? "\(m.spec.kind.rawValue) training needs the device in the loop (every optimizer step); only fidelity kernels are exported"
         : "projected kernels need single-qubit Pauli expectations, not compute-uncompute circuits; only fidelity kernels are exported"
       skipped.append(Skipped(model: m.spec.id, kind: m.spec.kind.rawValue, reason: why))
     }

@@ -1,5 +1,4 @@
 import ClaimSpec
-import Crypto
 import Foundation
 
 /// SHA-256 of a claim's inputs (spec bytes, data file bytes, qlift version), the cache key
@@ -7,13 +6,13 @@ import Foundation
 enum ContentHash {
   /// Hex SHA-256 of the parts, each prefixed by its length so boundaries cannot shift.
   static func hex(_ parts: [Data]) -> String {
-    var hasher = SHA256()
+    var hasher = SHA256Digest()
     for part in parts {
       let n = UInt64(part.count)
-      hasher.update(data: Data((0..<8).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) }))  // little-endian length
-      hasher.update(data: part)
+      hasher.update(Data((0..<8).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) }))  // little-endian length
+      hasher.update(part)
     }
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    return hasher.hex() ?? SHA256Digest.unmatchable()
   }
 
   /// The hash of a claim's inputs, recorded in its manifest: the spec file, its data files and

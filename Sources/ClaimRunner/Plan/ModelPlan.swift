@@ -11,6 +11,8 @@ struct ModelPlan: Sendable {
     var encoding: any Encoding
     /// The encoding at every (`alpha`, `reps`) of the spec's grids, in spec order (one entry when not tuned).
     var candidates: [(alpha: Double, reps: Int, encoding: any Encoding)] = []
+    /// For the identity-circuit control the runner adds after each hybrid model: that model's id.
+    var controlOf: String? = nil
 
     /// True when the encoding's `alpha` or `reps` is tuned by cross-validation.
     var tunesAlpha: Bool { candidates.count > 1 }
@@ -22,6 +24,19 @@ struct ModelPlan: Sendable {
       if Set(candidates.map(\.alpha)).count > 1 { out["alpha"] = formatNumber(candidates[i].alpha) }
       if tunesReps { out["reps"] = String(candidates[i].reps) }
       return out
+    }
+
+    /// How the data enters the model, in words: the encoding, or for a hybrid its angle layer
+    /// (its control: none), for a re-uploading model its trainable uploads.
+    var loadingDescription: String {
+      if let of = controlOf { return "none (classical control of \(of): no circuit)" }
+      switch spec.kind {
+      case .hybrid:
+        return "angles π/2·tanh(W h + b) from a classical input layer, loaded as H then ry(angle) on \(spec.qubits.map(String.init) ?? "one qubit per feature") qubit(s)"
+      case .reuploading:
+        return "re-uploaded in every layer as ry·rz·ry(w ⊙ x + θ) on \(spec.qubits ?? 1) qubit(s)"
+      default: return encodingDescription
+      }
     }
 
     /// The encoding in words; a tuned bandwidth reads as its grid, not as its first value.
@@ -88,12 +103,31 @@ struct ModelPlan: Sendable {
 
   /// The claim's quantum models with their encodings built.
   static func models(_ claim: Claim) throws -> [Model] {
+    try withControls(specModels(claim))
+  }
+
+  /// The models with, after each hybrid model, its classical control: the same input and output
+  /// layers, trained the same way, with the circuit replaced by the identity map.
+  static func withControls(_ models: [Model]) -> [Model] {
+    models.flatMap { m -> [Model] in
+      guard m.spec.kind == .hybrid else { return [m] }
+      var control = m
+      control.spec.id = QuantumModelSpec.controlID(of: m.spec.id)
+      control.controlOf = m.spec.id
+      return [m, control]
+    }
+  }
+
+  /// The claim's own quantum models with their encodings built.
+  static func specModels(_ claim: Claim) throws -> [Model] {
     try claim.quantum.enumerated().map { i, m in
       do {
         let e = m.encoding
         let reps = e.repsGrid.isEmpty ? [e.reps] : e.repsGrid
         func make(_ alpha: Double, _ r: Int) throws -> any Encoding { try e.build(alpha: alpha, reps: r) }
         var candidates: [(alpha: Double, reps: Int, encoding: any Encoding)] = []
+    /// For the identity-circuit control the runner adds after each hybrid model: that model's id.
+    var controlOf: String? = nil
         for alpha in e.alphaGrid { for r in reps { candidates.append((alpha, r, try make(alpha, r))) } }
         return Model(spec: m, encoding: try make(e.alphaGrid[0], e.reps), candidates: candidates)
       } catch {

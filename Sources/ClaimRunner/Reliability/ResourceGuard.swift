@@ -77,9 +77,14 @@ struct ResourceGuard: Sendable {
   /// The estimate of every quantum model on every simulated backend.
   func estimates(plan: ModelPlan) -> [Estimate] {
     var out: [Estimate] = []
-    for m in plan.models {
-      let q = m.encoding.qubits(features: features)
-      let gates = Double((try? m.encoding.cost(features: features).totalGates) ?? q * 4)
+    for m in plan.models where m.controlOf == nil {
+      let q = m.spec.circuitQubits(features: features)
+      let gates: Double
+      if m.spec.kind == .hybrid || m.spec.kind == .reuploading {
+        gates = Double((try? VariationalStage.trainedCircuit(m, features: features).circuit.statistics.totalGates) ?? q * 4)
+      } else {
+        gates = Double((try? m.encoding.cost(features: features).totalGates) ?? q * 4)
+      }
       for b in plan.backends {
         if case .hardware = b.spec.target { continue }
         out.append(estimate(m.spec, qubits: q, gates: gates, backend: b))
@@ -116,8 +121,8 @@ struct ResourceGuard: Sendable {
       bytes += matrix
       circuits = n * Double(max(q, 1))
       ops = n * perState * Double(max(q, 1))
-    case .variational:
-      let layers = Double(spec.ansatz?.layers ?? 1)
+    case .variational, .hybrid, .reuploading:
+      let layers = Double(spec.ansatz?.layers ?? spec.uploads?.layers ?? 1)
       let params = layers * Double(max(q, 1))
       let iterations = Double(spec.training?.iterations ?? 100)
       let circuit: Double = perState + layers * Double(q) * size

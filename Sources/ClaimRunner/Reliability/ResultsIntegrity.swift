@@ -1,5 +1,4 @@
 import ClaimSpec
-import Crypto
 import Foundation
 
 /// Checksummed results files: each `results/<id>.json` carries a `checksum` key, the SHA-256
@@ -25,7 +24,7 @@ public enum ResultsIntegrity {
   /// The checksum of a result: SHA-256 hex of its canonical JSON.
   public static func checksum(_ result: ClaimResult) throws -> String {
     let canonical = try ResultsCoding.encoder(pretty: false).encode(result)
-    return SHA256.hash(data: canonical).map { String(format: "%02x", $0) }.joined()
+    return SHA256Digest.hex(of: canonical) ?? SHA256Digest.unmatchable()
   }
 
   /// The pretty JSON of `result` with its `checksum` key.

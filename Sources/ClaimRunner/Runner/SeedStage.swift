@@ -18,6 +18,11 @@ enum SeedStage {
     for model in plan.models {
       var byBackend: [String: QuantumOutcome] = [:]
       for backend in plan.backends {
+        // The identity control of a hybrid runs no circuit: its result is the same on every backend.
+        if model.controlOf != nil, let done = byBackend.values.first {
+          byBackend[backend.spec.id] = done
+          continue
+        }
         byBackend[backend.spec.id] = QuantumStage.run(
           model: model, backend: backend, split: split, metric: metric, seed: seed, keepKernel: first,
           iteration: iteration)
@@ -37,7 +42,7 @@ enum QuantumStage {
     model: ModelPlan.Model, backend: ModelPlan.Backend, split: DataSplit, metric: Metric, seed: Int, keepKernel: Bool,
     iteration: (@Sendable (String, Int, Int) -> Void)? = nil
   ) -> QuantumOutcome {
-    if let hw = backend.hardware {
+    if let hw = backend.hardware, model.controlOf == nil {
       return HardwareStage.run(model: model, kernels: hw, split: split, metric: metric, seed: seed, keepKernel: keepKernel)
     }
     let start = Date()
@@ -61,7 +66,7 @@ enum QuantumStage {
         out.configurations = o.configurations
         out.folds = o.folds
         return out
-      case .variational:
+      case .variational, .hybrid, .reuploading:
         let id = model.spec.id
         let o = try VariationalStage.run(
           model: model, backend: backend, split: split, metric: metric, seed: seed,

@@ -19,13 +19,15 @@ enum CostStage {
       return (enc, enc.statistics)
     case .variational:
       return (try VariationalStage.fullCircuit(m, features: features), enc.statistics)
+    case .hybrid, .reuploading:
+      return try VariationalStage.trainedCircuit(m, features: features)
     }
   }
 
   /// One record per model and backend, summed over seeds.
   static func records(claim: Claim, plan: ModelPlan, seeds: [SeedOutcome], features: Int) -> [CostRecord] {
     var out: [CostRecord] = []
-    for m in plan.models {
+    for m in plan.models where m.controlOf == nil {
       guard let (circuit, enc) = try? executedCircuit(m, features: features) else { continue }
       let stats = circuit.statistics
       for b in plan.backends {

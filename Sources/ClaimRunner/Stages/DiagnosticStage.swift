@@ -13,6 +13,7 @@ enum DiagnosticStage {
     var out: [DiagnosticRecord] = []
     for m in plan.models {
       let id = m.spec.id
+      if m.spec.kind == .hybrid || m.spec.kind == .reuploading { continue }
       out += simulability(m, rows: train.features)
       switch m.spec.kind {
       case .kernel, .projectedKernel:
@@ -31,6 +32,7 @@ enum DiagnosticStage {
           ? "Gradients at random initialisation are tiny: a barren plateau; training will need exponentially many shots."
           : "Gradients at random initialisation are large enough to train on (no barren plateau at this size)."
         out.append(DiagnosticRecord(name: "gradient_variance", model: id, value: g.mean, reading: reading))
+      case .hybrid, .reuploading: break
       }
     }
     return out

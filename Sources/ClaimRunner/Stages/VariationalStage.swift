@@ -50,11 +50,12 @@ enum VariationalStage {
     (spec.readout?.observable ?? .z0) == .parity ? .parity(Array(0..<qubits)) : .z(0)
   }
 
-  /// The classifier a spec describes on a backend, seeded.
+  /// The classifier a spec describes on a backend, seeded: a variational, re-uploading or hybrid
+  /// classifier (the hybrid's identity control for a control model).
   static func classifier(
     _ model: ModelPlan.Model, backend: QuantumBackend, features: Int, seed: UInt64, learningRate: Double? = nil,
     layers: Int? = nil
-  ) -> VariationalClassifier {
+  ) -> any TrainedQuantumClassifier {
     let t = model.spec.training ?? TrainingSpec()
     let rate = learningRate ?? t.learningRate
     let optimizer: OptimizerSettings
@@ -70,15 +71,70 @@ enum VariationalStage {
     case .squared: loss = .squared
     case .hinge: loss = .hinge
     }
-    var clf = VariationalClassifier(
-      encoding: model.encoding, ansatz: ansatz(model.spec, layers: layers),
-      readout: readout(model.spec, qubits: model.encoding.qubits(features: features)),
-      reuploading: model.spec.ansatz?.type == .reuploading, loss: loss, optimizer: optimizer,
-      iterations: t.iterations, backend: backend, validationFraction: t.earlyStopping ? 0.2 : 0,
-      seed: seed, threads: 1)
-    clf.lossTolerance = t.tolerance
-    clf.lossPatience = t.patience
-    return clf
+    let qubits = model.spec.circuitQubits(features: features)
+    switch model.spec.kind {
+    case .hybrid:
+      var clf = HybridClassifier(
+        qubits: qubits, pre: pre(model.spec), ansatz: ansatz(model.spec, layers: layers),
+        identityCircuit: model.controlOf != nil, optimizer: optimizer, iterations: t.iterations, backend: backend, seed: seed)
+      clf.lossTolerance = t.tolerance
+      clf.lossPatience = t.patience
+      return clf
+    case .reuploading:
+      var clf = ReuploadingClassifier(
+        layout: uploads(model.spec, layers: layers), readout: readout(model.spec, qubits: qubits), loss: loss,
+        optimizer: optimizer, iterations: t.iterations, backend: backend, seed: seed, threads: 1)
+      clf.model.lossTolerance = t.tolerance
+      clf.model.lossPatience = t.patience
+      return clf
+    default:
+      var clf = VariationalClassifier(
+        encoding: model.encoding, ansatz: ansatz(model.spec, layers: layers),
+        readout: readout(model.spec, qubits: model.encoding.qubits(features: features)),
+        reuploading: model.spec.ansatz?.type == .reuploading, loss: loss, optimizer: optimizer,
+        iterations: t.iterations, backend: backend, validationFraction: t.earlyStopping ? 0.2 : 0,
+        seed: seed, threads: 1)
+      clf.lossTolerance = t.tolerance
+      clf.lossPatience = t.patience
+      return clf
+    }
+  }
+
+  /// The QMLKit input layer of a hybrid spec.
+  static func pre(_ spec: QuantumModelSpec) -> HybridLayers.Pre {
+    let p = spec.pre ?? PreLayerSpec()
+    switch p.layer {
+    case .linear: return .linear
+    case .mlp: return .mlp(hidden: p.hidden, activation: p.activation == .tanh ? .tanh : .relu)
+    }
+  }
+
+  /// The QMLKit layout of a re-uploading spec; `layers` overrides the spec's.
+  static func uploads(_ spec: QuantumModelSpec, layers: Int? = nil) -> ReuploadingLayout {
+    let u = spec.uploads ?? UploadSpec()
+    let entangler: ReuploadingLayout.Entangler
+    switch u.entangler {
+    case .cz: entangler = .cz
+    case .cx: entangler = .cx
+    case .none: entangler = .none
+    }
+    return ReuploadingLayout(qubits: spec.qubits ?? 1, layers: layers ?? u.layers, entangler: entangler)
+  }
+
+  /// The layer counts a spec tunes (one nil entry when it tunes none).
+  static func layerGrid(_ spec: QuantumModelSpec) -> [Int?] {
+    let grid = spec.kind == .reuploading ? spec.uploads?.layersGrid ?? [] : spec.ansatz?.layersGrid ?? []
+    return grid.count > 1 ? grid.map { $0 } : [nil]
+  }
+
+  /// The circuit a hybrid or re-uploading model runs per execution, and its data-loading share.
+  static func trainedCircuit(_ m: ModelPlan.Model, features: Int) throws -> (circuit: Circuit, encoding: CircuitStatistics) {
+    if m.spec.kind == .hybrid {
+      let c = try HybridCircuit(qubits: m.spec.circuitQubits(features: features), ansatz: ansatz(m.spec))
+      return (c.circuit, c.encodingStatistics)
+    }
+    let c = try uploads(m.spec).circuit(features: features, readout: readout(m.spec, qubits: m.spec.circuitQubits(features: features)))
+    return (c.circuit, c.encodingStatistics)
   }
 
   /// The (learning rate, layers) pair with the best mean stratified k-fold CV score on the
@@ -128,7 +184,7 @@ enum VariationalStage {
   ) throws -> Outcome {
     let t = model.spec.training ?? TrainingSpec()
     var tuned: (rate: Double, layers: Int?, folds: Int, executions: Int, shots: Int)?
-    let layerGrid: [Int?] = (model.spec.ansatz?.layersGrid.count ?? 0) > 1 ? model.spec.ansatz!.layersGrid.map { $0 } : [nil]
+    let layerGrid = layerGrid(model.spec)
     if t.learningRates.count > 1 || layerGrid.count > 1 {
       tuned = try tuneTraining(model, rates: t.learningRates, layers: layerGrid, backend: backend.backend, split: split,
                                metric: metric, seed: seed)

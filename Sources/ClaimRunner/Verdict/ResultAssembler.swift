@@ -75,7 +75,9 @@ struct ResultAssembler {
           seconds: outs.reduce(0) { $0 + $1.seconds })
         scores.append(score)
       }
-      models.append(ModelResult(id: m.spec.id, kind: m.spec.kind.rawValue, description: describe(m), backends: scores))
+      var result = ModelResult(id: m.spec.id, kind: m.spec.kind.rawValue, description: describe(m), backends: scores)
+      result.controlOf = m.controlOf
+      models.append(result)
     }
 
     // Lift of the claim's model (the first quantum model) on each named backend.
@@ -89,7 +91,8 @@ struct ResultAssembler {
         let j = claim.baselines.firstIndex { $0.id == id } ?? 0
         return (seeds.map { $0.baselines[j].test }, "baseline \(id)")
       case .quantumModel(let id):
-        return (seeds.map { $0.quantum[id]?[backendID]?.test }, "quantum model \(id)")
+        let name = plan.models.first { $0.spec.id == id }?.controlOf.map { "\($0)'s identity-circuit control \(id)" }
+        return (seeds.map { $0.quantum[id]?[backendID]?.test }, name ?? "quantum model \(id)")
       }
     }
     let on = Set(claim.criteria.lift.on.isEmpty ? claim.backends.map(\.id) : claim.criteria.lift.on)
@@ -223,7 +226,7 @@ struct ResultAssembler {
 
   private func describe(_ m: ModelPlan.Model) -> String {
     var parts = [m.encodingDescription]
-    if let a = m.spec.ansatz {
+    if let a = m.spec.ansatz, m.controlOf == nil {
       let layers = a.layersGrid.count > 1 ? "layers in {\(a.layersGrid.map(String.init).joined(separator: ", "))} tuned by cross-validation" : "\(a.layers) layers"
       parts.append("\(a.type.rawValue) ansatz, \(layers), \(a.entanglement.rawValue) \(a.entangler.rawValue)")
     }
@@ -232,12 +235,23 @@ struct ResultAssembler {
       parts.append("\(t.optimizer.rawValue) \(lr), at most \(t.iterations) iterations (stop when the loss falls less than "
         + "\(fmt(t.tolerance)) in \(t.patience)), \(t.loss.rawValue) loss")
     }
-    if m.spec.kind != .variational { parts.append("SVM C in {\(m.spec.svmC.map(fmt).joined(separator: ", "))}") }
+    if let control = m.controlOf {
+      parts[0] = "the input and output layers of \(control), the angles fed straight to the output layer (no circuit), trained the same way"
+    } else if m.spec.kind == .hybrid {
+      let pre = m.spec.pre ?? PreLayerSpec()
+      parts[0] = "input layer " + (pre.layer == .linear ? "linear" : "MLP (\(pre.hidden) \(pre.activation.rawValue) units)")
+        + " → π/2·tanh angles on \(m.spec.qubits.map { "\($0)" } ?? "one per feature") qubit(s) (H, ry) → circuit → <Z> per qubit → linear softmax layer"
+    } else if m.spec.kind == .reuploading, let u = m.spec.uploads {
+      let layers = u.layersGrid.count > 1 ? "layers in {\(u.layersGrid.map(String.init).joined(separator: ", "))} tuned by cross-validation" : "\(u.layers) layer(s)"
+      parts[0] = "data re-uploading on \(m.spec.qubits ?? 1) qubit(s), \(layers) of ry·rz·ry(w ⊙ x + θ)"
+        + ((m.spec.qubits ?? 1) >= 2 && u.entangler != .none ? ", \(u.entangler.rawValue) chain between layers" : "")
+    }
+    if !m.spec.kind.isTrained { parts.append("SVM C in {\(m.spec.svmC.map(fmt).joined(separator: ", "))}") }
     return parts.joined(separator: "; ")
   }
 
   private func facts() -> ClaimFacts {
-    let enc = plan.models.map { "\($0.spec.id): \($0.encodingDescription)" }.joined(separator: "; ")
+    let enc = plan.models.map { "\($0.spec.id): \($0.loadingDescription)" }.joined(separator: "; ")
     let backends = claim.backends.map { b -> String in
       switch b.target {
       case .simulator(let m): return "\(b.id): \(m.rawValue) simulator" + (b.noise != nil ? " with noise" : "")
@@ -273,7 +287,7 @@ struct ResultAssembler {
   private func curves() -> [TrainingCurve] {
     guard let s = seeds.first else { return [] }
     var out: [TrainingCurve] = []
-    for m in plan.models where m.spec.kind == .variational {
+    for m in plan.models where m.spec.kind.isTrained {
       for b in plan.backends {
         if let o = s.quantum[m.spec.id]?[b.spec.id], !o.loss.isEmpty {
           out.append(TrainingCurve(model: m.spec.id, backend: b.spec.id, seed: s.seed, loss: o.loss, accuracy: o.accuracy))
@@ -285,7 +299,7 @@ struct ResultAssembler {
 
   private func kernelSnapshot() -> KernelSnapshot? {
     guard let s = seeds.first, let train = s.train else { return nil }
-    for m in plan.models where m.spec.kind != .variational {
+    for m in plan.models where !m.spec.kind.isTrained {
       for b in plan.backends {
         guard let k = s.quantum[m.spec.id]?[b.spec.id]?.kernel else { continue }
         let order = (0..<k.rows).sorted { (train.labels[$0], $0) < (train.labels[$1], $1) }

@@ -55,10 +55,13 @@ extension _ClaimParser {
       }
       if model.isDequantized, let quantum,
         let target = of.flatMap({ s in quantum.first { $0.id == s } }) ?? quantum.first,
-        !target.encoding.map.hasSpectrum
+        !target.encoding.map.hasSpectrum || target.kind == .hybrid || target.kind == .reuploading
       {
+        let why = target.kind == .hybrid || target.kind == .reuploading
+          ? "quantum model '\(target.id)' is a \(target.kind.rawValue) model, whose trained data weights make its frequencies trainable"
+          : "quantum model '\(target.id)' uses '\(target.encoding.map.rawValue)', which has none"
         r.fail(at: r.locations[f.path("of")] ?? r.locations[f.path("model")] ?? r.location(item), f.path(f.has("of") ? "of" : "model"),
-          "rff_quantum samples the frequency spectrum of Pauli-rotation encodings; quantum model '\(target.id)' uses '\(target.encoding.map.rawValue)', which has none"
+          "rff_quantum samples the frequency spectrum of Pauli-rotation encodings; " + why
             + (f.has("of") ? "" : " (name another model with 'of')"), .conflict)
         continue
       }

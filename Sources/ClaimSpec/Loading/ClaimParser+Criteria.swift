@@ -50,7 +50,8 @@ extension _ClaimParser {
     let liftModel = model ?? quantum.first?.id
     var over = LiftReference.bestBaseline
     if let o = f["over"], let s = r.string(o, f.path("over"), acceptNumbers: true) {
-      if s != "best_baseline", quantum.contains(where: { $0.id == s }) {
+      let controls = quantum.filter { $0.kind == .hybrid }.map { QuantumModelSpec.controlID(of: $0.id) }
+      if s != "best_baseline", quantum.contains(where: { $0.id == s }) || controls.contains(s) {
         if s == liftModel {
           r.fail(o, f.path("over"), "the lift of '\(s)' cannot be measured over itself", .outOfRange)
           ok = false
@@ -70,7 +71,7 @@ extension _ClaimParser {
         } else if !baselines.isEmpty {
           let names = ["best_baseline"] + baselines.map(\.id)
           let hint = EditDistance.suggestion(for: s, among: names)
-          r.fail(o, f.path("over"), "unknown baseline or quantum model '\(s)'; expected best_baseline or one of \((baselines.map(\.id) + quantum.map(\.id)).joined(separator: ", "))"
+          r.fail(o, f.path("over"), "unknown baseline or quantum model '\(s)'; expected best_baseline or one of \((baselines.map(\.id) + quantum.map(\.id) + controls).joined(separator: ", "))"
             + (hint.map { "; did you mean '\($0)'?" } ?? ""), .unknownReference, suggestion: hint)
           ok = false
         }

@@ -1,7 +1,10 @@
 import Yams
 
 extension _ClaimParser {
-  static let quantumKeys = ["id", "kind", "encoding", "svm", "gamma", "ansatz", "readout", "training"]
+  static let quantumKeys = [
+    "id", "kind", "encoding", "svm", "gamma", "ansatz", "readout", "training", "qubits", "pre", "layers", "entangler",
+  ]
+  static let preKeys = ["layer", "hidden", "activation"]
   static let encodingKeys = ["map", "reps", "entanglement", "alpha", "paulis", "rotation"]
   static let ansatzKeys = ["type", "layers", "entanglement", "entangler"]
   static let trainingKeys = ["optimizer", "learning_rate", "iterations", "loss", "batch_size", "early_stopping", "tolerance", "patience"]
@@ -21,6 +24,16 @@ extension _ClaimParser {
       }
       ids[m.id] = i
       models.append(m)
+    }
+    // A hybrid's identity control is added by the runner under the id `<id>-identity`.
+    for (i, m) in models.enumerated() where m.kind == .hybrid {
+      let control = QuantumModelSpec.controlID(of: m.id)
+      if let j = models.firstIndex(where: { $0.id == control }) {
+        r.fail(at: r.locations["quantum[\(j)].id"] ?? r.location(items[j]), "quantum[\(j)].id",
+          "'\(control)' is the id of the identity control the runner adds for hybrid model quantum[\(i)]; choose another id",
+          .duplicateKey)
+        return nil
+      }
     }
     return models.count == items.count ? models : nil
   }
@@ -45,9 +58,15 @@ extension _ClaimParser {
     var ansatz: AnsatzSpec?
     var readout: ReadoutSpec?
     var training: TrainingSpec?
+    var qubits: Int?
+    var pre: PreLayerSpec?
+    var uploads: UploadSpec?
     switch kind {
     case .kernel, .projectedKernel:
-      for k in ["ansatz", "readout", "training"] { notFor(k, "variational") }
+      for k in ["ansatz", "readout", "training"] { notFor(k, "variational, hybrid or reuploading") }
+      notFor("qubits", "hybrid or reuploading")
+      notFor("pre", "hybrid")
+      for k in ["layers", "entangler"] { notFor(k, "reuploading") }
       if kind == .kernel { notFor("gamma", "projected_kernel") }
       if let s = f["svm"] {
         if let sf = r.mapping(s, f.path("svm"), allowed: ["C"]) {
@@ -60,25 +79,86 @@ extension _ClaimParser {
         gamma = [1]
         if let g = f["gamma"] { if let list = positiveList(g, f.path("gamma")) { gamma = list } else { ok = false } }
       }
-    case .variational:
+    case .variational, .hybrid, .reuploading:
       notFor("svm", "kernel or projected_kernel")
       notFor("gamma", "projected_kernel")
-      if let a = f["ansatz"] { ansatz = parseAnsatz(a, path: f.path("ansatz")); ok = ok && ansatz != nil } else {
-        r.missing("ansatz", in: f, why: " (a variational model needs its trainable circuit)"); ok = false
+      if kind != .hybrid { notFor("pre", "hybrid") }
+      if kind != .reuploading { for k in ["layers", "entangler"] { notFor(k, "reuploading") } }
+      if kind == .variational { notFor("qubits", "hybrid or reuploading") }
+      if kind == .reuploading { notFor("ansatz", "variational or hybrid") }
+      if kind == .hybrid, f.has("readout") {
+        r.fail(f.keys["readout"], f.path("readout"),
+          "'readout' does not apply to kind hybrid: its circuit reads <Z> of every qubit into the output layer", .conflict)
+        ok = false
       }
-      readout = ReadoutSpec()
-      if let ro = f["readout"] {
-        if let rf = r.mapping(ro, f.path("readout"), allowed: ["observable"]), let o = rf["observable"] {
-          if let v = r.choice(o, rf.path("observable"), ReadoutObservable.self, what: "observable") {
-            readout = ReadoutSpec(observable: v)
-          } else { ok = false }
+      if kind != .reuploading {
+        if let a = f["ansatz"] { ansatz = parseAnsatz(a, path: f.path("ansatz")); ok = ok && ansatz != nil } else {
+          r.missing("ansatz", in: f, why: " (a \(kind.rawValue) model needs its trainable circuit)"); ok = false
+        }
+      }
+      if kind != .hybrid {
+        readout = ReadoutSpec()
+        if let ro = f["readout"] {
+          if let rf = r.mapping(ro, f.path("readout"), allowed: ["observable"]), let o = rf["observable"] {
+            if let v = r.choice(o, rf.path("observable"), ReadoutObservable.self, what: "observable") {
+              readout = ReadoutSpec(observable: v)
+            } else { ok = false }
+          }
         }
       }
       training = TrainingSpec()
       if let t = f["training"] { training = parseTraining(t, path: f.path("training")); ok = ok && training != nil }
+      if kind != .variational {
+        if let v = f["qubits"] {
+          if let x = r.int(v, f.path("qubits"), .closed(1, Double(SpecVocabulary.maxQubits))) { qubits = x } else { ok = false }
+        }
+        if let e = encoding, e.map != .angle {
+          r.fail(f["encoding"], f.path("encoding"),
+            "a \(kind.rawValue) model loads its angles with map angle, not \(e.map.rawValue)", .conflict)
+          ok = false
+        }
+      }
+      if kind == .hybrid {
+        if let a = ansatz, a.type == .reuploading, let an = f["ansatz"], let af = r.mapping(an, f.path("ansatz"), allowed: Self.ansatzKeys) {
+          r.fail(af["type"], af.path("type"),
+            "a hybrid model's angles are loaded once; for data re-uploading use kind reuploading", .conflict)
+          ok = false
+        }
+        if let t = training, t.earlyStopping, let tn = f["training"], let tf = r.mapping(tn, f.path("training"), allowed: Self.trainingKeys) {
+          r.fail(tf["early_stopping"], tf.path("early_stopping"),
+            "early_stopping is not supported for kind hybrid (use training.tolerance and patience)", .conflict)
+          ok = false
+        }
+        pre = PreLayerSpec()
+        if let v = f["pre"] { pre = parsePre(v, path: f.path("pre")); ok = ok && pre != nil }
+        if let t = training, t.loss != .crossEntropy, let tn = f["training"], let tf = r.mapping(tn, f.path("training"), allowed: Self.trainingKeys) {
+          r.fail(tf["loss"], tf.path("loss"),
+            "a hybrid model is trained on the cross-entropy of its softmax output; loss \(t.loss.rawValue) does not apply", .conflict)
+          ok = false
+        }
+      }
+      if kind == .reuploading {
+        var u = UploadSpec()
+        if let v = f["layers"] {
+          if let items = r.list(v, f.path("layers"), single: true) {
+            let values = items.enumerated().compactMap { r.int($1, itemPath(v, f.path("layers"), $0), .closed(1, 1000)) }
+            if values.count == items.count, let top = values.max() { u.layers = top; if values.count > 1 { u.layersGrid = values } } else { ok = false }
+          } else { ok = false }
+        }
+        if let v = f["entangler"] {
+          if let x = r.choice(v, f.path("entangler"), UploadEntangler.self, what: "entangler") { u.entangler = x } else { ok = false }
+        }
+        uploads = u
+      }
     }
     guard ok, let id, let encoding else { return nil }
-    if let features = dataset?.declaredFeatureCount {
+    if kind == .hybrid, qubits == nil, let features = dataset?.declaredFeatureCount, features > SpecVocabulary.maxQubits {
+      r.fail(f.keys["kind"], f.path("kind"),
+        "a hybrid model without 'qubits' uses one qubit per feature: \(features) features need \(features) qubits; at most \(SpecVocabulary.maxQubits) can be simulated (set qubits)",
+        .outOfRange)
+      return nil
+    }
+    if let features = dataset?.declaredFeatureCount, !(kind == .hybrid || kind == .reuploading) {
       let q = encoding.qubits(features: features)
       if q > SpecVocabulary.maxQubits {
         r.fail(f["encoding"], f.path("encoding"),
@@ -89,7 +169,25 @@ extension _ClaimParser {
     }
     return QuantumModelSpec(
       id: id, kind: kind, encoding: encoding, svmC: svmC, gamma: gamma, ansatz: ansatz, readout: readout,
-      training: training)
+      training: training, qubits: qubits, pre: pre, uploads: uploads)
+  }
+
+  func parsePre(_ node: Node, path: String) -> PreLayerSpec? {
+    guard let f = r.mapping(node, path, allowed: Self.preKeys) else { return nil }
+    var p = PreLayerSpec()
+    var ok = true
+    if let v = f["layer"] { if let x = r.choice(v, f.path("layer"), PreLayerKind.self, what: "layer") { p.layer = x } else { ok = false } }
+    if let v = f["hidden"] { if let x = r.int(v, f.path("hidden"), .closed(1, 256)) { p.hidden = x } else { ok = false } }
+    if let v = f["activation"] {
+      if let x = r.choice(v, f.path("activation"), ActivationName.self, what: "activation") { p.activation = x } else { ok = false }
+    }
+    if p.layer == .linear {
+      for k in ["hidden", "activation"] where f.has(k) {
+        r.fail(f.keys[k], f.path(k), "'\(k)' only applies to layer mlp", .conflict)
+        ok = false
+      }
+    }
+    return ok ? p : nil
   }
 
   /// The path of item `i` of a value that may be one scalar (its own path) or a list (`path[i]`).

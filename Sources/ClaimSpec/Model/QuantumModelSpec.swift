@@ -1,4 +1,5 @@
-/// One quantum model under test: a fidelity kernel, a projected kernel or a variational classifier.
+/// One quantum model under test: a fidelity kernel, a projected kernel, a variational classifier,
+/// a hybrid (dressed) classifier or a data re-uploading classifier.
 public struct QuantumModelSpec: Sendable, Equatable {
   /// Model id, unique within the claim.
   public var id: String
@@ -16,15 +17,35 @@ public struct QuantumModelSpec: Sendable, Equatable {
   public var readout: ReadoutSpec?
   /// Training settings of a variational model (nil for kernels).
   public var training: TrainingSpec?
+  /// Circuit width of a `hybrid` (default: the feature count) or `reuploading` model (default 1);
+  /// nil for the other kinds, whose encoding decides it.
+  public var qubits: Int?
+  /// The classical input layer of a `hybrid` model (nil for the other kinds).
+  public var pre: PreLayerSpec?
+  /// The uploads of a `reuploading` model (nil for the other kinds).
+  public var uploads: UploadSpec?
 
   /// Creates a quantum model spec.
   public init(
     id: String, kind: QuantumModelKind, encoding: EncodingSpec, svmC: [Double] = [1],
     gamma: [Double] = [], ansatz: AnsatzSpec? = nil, readout: ReadoutSpec? = nil,
-    training: TrainingSpec? = nil
+    training: TrainingSpec? = nil, qubits: Int? = nil, pre: PreLayerSpec? = nil, uploads: UploadSpec? = nil
   ) {
     self.id = id; self.kind = kind; self.encoding = encoding; self.svmC = svmC; self.gamma = gamma
     self.ansatz = ansatz; self.readout = readout; self.training = training
+    self.qubits = qubits; self.pre = pre; self.uploads = uploads
+  }
+
+  /// The id of the identity-circuit control the runner adds for a hybrid model.
+  public static func controlID(of id: String) -> String { id + "-identity" }
+
+  /// The qubits this model's circuit uses on data with `features` features.
+  public func circuitQubits(features: Int) -> Int {
+    switch kind {
+    case .hybrid: return qubits ?? features
+    case .reuploading: return qubits ?? 1
+    default: return encoding.qubits(features: features)
+    }
   }
 }
 
@@ -36,6 +57,68 @@ public enum QuantumModelKind: String, Sendable, Equatable, CaseIterable {
   case projectedKernel = "projected_kernel"
   /// Variational quantum classifier.
   case variational
+  /// Hybrid ("dressed") classifier (Mari et al. 2020): classical layer → circuit → classical layer.
+  case hybrid
+  /// Data re-uploading classifier (Pérez-Salinas et al. 2020): trainable uploads w ⊙ x + θ per layer.
+  case reuploading
+
+  /// True for the kinds trained by an optimizer (variational, hybrid, reuploading).
+  public var isTrained: Bool { self == .variational || self == .hybrid || self == .reuploading }
+}
+
+/// The classical input layer of a hybrid model (key `pre`): features → circuit angles
+/// π/2 · tanh(W h + b), with h = x (`linear`) or h = act(W₀ x + b₀) (`mlp`).
+public struct PreLayerSpec: Sendable, Equatable {
+  /// `linear` or `mlp` (default linear).
+  public var layer: PreLayerKind
+  /// Hidden width of `mlp` (default 8).
+  public var hidden: Int
+  /// Activation of the `mlp` hidden layer (default tanh).
+  public var activation: ActivationName
+
+  /// Creates a pre-layer spec.
+  public init(layer: PreLayerKind = .linear, hidden: Int = 8, activation: ActivationName = .tanh) {
+    self.layer = layer; self.hidden = hidden; self.activation = activation
+  }
+}
+
+/// Kinds of a hybrid model's input layer (`pre.layer`).
+public enum PreLayerKind: String, Sendable, Equatable, CaseIterable {
+  /// One linear map to the angles.
+  case linear
+  /// One hidden layer, then the linear map to the angles.
+  case mlp
+}
+
+/// Hidden-layer activations (`pre.activation`).
+public enum ActivationName: String, Sendable, Equatable, CaseIterable {
+  /// Hyperbolic tangent.
+  case tanh
+  /// Rectified linear unit.
+  case relu
+}
+
+/// The uploads of a data re-uploading model (keys `layers`, `entangler`).
+public struct UploadSpec: Sendable, Equatable {
+  /// Uploads (layers), >= 1 (default 3); the largest of `layersGrid`.
+  public var layers: Int
+  /// Every layer count to try (tuned by cross-validation with the learning rate); empty when one.
+  public var layersGrid: [Int] = []
+  /// Entangling gate between layers (default cz; `none` for a product circuit).
+  public var entangler: UploadEntangler
+
+  /// Creates an upload spec.
+  public init(layers: Int = 3, entangler: UploadEntangler = .cz) { self.layers = layers; self.entangler = entangler }
+}
+
+/// Entangling gates of a re-uploading model (`entangler`): a chain over the qubits after each layer.
+public enum UploadEntangler: String, Sendable, Equatable, CaseIterable {
+  /// Controlled-Z chain.
+  case cz
+  /// Controlled-X chain.
+  case cx
+  /// No entangler.
+  case none
 }
 
 /// A data encoding (feature map), key `encoding`.

@@ -322,12 +322,15 @@ public struct TuningBudget: Codable, Sendable, Equatable {
 public struct ModelResult: Codable, Sendable, Equatable {
   /// Model id from the spec.
   public var id: String
-  /// kernel, projected_kernel or variational.
+  /// kernel, projected_kernel, variational, hybrid or reuploading.
   public var kind: String
   /// A one-line description: encoding, ansatz, training.
   public var description: String
   /// Scores per backend.
   public var backends: [BackendScore]
+  /// Set on the classical control the runner adds for a hybrid model: that model's id (the
+  /// control's `id` is `<hybrid id>-identity`, its kind `hybrid`).
+  public var controlOf: String?
   /// Creates the record.
   public init(id: String, kind: String, description: String, backends: [BackendScore]) {
     self.id = id; self.kind = kind; self.description = description; self.backends = backends

@@ -69,7 +69,8 @@ public enum ClaimRigor {
     switch m.kind {
     case .kernel: return max(1, m.svmC.count) * encoding
     case .projectedKernel: return max(1, m.svmC.count) * max(1, m.gamma.count) * encoding
-    case .variational: return max(1, m.training?.learningRates.count ?? 1) * max(1, m.ansatz?.layersGrid.count ?? 1)
+    case .variational, .hybrid: return max(1, m.training?.learningRates.count ?? 1) * max(1, m.ansatz?.layersGrid.count ?? 1)
+    case .reuploading: return max(1, m.training?.learningRates.count ?? 1) * max(1, m.uploads?.layersGrid.count ?? 1)
     }
   }
 }

@@ -5,7 +5,7 @@ public enum DequantizationCheck {
   /// Warnings of a loaded claim: one when some kernel model has a Pauli-rotation encoding and no
   /// baseline is `rff_quantum`.
   public static func warnings(_ claim: Claim) -> [SpecError] {
-    let kernels = claim.quantum.filter { $0.kind != .variational && $0.encoding.map.hasSpectrum }
+    let kernels = claim.quantum.filter { !$0.kind.isTrained && $0.encoding.map.hasSpectrum }
     guard let first = kernels.first, !claim.baselines.contains(where: { $0.model.isDequantized }) else { return [] }
     var w = SpecError(at: claim.location(of: "baselines"), field: "baselines",
       message: "quantum kernel '\(first.id)' has no dequantized baseline; add {model: rff_quantum, of: \(first.id)}"

@@ -64,6 +64,10 @@ public enum SpecVocabulary {
       Parameter("gap", default: 0.3, 0, 1, exclusiveMaximum: true, "label margin Δ on the expectation value"),
     ],
     "moons": [Parameter("noise", default: 0.1, 0, 10, "Gaussian noise standard deviation")],
+    "circle": [
+      Parameter("radius", default: (2 / Double.pi).squareRoot(), 0, 1.4, exclusiveMinimum: true,
+        "radius of the class-1 disk in [-1, 1]² (Pérez-Salinas et al. 2020: √(2/π), equal areas)"),
+    ],
     "circles": [
       Parameter("noise", default: 0.05, 0, 10, "Gaussian noise standard deviation"),
       Parameter("factor", default: 0.5, 0, 1, exclusiveMinimum: true, exclusiveMaximum: true, "inner/outer radius ratio"),
@@ -102,7 +106,7 @@ public enum SpecVocabulary {
   /// Input features a generator produces with these parameters.
   public static func featureCount(generator: String, params: [String: Double]) -> Int? {
     switch generator {
-    case "moons", "circles": return 2
+    case "moons", "circles", "circle": return 2
     case "bars_and_stripes": return params["size"].map { Int($0) * Int($0) }
     default: return params["features"].map { Int($0) }
     }

@@ -53,9 +53,23 @@ public struct VariationalCircuit: Sendable {
       ansatz.appendLayer(layer, to: &c, qubits: n, offset: &w)
     }
     assert(c.symbols.count == offset + w)
+    try self.init(circuit: c, encoded: encoded, weightOffset: offset, readout: readout)
+  }
+
+  /// A model over a circuit built elsewhere: symbols `0..<weightOffset` are bound per input by
+  /// `encoded`, every later symbol is a trainable weight (gradients are taken for those).
+  /// `encoded.circuit` only stands for the data-loading share in `encodingStatistics`.
+  /// - Throws: `ModelError.invalidHyperparameter` as the main initializer.
+  public init(circuit c: Circuit, encoded: EncodedCircuit, weightOffset offset: Int, readout: Readout) throws {
+    let n = c.qubitCount
+    guard !readout.qubits.isEmpty, readout.qubits.allSatisfy({ $0 >= 0 && $0 < n }),
+      Set(readout.qubits).count == readout.qubits.count
+    else {
+      throw ModelError.invalidHyperparameter("readout \(readout.label) must name distinct qubits in 0..<\(n)")
+    }
     self.circuit = c
     self.encoded = encoded
-    self.weightCount = w
+    self.weightCount = c.symbols.count - offset
     self.weightOffset = offset
     self.readout = readout
     self.gates = c.gates

@@ -13,7 +13,7 @@ import QuantumSim
 /// (`trainingHistory`), then takes one optimizer step. With `validationFraction > 0` a seeded
 /// validation split is held out; training stops after `patience` iterations without a lower
 /// validation loss and the best weights are kept.
-public struct VariationalClassifier: Classifier {
+public struct VariationalClassifier: TrainedQuantumClassifier {
   /// The feature map.
   public var encoding: any Encoding
   /// The trainable layout.
@@ -22,6 +22,9 @@ public struct VariationalClassifier: Classifier {
   public var readout: Readout
   /// Re-upload the encoding before every layer.
   public var reuploading: Bool
+  /// A data re-uploading circuit with trainable uploads (`ReuploadingClassifier`); when set it
+  /// replaces encoding and ansatz, and its data weights start near 1.
+  public var uploads: ReuploadingLayout?
   /// Training loss.
   public var loss: LossFunction
   /// Optimizer.
@@ -90,14 +93,20 @@ public struct VariationalClassifier: Classifier {
 
   /// Cost of the whole circuit for `features` inputs (per output circuit).
   public func circuitCost(features: Int) throws -> CircuitStatistics {
-    try VariationalCircuit(encoding: encoding, features: features, ansatz: ansatz, readout: readout, reuploading: reuploading)
-      .statistics
+    try circuit(features: features).statistics
+  }
+
+  /// The circuit this classifier trains for `features` inputs.
+  public func circuit(features: Int) throws -> VariationalCircuit {
+    if let uploads { return try uploads.circuit(features: features, readout: readout) }
+    return try VariationalCircuit(encoding: encoding, features: features, ansatz: ansatz, readout: readout, reuploading: reuploading)
   }
 
   /// Cost of loading one input (the data-loading share of `circuitCost`; counted once even
   /// with re-uploading, where the circuit repeats it per layer).
   public func encodingCost(features: Int) throws -> CircuitStatistics {
-    try encoding.cost(features: features)
+    if let uploads { return try uploads.uploadShare(features: features).statistics }
+    return try encoding.cost(features: features)
   }
 
   public mutating func fit(features: [[Double]], labels: [Int], classCount k: Int) throws {
@@ -117,8 +126,7 @@ public struct VariationalClassifier: Classifier {
       throw ModelError.invalidHyperparameter("adjoint gradients need the ideal backend; use parameter shift on \(backend.label)")
     }
     let d = try QuantumKernel.featureCount(features)
-    let circuit = try VariationalCircuit(
-      encoding: encoding, features: d, ansatz: ansatz, readout: readout, reuploading: reuploading)
+    let circuit = try self.circuit(features: d)
     let outputs = k == 2 ? 1 : k
     let evaluator = VariationalEvaluator(
       model: circuit, outputs: outputs, backend: backend, method: method, loss: loss,
@@ -139,7 +147,10 @@ public struct VariationalClassifier: Classifier {
     let trainY = trainIdx.map { labels[$0] }
     let valX = valIdx.map { encodedRows[$0] }, valT = valIdx.map { targets(labels[$0]) }, valY = valIdx.map { labels[$0] }
 
-    var w = (0..<(outputs * circuit.weightCount)).map { _ in initialScale * rng.nextGaussian() }
+    let pw = circuit.weightCount
+    var w = (0..<(outputs * pw)).map { i in
+      (uploads?.initialMean(i % pw, features: d) ?? 0) + initialScale * rng.nextGaussian()
+    }
     var history: [TrainingRecord] = []
     var best = (loss: Double.infinity, weights: w)
     var sinceBest = 0

@@ -183,7 +183,7 @@ enum ClaimPage {
       let (m, b) = pair
       if let cell = row.cell("model") {
         cell.append("strong", text: m.id)
-        cell.append("span", ["class": "claim-title"], text: "\(m.kind): \(m.description)")
+        cell.append("span", ["class": "claim-title"], text: "\(ModelKindLabel.text(m)): \(m.description)")
         if let t = b.tuning { cell.append("span", ["class": "claim-title"], text: tuningText(t)) }
         if let chosen = b.chosen, chosen.contains(where: { !$0.isEmpty }) {
           cell.append("span", ["class": "claim-title"], text: "chosen by \(selection(r)): " + chosenText(chosen))

@@ -27,10 +27,20 @@ import Testing
       "two_curves": ["features": 10, "degree": 5, "offset": 0.1, "noise": 0.01],
       "bars_and_stripes": ["size": 4, "noise": 0.5],
       "hyperplane_parity": ["features": 10, "hyperplanes": 2, "dimension": 3],
+      "circle": ["radius": (2 / Double.pi).squareRoot()],
     ]
     #expect(Set(DatasetGenerator.names) == Set(spec.keys))
     for (name, params) in spec { #expect(DatasetGenerator.parameters(of: name) == params, "\(name)") }
     #expect(DatasetGenerator.parameters(of: "nope") == nil)
+  }
+
+  @Test func theCircleLabelsThePointsInsideItsRadius() throws {
+    let d = try DatasetGenerator.make("circle", samples: 200, parameters: ["radius": 0.5], seed: 4)
+    #expect(d.labels.filter { $0 == 1 }.count == 100)
+    for (x, y) in zip(d.features, d.labels) {
+      #expect(x.allSatisfy { abs($0) <= 1 })
+      #expect((x[0] * x[0] + x[1] * x[1] < 0.25) == (y == 1))
+    }
   }
 
   @Test func rejectsUnknownNamesAndBadParameters() {

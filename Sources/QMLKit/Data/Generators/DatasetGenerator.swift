@@ -9,7 +9,7 @@ public enum DatasetGenerator {
   /// Generator names accepted by `make`.
   public static let names: [String] = [
     "adhoc", "moons", "circles", "xor", "linearly_separable", "hidden_manifold",
-    "two_curves", "bars_and_stripes", "hyperplane_parity",
+    "two_curves", "bars_and_stripes", "hyperplane_parity", "circle",
   ]
 
   /// Accepted parameter names of `name` with their defaults (nil for an unknown name).
@@ -25,6 +25,7 @@ public enum DatasetGenerator {
     case "two_curves": return ["features": 10, "degree": 5, "offset": 0.1, "noise": 0.01]
     case "bars_and_stripes": return ["size": 4, "noise": 0.5]
     case "hyperplane_parity": return ["features": 10, "hyperplanes": 2, "dimension": 3]
+    case "circle": return ["radius": CircleGenerator.defaultRadius]
     default: return nil
     }
   }
@@ -51,6 +52,7 @@ public enum DatasetGenerator {
     case "hidden_manifold": raw = try HiddenManifoldGenerator.make(samples: samples, p, &rng)
     case "two_curves": raw = try TwoCurvesGenerator.make(samples: samples, p, &rng)
     case "bars_and_stripes": raw = try BarsAndStripesGenerator.make(samples: samples, p, &rng)
+    case "circle": raw = try CircleGenerator.make(samples: samples, p, &rng)
     default: raw = try HyperplaneParityGenerator.make(samples: samples, p, &rng)
     }
     var order = Array(raw.x.indices)
