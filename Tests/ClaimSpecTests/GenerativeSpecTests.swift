@@ -35,25 +35,31 @@ import Testing
     let g = try #require(c.generative)
     #expect(g.target == .ising(n: 4, coupling: 0.5, field: -0.2, temperature: 2))
     #expect(g.trainSamples == 100 && g.evaluationSamples == 400)
-    #expect(g.bornMachines == [BornMachineSpec(id: "qcbm", depths: [1, 2], pairs: "ring", bandwidths: [0.25, 4], iterations: 30, learningRate: 0.05)])
-    #expect(g.baselines == [
-      GenerativeBaselineSpec(id: "bernoulli", model: .bernoulli),
-      GenerativeBaselineSpec(id: "small-rbm", model: .rbm, grid: [2, 4]),
-    ])
+    #expect(
+      g.bornMachines == [
+        BornMachineSpec(id: "qcbm", depths: [1, 2], pairs: "ring", bandwidths: [0.25, 4], iterations: 30, learningRate: 0.05)
+      ])
+    #expect(
+      g.baselines == [
+        GenerativeBaselineSpec(id: "bernoulli", model: .bernoulli),
+        GenerativeBaselineSpec(id: "small-rbm", model: .rbm, grid: [2, 4])
+      ])
     #expect(c.criteria.metric == .tv && c.criteria.lift.over == .baseline("small-rbm"))
     #expect(!c.criteria.metric.higherIsBetter)
   }
 
-  @Test("metrics, models and keys that do not fit the task are errors at their line", arguments: [
-    ("metric: tv", "metric: accuracy", "criteria.metric", "scores classifiers"),
-    ("kind: born_machine", "kind: kernel", "quantum[0].kind", "born_machine"),
-    ("{model: bernoulli}", "{model: svm_rbf}", "baselines[0].model", "svm_rbf is a classifier"),
-    ("kind: ising, n: 4,", "kind: bars_and_stripes, n: 4,", "dataset.target.n", "does not apply"),
-    ("train_samples: 100", "train_samples: 2", "dataset.train_samples", ">= 8"),
-    ("hidden: [2, 4]", "hidden: [2.5]", "baselines[1].grid.hidden", "whole numbers"),
-    ("over: small-rbm", "over: nope", "criteria.lift.over", "unknown baseline"),
-    ("kind: ising, n: 4,", "kind: isin, n: 4,", "dataset.target.kind", "did you mean 'ising'"),
-  ])
+  @Test(
+    "metrics, models and keys that do not fit the task are errors at their line",
+    arguments: [
+      ("metric: tv", "metric: accuracy", "criteria.metric", "scores classifiers"),
+      ("kind: born_machine", "kind: kernel", "quantum[0].kind", "born_machine"),
+      ("{model: bernoulli}", "{model: svm_rbf}", "baselines[0].model", "svm_rbf is a classifier"),
+      ("kind: ising, n: 4,", "kind: bars_and_stripes, n: 4,", "dataset.target.n", "does not apply"),
+      ("train_samples: 100", "train_samples: 2", "dataset.train_samples", ">= 8"),
+      ("hidden: [2, 4]", "hidden: [2.5]", "baselines[1].grid.hidden", "whole numbers"),
+      ("over: small-rbm", "over: nope", "criteria.lift.over", "unknown baseline"),
+      ("kind: ising, n: 4,", "kind: isin, n: 4,", "dataset.target.kind", "did you mean 'ising'")
+    ])
   func refusals(_ old: String, _ new: String, _ field: String, _ text: String) {
     let errs = errors(Self.base.replacingOccurrences(of: old, with: new))
     #expect(errs.contains { $0.field == field && $0.message.contains(text) }, "\(errs.map { "\($0.field): \($0.message)" })")
@@ -62,16 +68,21 @@ import Testing
 
   @Test("a classification claim naming a generative metric is an error at the metric")
   func classificationWithGenerativeMetric() {
-    let text = baseSpecLines.joined(separator: "\n").replacingOccurrences(of: "  lift: {min: 0.05}", with: "  metric: kl\n  lift: {min: 0.05}")
+    let text = baseSpecLines.joined(separator: "\n").replacingOccurrences(
+      of: "  lift: {min: 0.05}", with: "  metric: kl\n  lift: {min: 0.05}")
     let errs = errors(text)
     #expect(errs.contains { $0.field == "criteria.metric" && $0.message.contains("task: generative") })
   }
 
   @Test("a target over 12 bits and a hardware backend are refused")
   func limits() {
-    let big = errors(Self.base.replacingOccurrences(of: "kind: ising, n: 4, J: 0.5, h: -0.2, temperature: 2", with: "kind: bars_and_stripes, rows: 4, cols: 4"))
+    let big = errors(
+      Self.base.replacingOccurrences(
+        of: "kind: ising, n: 4, J: 0.5, h: -0.2, temperature: 2", with: "kind: bars_and_stripes, rows: 4, cols: 4"))
     #expect(big.contains { $0.field == "dataset.target" && $0.message.contains("16 bits") })
-    let hw = errors(Self.base.replacingOccurrences(of: "{id: ideal, simulator: statevector, shots: exact}", with: "{id: hw, hardware: ibm-heron-r2, shots: 100}"))
+    let hw = errors(
+      Self.base.replacingOccurrences(
+        of: "{id: ideal, simulator: statevector, shots: exact}", with: "{id: hw, hardware: ibm-heron-r2, shots: 100}"))
     #expect(hw.contains { $0.field.hasPrefix("backends[0]") && $0.message.contains("hardware") })
   }
 }

@@ -19,7 +19,9 @@ struct GenerativeAssembler {
   private var confidence: Double { claim.criteria.lift.confidence }
   private let method = SeedInterval.pairedT
 
-  private func summarize(_ xs: [Double], confidence c: Double? = nil, bounds: ClosedRange<Double>? = 0...Double.infinity) -> IntervalSummary {
+  private func summarize(_ xs: [Double], confidence c: Double? = nil, bounds: ClosedRange<Double>? = 0...Double.infinity)
+    -> IntervalSummary
+  {
     method.summarize(xs, confidence: c ?? confidence, bounds: bounds, seed: UInt64(claim.seeds.first ?? 0))
   }
 
@@ -44,7 +46,8 @@ struct GenerativeAssembler {
       return best
     }
     let meanCV = plan.baselines.indices.map { j in QMLKit.mean(seeds.map { $0.baselines[j].validationNLL }) }
-    let bestBaseline = meanCV.indices.filter { meanCV[$0].isFinite }.min { (meanCV[$0], $0) < (meanCV[$1], $1) }
+    let bestBaseline =
+      meanCV.indices.filter { meanCV[$0].isFinite }.min { (meanCV[$0], $0) < (meanCV[$1], $1) }
       .map { plan.baselines[$0].spec.id } ?? ""
 
     var models: [ModelResult] = []
@@ -108,8 +111,9 @@ struct GenerativeAssembler {
       let q = quantumScores(liftModel, backendID)
       let (ref, name) = reference(on: backendID)
       guard !q.contains(where: { $0 == nil }), !ref.contains(where: { $0 == nil }) else {
-        var l = LiftResult(backend: backendID, model: liftModel, perSeed: [], summary: summarize([]), threshold: threshold,
-                           pValue: .nan, verdict: .error, decisive: decisive)
+        var l = LiftResult(
+          backend: backendID, model: liftModel, perSeed: [], summary: summarize([]), threshold: threshold,
+          pValue: .nan, verdict: .error, decisive: decisive)
         l.reference = name
         lifts.append(l)
         continue
@@ -117,8 +121,9 @@ struct GenerativeAssembler {
       let perSeed = VerdictRule.pairedLift(quantum: q.map { $0! }, baseline: ref.map { $0! }, higherIsBetter: false)
       let s = summarize(perSeed, confidence: decisive ? familyConfidence : confidence, bounds: nil)
       let (v, why) = VerdictRule.backendVerdict(s, threshold: threshold, count: perSeed.count)
-      var l = LiftResult(backend: backendID, model: liftModel, perSeed: perSeed, summary: s, threshold: threshold,
-                         pValue: method.pValueAbove(threshold, perSeed), verdict: v, decisive: decisive)
+      var l = LiftResult(
+        backend: backendID, model: liftModel, perSeed: perSeed, summary: s, threshold: threshold,
+        pValue: method.pValueAbove(threshold, perSeed), verdict: v, decisive: decisive)
       l.reference = name
       l.referenceScores = ref.map { $0! }
       l.inconclusiveReason = why
@@ -134,7 +139,8 @@ struct GenerativeAssembler {
     let verdict = VerdictRule.claimVerdict(backends: lifts.filter(\.decisive).map(\.verdict), costHeld: checks.allSatisfy(\.held))
     let expected = Verdict(claim.expect)
     if verdict != expected {
-      reasons.insert("Expected \(expected.label(threshold: threshold)) but the evidence says \(verdict.label(threshold: threshold)).", at: 0)
+      reasons.insert(
+        "Expected \(expected.label(threshold: threshold)) but the evidence says \(verdict.label(threshold: threshold)).", at: 0)
     }
     let fallback = baselines.first { $0.model == bestBaseline }.map { b in
       "\(b.model) (\(mostCommonChoice(b.chosen).map { "\($0)=\($1)" }.sorted().joined(separator: ", "))): best mean validation NLL "
@@ -144,7 +150,9 @@ struct GenerativeAssembler {
     let dataset = DatasetSummary(
       source: plan.spec.target.label, samples: plan.spec.trainSamples, trainSamples: plan.spec.trainSamples,
       testSamples: plan.spec.evaluationSamples ?? 0, features: (0..<n).map { "b\($0)" }, classes: [],
-      preprocessing: [plan.spec.evaluationSamples.map { "metrics from \($0) samples of every model" } ?? "metrics from exact distributions"],
+      preprocessing: [
+        plan.spec.evaluationSamples.map { "metrics from \($0) samples of every model" } ?? "metrics from exact distributions"
+      ],
       scatter: [], scatterAxes: [])
     var result = ClaimResult(
       claim: claim.id, title: claim.title, hypothesis: claim.hypothesis, specFile: claim.file, facts: facts(),
@@ -154,7 +162,8 @@ struct GenerativeAssembler {
     result.task = ClaimTask.generative.rawValue
     result.generative = distributions()
     result.inference = InferenceSummary(
-      method: method.name, explanation: method.explanation + " Lift is baseline minus quantum (\(metric.rawValue) is a distance to the target).",
+      method: method.name,
+      explanation: method.explanation + " Lift is baseline minus quantum (\(metric.rawValue) is a distance to the target).",
       comparison: threshold <= 0 ? "non-inferiority" : "superiority", margin: threshold <= 0 ? -threshold : nil, tests: tests,
       intervalConfidence: familyConfidence, verdictLabel: verdict.label(threshold: threshold), testOverTrain: 0)
     result.bestBaselinePerSeed = bestPerSeed.map { plan.baselines[$0].spec.id }
@@ -170,16 +179,26 @@ struct GenerativeAssembler {
     let interval = "\(fmt(s.mean)) (\(percent(s.confidence)) interval [\(fmt(s.low)), \(fmt(s.high))])"
     if !l.decisive { return "On \(l.backend) (reported, not decisive), the \(metric.rawValue) lift is \(interval)." }
     let p = "one-sided p = \(fmtP(l.reportedPValue)) against lift <= \(fmt(l.threshold))"
-    if let why = l.inconclusiveReason { return "On \(l.backend), \(l.model)'s \(metric.rawValue) lift over \(name) is \(interval), but \(why): inconclusive." }
+    if let why = l.inconclusiveReason {
+      return "On \(l.backend), \(l.model)'s \(metric.rawValue) lift over \(name) is \(interval), but \(why): inconclusive."
+    }
     switch l.verdict {
-    case .supported: return "On \(l.backend), \(l.model)'s \(metric.rawValue) lift over \(name) is \(interval), clearing the minimum \(fmt(l.threshold)) (\(p))."
-    case .refuted: return "On \(l.backend), \(l.model)'s \(metric.rawValue) lift over \(name) is \(interval), entirely below the minimum \(fmt(l.threshold)) (\(p))."
-    default: return "On \(l.backend), \(l.model)'s \(metric.rawValue) lift over \(name) is \(interval), which straddles the minimum \(fmt(l.threshold)) (\(p))."
+    case .supported:
+      return
+        "On \(l.backend), \(l.model)'s \(metric.rawValue) lift over \(name) is \(interval), clearing the minimum \(fmt(l.threshold)) (\(p))."
+    case .refuted:
+      return
+        "On \(l.backend), \(l.model)'s \(metric.rawValue) lift over \(name) is \(interval), entirely below the minimum \(fmt(l.threshold)) (\(p))."
+    default:
+      return
+        "On \(l.backend), \(l.model)'s \(metric.rawValue) lift over \(name) is \(interval), which straddles the minimum \(fmt(l.threshold)) (\(p))."
     }
   }
 
   private func describe(_ m: BornMachineSpec) -> String {
-    let depth = m.depths.count > 1 ? "depth in {\(m.depths.map(String.init).joined(separator: ", "))} tuned by validation likelihood" : "depth \(m.depths[0])"
+    let depth =
+      m.depths.count > 1
+      ? "depth in {\(m.depths.map(String.init).joined(separator: ", "))} tuned by validation likelihood" : "depth \(m.depths[0])"
     return "quantum circuit Born machine (Liu & Wang 2018): Rz·Rx·Rz layers, \(depth), CNOT \(m.pairs); "
       + "MMD² loss, Gaussian-mixture kernel σ in {\(m.bandwidths.map(fmt).joined(separator: ", "))}; "
       + "Adam lr \(fmt(m.learningRate)), \(m.iterations) steps, parameter-shift gradients"
@@ -201,10 +220,13 @@ struct GenerativeAssembler {
       }
     }.filter { !$0.isEmpty }
     return ClaimFacts(
-      encoding: plan.machines.map { "\($0.spec.id): Born machine (no data encoding; bitstrings are measured)" }.joined(separator: "; "),
+      encoding: plan.machines.map { "\($0.spec.id): Born machine (no data encoding; bitstrings are measured)" }.joined(
+        separator: "; "),
       backend: backends, shots: shots.count == claim.backends.count ? shots.joined(separator: "; ") : nil,
       baseline: plan.baselines.map(\.spec.id).joined(separator: ", "),
-      runtime: claim.criteria.cost.maxRuntimeSeconds.map { "bound \(fmt($0)) s; took \(String(format: "%.1f", manifest.seconds)) s" })
+      runtime: claim.criteria.cost.maxRuntimeSeconds.map {
+        "bound \(fmt($0)) s; took \(String(format: "%.1f", manifest.seconds)) s"
+      })
   }
 
   /// Per Born machine and backend: the circuit of its first depth (its gate counts) and the
@@ -212,7 +234,9 @@ struct GenerativeAssembler {
   private func costRecords() -> [CostRecord] {
     var out: [CostRecord] = []
     for m in plan.machines {
-      guard let ansatz = try? BornMachineAnsatz(qubits: plan.spec.target.bitCount, depth: m.spec.depths.max() ?? 1, pairs: m.spec.pairs == "ring" ? .ring : .line)
+      guard
+        let ansatz = try? BornMachineAnsatz(
+          qubits: plan.spec.target.bitCount, depth: m.spec.depths.max() ?? 1, pairs: m.spec.pairs == "ring" ? .ring : .line)
       else { continue }
       let circuit = ansatz.circuit
       let stats = circuit.statistics
@@ -236,13 +260,14 @@ struct GenerativeAssembler {
           price = executions * device.pricePerTask + shots * device.pricePerShot
           queue = device.queueSeconds * Double(seeds.count)
         }
-        out.append(CostRecord(
-          model: m.spec.id, backend: b.spec.id, qubits: stats.qubits, depth: stats.depth,
-          twoQubitGates: circuit.nativeTwoQubitGateCount, routedDepth: routedDepth, routedTwoQubitGates: routed2q,
-          encodingDepth: 0, encodingTwoQubitGates: 0, executions: executions, shots: shots, cloudUsd: price,
-          queueSeconds: queue, seconds: seeds.reduce(0) { $0 + ($1.quantumSeconds[m.spec.id]?[b.spec.id] ?? 0) },
-          nativeDepth: native?.statistics.depth, nativeTwoQubitGates: native?.twoQubitGates,
-          nativeOneQubitGates: native.map { $0.statistics.oneQubitGates }, swaps: native?.swapsInserted))
+        out.append(
+          CostRecord(
+            model: m.spec.id, backend: b.spec.id, qubits: stats.qubits, depth: stats.depth,
+            twoQubitGates: circuit.nativeTwoQubitGateCount, routedDepth: routedDepth, routedTwoQubitGates: routed2q,
+            encodingDepth: 0, encodingTwoQubitGates: 0, executions: executions, shots: shots, cloudUsd: price,
+            queueSeconds: queue, seconds: seeds.reduce(0) { $0 + ($1.quantumSeconds[m.spec.id]?[b.spec.id] ?? 0) },
+            nativeDepth: native?.statistics.depth, nativeTwoQubitGates: native?.twoQubitGates,
+            nativeOneQubitGates: native.map { $0.statistics.oneQubitGates }, swaps: native?.swapsInserted))
       }
     }
     return out

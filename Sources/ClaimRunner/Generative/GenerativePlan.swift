@@ -20,7 +20,8 @@ struct GenerativePlan: Sendable {
   /// - Throws: `RunnerError.invalidClaim` located at the field at fault.
   init(claim: Claim, devices: [String: DeviceProfile]) throws {
     guard let spec = claim.generative else {
-      throw RunnerError.invalidClaim(file: claim.location(of: "task").description, field: "task", message: "not a generative claim")
+      throw RunnerError.invalidClaim(
+        file: claim.location(of: "task").description, field: "task", message: "not a generative claim")
     }
     self.spec = spec
     func invalid(_ field: String, _ error: Error) -> RunnerError {

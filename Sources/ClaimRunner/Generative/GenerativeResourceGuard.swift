@@ -54,8 +54,10 @@ enum GenerativeResourceGuard {
     if shots > ClassicalCost.maxTotalShots, let worst = all.max(by: { $0.shots < $1.shots }) {
       throw RunnerError.resourceLimit(
         file: claim.location(of: field(worst.model)).description, field: field(worst.model),
-        message: "the Born machines would sample \(String(format: "%.3g", shots)) shots in all (\(worst.model) on \(worst.backend): "
-          + "\(String(format: "%.3g", worst.shots))), more than \(String(format: "%.3g", ClassicalCost.maxTotalShots)); reduce iterations, shots or seeds")
+        message:
+          "the Born machines would sample \(String(format: "%.3g", shots)) shots in all (\(worst.model) on \(worst.backend): "
+          + "\(String(format: "%.3g", worst.shots))), more than \(String(format: "%.3g", ClassicalCost.maxTotalShots)); reduce iterations, shots or seeds"
+      )
     }
     let seconds = all.reduce(0) { $0 + $1.operations } / ResourceGuard.operationsPerSecond
     if let bound = claim.criteria.cost.maxRuntimeSeconds, seconds > ResourceGuard.runtimeFactor * bound,
@@ -63,7 +65,8 @@ enum GenerativeResourceGuard {
     {
       throw RunnerError.resourceLimit(
         file: claim.location(of: field(worst.model)).description, field: field(worst.model),
-        message: "the Born machines' training would take at least \(String(format: "%.3g", seconds)) s (\(worst.model) on \(worst.backend): "
+        message:
+          "the Born machines' training would take at least \(String(format: "%.3g", seconds)) s (\(worst.model) on \(worst.backend): "
           + "\(String(format: "%.3g", worst.operations)) amplitude updates), over \(Int(ResourceGuard.runtimeFactor)) times max_runtime_seconds "
           + "\(String(format: "%g", bound)); reduce iterations, depth, bits or seeds, or raise the bound")
     }

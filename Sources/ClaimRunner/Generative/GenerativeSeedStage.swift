@@ -29,8 +29,9 @@ enum GenerativeSeedStage {
     var baselineSeconds: [Double] = []
     for (i, b) in plan.baselines.enumerated() {
       let start = Date()
-      baselines.append(try first.experiment.baseline(
-        b.model, grid: b.spec.grid, samples: samples, target: target, seed: s, stream: UInt64(i + 1)))
+      baselines.append(
+        try first.experiment.baseline(
+          b.model, grid: b.spec.grid, samples: samples, target: target, seed: s, stream: UInt64(i + 1)))
       baselineSeconds.append(Date().timeIntervalSince(start))
     }
     var quantum: [String: [String: Result<GenerativeExperiment.ModelOutcome, Failure>]] = [:]
@@ -50,6 +51,7 @@ enum GenerativeSeedStage {
       }
     }
     return Outcome(
-      seed: seed, target: target, baselines: baselines, baselineSeconds: baselineSeconds, quantum: quantum, quantumSeconds: seconds)
+      seed: seed, target: target, baselines: baselines, baselineSeconds: baselineSeconds, quantum: quantum,
+      quantumSeconds: seconds)
   }
 }

@@ -15,13 +15,17 @@ extension _ClaimParser {
 
   /// The claim of `task: generative` from its top-level fields (id, title, hypothesis read).
   func parseGenerativeClaim(_ f: _Fields, id: String?, title: String?, hypothesis: String) -> Claim? {
-    let data = required("dataset", in: f, why: " (the target: dataset: {target: {kind: bars_and_stripes, rows: 2, cols: 2}, train_samples: 500})") {
+    let data = required(
+      "dataset", in: f, why: " (the target: dataset: {target: {kind: bars_and_stripes, rows: 2, cols: 2}, train_samples: 500})"
+    ) {
       self.parseGenerativeDataset($0)
     }
     let machines = required("quantum", in: f, why: " (the Born machines: - {id: qcbm, kind: born_machine, depth: 2})") {
       self.parseBornMachines($0)
     }
-    let baselines = required("baselines", in: f, why: " (the classical generative baselines)") { self.parseGenerativeBaselines($0) }
+    let baselines = required("baselines", in: f, why: " (the classical generative baselines)") {
+      self.parseGenerativeBaselines($0)
+    }
     let backends = required("backends", in: f, why: " (every claim names the backends it ran on)") { self.parseBackends($0) }
     var seeds: [Int]? = [1, 2, 3, 4, 5]
     if let s = f["seeds"] { seeds = parseSeeds(s) }
@@ -31,13 +35,18 @@ extension _ClaimParser {
     var lift = criteria?.lift
     if let criteria, let c = f["criteria"] {
       if !criteria.metric.isGenerative {
-        fail("criteria.metric", "metric \(criteria.metric.rawValue) scores classifiers; a claim with task generative uses one of kl, mmd, tv")
+        fail(
+          "criteria.metric",
+          "metric \(criteria.metric.rawValue) scores classifiers; a claim with task generative uses one of kl, mmd, tv")
       }
       lift = generativeLift(c, criteria.lift, machines: machines ?? [], baselines: baselines ?? [])
     }
     for (i, b) in (backends ?? []).enumerated() {
       if case .hardware = b.target {
-        fail("backends[\(i)].hardware", "a generative claim samples its Born machines while training; imported hardware counts (hardware:) hold fixed circuits only; use a simulator or device backend")
+        fail(
+          "backends[\(i)].hardware",
+          "a generative claim samples its Born machines while training; imported hardware counts (hardware:) hold fixed circuits only; use a simulator or device backend"
+        )
       }
     }
     guard r.errors.isEmpty, let id, let title, let data, let machines, let baselines, let backends, let seeds,
@@ -68,10 +77,14 @@ extension _ClaimParser {
       fail("task", "task regression is not supported on this build; use classification or generative", .unknownName)
     }
     guard let criteria, criteria.metric.isGenerative else { return }
-    fail("criteria.metric", "metric \(criteria.metric.rawValue) scores generative models; give task: generative, or a classification metric (accuracy, balanced_accuracy, f1_macro, roc_auc, log_loss)")
+    fail(
+      "criteria.metric",
+      "metric \(criteria.metric.rawValue) scores generative models; give task: generative, or a classification metric (accuracy, balanced_accuracy, f1_macro, roc_auc, log_loss)"
+    )
   }
 
-  private func parseGenerativeDataset(_ node: Node) -> (target: GenerativeTargetSpec, trainSamples: Int, evaluationSamples: Int?)? {
+  private func parseGenerativeDataset(_ node: Node) -> (target: GenerativeTargetSpec, trainSamples: Int, evaluationSamples: Int?)?
+  {
     guard let f = r.mapping(node, "dataset", allowed: Self.generativeDatasetKeys) else { return nil }
     let target = required("target", in: f, why: " (kind: bars_and_stripes, cardinality or ising)") { self.parseTarget($0) }
     let train = required("train_samples", in: f, why: " (training samples drawn from the target per seed)") {
@@ -92,17 +105,21 @@ extension _ClaimParser {
     guard let kn = f["kind"] else { r.missing("kind", in: f, why: " (bars_and_stripes, cardinality or ising)"); return nil }
     guard let kind = r.string(kn, f.path("kind")) else { return nil }
     let allowed: [String: [String]] = [
-      "bars_and_stripes": ["rows", "cols"], "cardinality": ["n", "k"], "ising": ["n", "J", "h", "temperature"],
+      "bars_and_stripes": ["rows", "cols"], "cardinality": ["n", "k"], "ising": ["n", "J", "h", "temperature"]
     ]
     guard let keys = allowed[kind] else {
       let hint = EditDistance.suggestion(for: kind, among: GenerativeTargetSpec.kinds)
-      r.fail(kn, f.path("kind"), "unknown target '\(kind)'; expected one of \(GenerativeTargetSpec.kinds.joined(separator: ", "))"
-        + (hint.map { "; did you mean '\($0)'?" } ?? ""), .unknownName, suggestion: hint)
+      r.fail(
+        kn, f.path("kind"),
+        "unknown target '\(kind)'; expected one of \(GenerativeTargetSpec.kinds.joined(separator: ", "))"
+          + (hint.map { "; did you mean '\($0)'?" } ?? ""), .unknownName, suggestion: hint)
       return nil
     }
     var ok = true
     for key in f.order where key != "kind" && !keys.contains(key) {
-      r.fail(f.keys[key], f.path(key), "'\(key)' does not apply to target \(kind); it takes \(keys.joined(separator: ", "))", .conflict)
+      r.fail(
+        f.keys[key], f.path(key), "'\(key)' does not apply to target \(kind); it takes \(keys.joined(separator: ", "))", .conflict
+      )
       ok = false
     }
     func int(_ k: String, _ range: _Range, default d: Int? = nil) -> Int? {
@@ -122,7 +139,9 @@ extension _ClaimParser {
     case "bars_and_stripes":
       guard let rows = int("rows", bits), let cols = int("cols", bits), ok else { return nil }
       if rows * cols > Self.maximumGenerativeBits {
-        r.fail(node, p, "bars and stripes of \(rows)x\(cols) has \(rows * cols) bits; at most \(Self.maximumGenerativeBits)", .outOfRange)
+        r.fail(
+          node, p, "bars and stripes of \(rows)x\(cols) has \(rows * cols) bits; at most \(Self.maximumGenerativeBits)",
+          .outOfRange)
         return nil
       }
       return .barsAndStripes(rows: rows, cols: cols)
@@ -131,7 +150,8 @@ extension _ClaimParser {
       if k > n { r.fail(f["k"], f.path("k"), "k = \(k) exceeds n = \(n)", .outOfRange); return nil }
       return .cardinality(n: n, k: k)
     default:
-      guard let n = int("n", bits), let j = num("J", .closed(-100, 100), default: 1), let h = num("h", .closed(-100, 100), default: 0),
+      guard let n = int("n", bits), let j = num("J", .closed(-100, 100), default: 1),
+        let h = num("h", .closed(-100, 100), default: 0),
         let t = num("temperature", .closed(0.01, 1000), default: 1), ok
       else { return nil }
       return .ising(n: n, coupling: j, field: h, temperature: t)
@@ -151,7 +171,9 @@ extension _ClaimParser {
       guard let kn = f["kind"] else { r.missing("kind", in: f, why: " (born_machine)"); continue }
       guard let kind = r.string(kn, f.path("kind")) else { continue }
       guard kind == "born_machine" else {
-        r.fail(kn, f.path("kind"), "a claim with task generative runs quantum circuit Born machines: kind born_machine, not '\(kind)'", .conflict)
+        r.fail(
+          kn, f.path("kind"), "a claim with task generative runs quantum circuit Born machines: kind born_machine, not '\(kind)'",
+          .conflict)
         continue
       }
       var spec = BornMachineSpec(id: id, depths: [2])
@@ -160,10 +182,14 @@ extension _ClaimParser {
         if let items = r.list(d, f.path("depth"), single: true) {
           let ds = items.enumerated().compactMap { r.int($1, f.path("depth") + "[\($0)]", .closed(1, 50)) }
           if ds.count == items.count { spec.depths = ds } else { ok = false }
-        } else { ok = false }
+        } else {
+          ok = false
+        }
       }
       if let pn = f["pairs"], let s = r.string(pn, f.path("pairs")) {
-        if s == "line" || s == "ring" { spec.pairs = s } else {
+        if s == "line" || s == "ring" {
+          spec.pairs = s
+        } else {
           r.fail(pn, f.path("pairs"), "unknown pairs '\(s)'; expected line or ring", .unknownName)
           ok = false
         }
@@ -173,9 +199,15 @@ extension _ClaimParser {
       }
       if let t = f["training"] {
         if let tf = r.mapping(t, f.path("training"), allowed: Self.bornTrainingKeys) {
-          if let v = tf["iterations"] { if let x = r.int(v, tf.path("iterations"), .closed(1, 100_000)) { spec.iterations = x } else { ok = false } }
-          if let v = tf["learning_rate"] { if let x = r.number(v, tf.path("learning_rate"), .open(0, 10)) { spec.learningRate = x } else { ok = false } }
-        } else { ok = false }
+          if let v = tf["iterations"] {
+            if let x = r.int(v, tf.path("iterations"), .closed(1, 100_000)) { spec.iterations = x } else { ok = false }
+          }
+          if let v = tf["learning_rate"] {
+            if let x = r.number(v, tf.path("learning_rate"), .open(0, 10)) { spec.learningRate = x } else { ok = false }
+          }
+        } else {
+          ok = false
+        }
       }
       if ok { out.append(spec) }
     }
@@ -195,8 +227,11 @@ extension _ClaimParser {
         let names = GenerativeBaselineName.allCases.map(\.rawValue)
         let hint = EditDistance.suggestion(for: ms, among: names)
         let kind: SpecError.Kind = BaselineModel(rawValue: ms) != nil ? .conflict : .unknownName
-        r.fail(mn, f.path("model"), (kind == .conflict ? "\(ms) is a classifier; " : "unknown baseline model '\(ms)'; ")
-          + "a claim with task generative uses one of \(names.joined(separator: ", "))" + (hint.map { "; did you mean '\($0)'?" } ?? ""),
+        r.fail(
+          mn, f.path("model"),
+          (kind == .conflict ? "\(ms) is a classifier; " : "unknown baseline model '\(ms)'; ")
+            + "a claim with task generative uses one of \(names.joined(separator: ", "))"
+            + (hint.map { "; did you mean '\($0)'?" } ?? ""),
           kind, suggestion: hint)
         continue
       }
@@ -220,15 +255,21 @@ extension _ClaimParser {
   }
 
   /// `criteria.lift` re-read against the generative model and baseline ids.
-  private func generativeLift(_ node: Node, _ lift: LiftCriterion, machines: [BornMachineSpec], baselines: [GenerativeBaselineSpec]) -> LiftCriterion? {
+  private func generativeLift(
+    _ node: Node, _ lift: LiftCriterion, machines: [BornMachineSpec], baselines: [GenerativeBaselineSpec]
+  ) -> LiftCriterion? {
     guard case .mapping = node, let f = r.mapping(node, "criteria", allowed: Self.criteriaKeys),
       let ln = f["lift"], let lf = r.mapping(ln, "criteria.lift", allowed: Self.liftKeys)
     else { return lift }
     var out = lift
     var ok = true
     if let m = lf["model"], let s = r.string(m, lf.path("model"), acceptNumbers: true) {
-      if machines.contains(where: { $0.id == s }) { out.model = s } else {
-        r.fail(m, lf.path("model"), "unknown quantum model '\(s)'; expected one of \(machines.map(\.id).joined(separator: ", "))", .unknownReference)
+      if machines.contains(where: { $0.id == s }) {
+        out.model = s
+      } else {
+        r.fail(
+          m, lf.path("model"), "unknown quantum model '\(s)'; expected one of \(machines.map(\.id).joined(separator: ", "))",
+          .unknownReference)
         ok = false
       }
     }
@@ -238,7 +279,10 @@ extension _ClaimParser {
       } else if machines.contains(where: { $0.id == s }), s != (out.model ?? machines.first?.id) {
         out.over = .quantumModel(s)
       } else {
-        r.fail(o, lf.path("over"), "unknown baseline '\(s)'; expected best_baseline or one of \((baselines.map(\.id) + machines.map(\.id)).joined(separator: ", "))", .unknownReference)
+        r.fail(
+          o, lf.path("over"),
+          "unknown baseline '\(s)'; expected best_baseline or one of \((baselines.map(\.id) + machines.map(\.id)).joined(separator: ", "))",
+          .unknownReference)
         ok = false
       }
     }

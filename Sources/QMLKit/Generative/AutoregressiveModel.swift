@@ -46,7 +46,9 @@ public struct AutoregressiveModel: Sendable, Equatable {
   /// Fits every conditional to data probabilities over the 2^n bitstrings.
   /// - Throws: `ModelError` for bad settings or data, or a singular Newton system.
   public func fit(data: [Double], bitCount n: Int) throws -> Parameters {
-    guard penalty.isFinite && penalty > 0 else { throw ModelError.invalidHyperparameter("autoregressive penalty must be positive, got \(penalty)") }
+    guard penalty.isFinite && penalty > 0 else {
+      throw ModelError.invalidHyperparameter("autoregressive penalty must be positive, got \(penalty)")
+    }
     guard data.count == 1 << n else { throw ModelError.invalidData("\(data.count) data probabilities for \(n) bits") }
     let xs = data.indices.filter { data[$0] > 0 }
     var rows: [[Double]] = []

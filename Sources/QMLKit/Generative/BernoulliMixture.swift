@@ -40,7 +40,9 @@ public struct BernoulliMixture: Sendable, Equatable {
   /// - Throws: `ModelError` for bad settings or no data.
   public func fit(counts: [Double], bitCount n: Int, seed: UInt64) throws -> Fit {
     guard components >= 1 else { throw ModelError.invalidHyperparameter("mixture components must be at least 1") }
-    guard smoothing.isFinite && smoothing >= 0 else { throw ModelError.invalidHyperparameter("mixture smoothing must be non-negative") }
+    guard smoothing.isFinite && smoothing >= 0 else {
+      throw ModelError.invalidHyperparameter("mixture smoothing must be non-negative")
+    }
     let total: Double = counts.reduce(0.0) { $0 + $1 }
     guard total > 0, counts.count == 1 << n else { throw ModelError.invalidData("no training bitstrings") }
     let xs = counts.indices.filter { counts[$0] > 0 }

@@ -71,8 +71,12 @@ public struct GenerativeExperiment: Sendable {
   /// The exact target and the seed's training samples drawn from it.
   /// - Throws: `ModelError` for a bad target or sample count.
   public func trainingSamples(seed: UInt64) throws -> (target: DiscreteDistribution, samples: [Int]) {
-    guard trainSamples >= 4 else { throw ModelError.invalidHyperparameter("train_samples must be at least 4, got \(trainSamples)") }
-    if let e = evaluationSamples, e < 2 { throw ModelError.invalidHyperparameter("evaluation samples must be at least 2, got \(e)") }
+    guard trainSamples >= 4 else {
+      throw ModelError.invalidHyperparameter("train_samples must be at least 4, got \(trainSamples)")
+    }
+    if let e = evaluationSamples, e < 2 {
+      throw ModelError.invalidHyperparameter("evaluation samples must be at least 2, got \(e)")
+    }
     let exact = try target.distribution()
     return (exact, exact.sample(count: trainSamples, seed: seed ^ 0x6E4E_5A11))
   }
@@ -90,7 +94,9 @@ public struct GenerativeExperiment: Sendable {
 
   /// The Born machine tuned over `depths`, trained on `samples` on `backend`, and scored.
   /// - Throws: `ModelError`, `SimulationError`, `Cancelled`.
-  public func bornMachine(samples: [Int], target exact: DiscreteDistribution, backend: QuantumBackend, seed: UInt64) throws -> ModelOutcome {
+  public func bornMachine(samples: [Int], target exact: DiscreteDistribution, backend: QuantumBackend, seed: UInt64) throws
+    -> ModelOutcome
+  {
     let n = exact.bitCount
     let counter = ExecutionCounter()
     var losses: [Double] = []

@@ -66,7 +66,8 @@ public enum GenerativeTuning {
     _ baseline: GenerativeBaseline, grid: [Double]? = nil, samples: [Int], bitCount n: Int, seed: UInt64,
     fraction: Double = validationFraction, validateSingle: Bool = false
   ) throws -> Tuned {
-    try tune(grid: grid ?? baseline.defaultGrid, samples: samples, fraction: fraction, validateSingle: validateSingle) { part, v in
+    try tune(grid: grid ?? baseline.defaultGrid, samples: samples, fraction: fraction, validateSingle: validateSingle) {
+      part, v in
       try baseline.fit(counts: DiscreteDistribution.counts(of: part, size: 1 << n), bitCount: n, value: v, seed: seed)
     }
   }

@@ -94,7 +94,9 @@ public struct RestrictedBoltzmannMachine: Sendable, Equatable {
     guard iterations >= 0, learningRate.isFinite, learningRate > 0 else {
       throw ModelError.invalidHyperparameter("RBM iterations and learning rate must be positive")
     }
-    guard weightDecay.isFinite && weightDecay >= 0 else { throw ModelError.invalidHyperparameter("RBM weight decay must be non-negative") }
+    guard weightDecay.isFinite && weightDecay >= 0 else {
+      throw ModelError.invalidHyperparameter("RBM weight decay must be non-negative")
+    }
     guard data.count == 1 << n else { throw ModelError.invalidData("\(data.count) data probabilities for \(n) bits") }
     var rng = SeededGenerator(seed: seed)
     var values = [Double](repeating: 0, count: hidden * n + n + hidden)

@@ -91,7 +91,8 @@ import TestSupport
     let e = try #require(errors.first)
     #expect(e.field == "quantum[0].training" && e.message.contains("amplitude updates"), "\(errors)")
     // The shipped-size claim passes.
-    let small = try SpecFixtures.claim(Self.spec(backends: "[{id: ideal, simulator: statevector, shots: exact}]"), name: "gen", in: dir)
+    let small = try SpecFixtures.claim(
+      Self.spec(backends: "[{id: ideal, simulator: statevector, shots: exact}]"), name: "gen", in: dir)
     #expect(Preflight.errors(small, devices: [:]).isEmpty)
   }
 }

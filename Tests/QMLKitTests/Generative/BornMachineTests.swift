@@ -45,7 +45,9 @@ import Testing
         var tp = theta, tm = theta
         tp[l] += h
         tm[l] -= h
-        let fd = (try m.loss(tp, data: data, kernel: kernel, backend: backend) - m.loss(tm, data: data, kernel: kernel, backend: backend)) / (2 * h)
+        let fd =
+          (try m.loss(tp, data: data, kernel: kernel, backend: backend) - m.loss(tm, data: data, kernel: kernel, backend: backend))
+          / (2 * h)
         #expect(abs(g[l] - fd) < 1e-6, "angle \(l): shift \(g[l]) vs finite difference \(fd)")
       }
     }

@@ -64,7 +64,9 @@ import TestSupport
     let exact = GenerativeMetrics.mmd(p, q, kernel: kernel)
     var twoSample = 0.0
     for (xs, wx) in tuples(p, 2) {
-      for (ys, wy) in tuples(q, 3) { twoSample += wx * wy * (try GenerativeMetrics.mmdUnbiased(xs, ys, bitCount: 2, kernel: kernel)) }
+      for (ys, wy) in tuples(q, 3) {
+        twoSample += wx * wy * (try GenerativeMetrics.mmdUnbiased(xs, ys, bitCount: 2, kernel: kernel))
+      }
     }
     #expect(abs(twoSample - exact) < 1e-14)
     let target = try DiscreteDistribution(bitCount: 2, weights: q)

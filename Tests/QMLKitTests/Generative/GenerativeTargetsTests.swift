@@ -39,7 +39,9 @@ import Testing
     let w = [exp((J + 2 * h) / T), exp(-J / T), exp(-J / T), exp((J - 2 * h) / T)]
     let z = w.reduce(0, +)
     for i in 0..<4 { #expect(abs(d.probabilities[i] - w[i] / z) < 1e-14) }
-    #expect(throws: ModelError.self) { try GenerativeTarget.isingChain(n: 2, coupling: 1, field: 0, temperature: 0).distribution() }
+    #expect(throws: ModelError.self) {
+      try GenerativeTarget.isingChain(n: 2, coupling: 1, field: 0, temperature: 0).distribution()
+    }
   }
 
   @Test("sampling follows the probabilities; the empirical distribution counts the draws")

@@ -13,7 +13,7 @@ import Testing
       target: "cardinality(n=2, k=1)", bits: 2, outcomes: ["01", "10"], targetProbabilities: [0.5, 0.5],
       models: [
         GenerativeHistogram(model: r.baselines[0].model, backend: nil, probabilities: [0.45, 0.5]),
-        GenerativeHistogram(model: "qcbm", backend: "ideal", probabilities: [0.3, 0.6]),
+        GenerativeHistogram(model: "qcbm", backend: "ideal", probabilities: [0.3, 0.6])
       ])
     return r
   }
