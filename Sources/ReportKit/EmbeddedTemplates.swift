@@ -23,7 +23,9 @@ enum EmbeddedTemplates {
   <p class="explain">Each claim compares quantum models with tuned classical baselines. A claim
   <strong>fails the build</strong> when its verdict differs from what its spec expects, or when a
   headline number regressed past its accepted snapshot. Lifts are the quantum score minus the best
-  baseline's (in metric units and in percentage points), with their confidence interval across seeds;
+  baseline's (in metric units and in percentage points; for losses and regression errors the baseline's
+  minus the quantum's, in the metric's units, so a positive lift always favours the quantum model), with
+  their confidence interval across seeds;
   every backend shows its own verdict, and only the backends named in the criteria decide the claim.
   Claims failing the build come first, then the rest by verdict.</p>
   <div class="table-scroll">
@@ -131,6 +133,7 @@ enum EmbeddedTemplates {
     </table>
     </div>
     <figure data-slot="metric-chart"></figure>
+    <figure data-slot="predictions"></figure>
   </section>
 
   <section id="lift">

@@ -53,7 +53,7 @@ import Testing
     arguments: [
       ("metric: tv", "metric: accuracy", "criteria.metric", "scores classifiers"),
       ("kind: born_machine", "kind: kernel", "quantum[0].kind", "born_machine"),
-      ("{model: bernoulli}", "{model: svm_rbf}", "baselines[0].model", "svm_rbf is a classifier"),
+      ("{model: bernoulli}", "{model: svm_rbf}", "baselines[0].model", "svm_rbf is not a generative model"),
       ("kind: ising, n: 4,", "kind: bars_and_stripes, n: 4,", "dataset.target.n", "does not apply"),
       ("train_samples: 100", "train_samples: 2", "dataset.train_samples", ">= 8"),
       ("hidden: [2, 4]", "hidden: [2.5]", "baselines[1].grid.hidden", "whole numbers"),
@@ -71,7 +71,7 @@ import Testing
     let text = baseSpecLines.joined(separator: "\n").replacingOccurrences(
       of: "  lift: {min: 0.05}", with: "  metric: kl\n  lift: {min: 0.05}")
     let errs = errors(text)
-    #expect(errs.contains { $0.field == "criteria.metric" && $0.message.contains("task: generative") })
+    #expect(errs.contains { $0.field == "criteria.metric" && $0.message.contains("scores generative") })
   }
 
   @Test("a target over 12 bits and a hardware backend are refused")

@@ -107,6 +107,13 @@ public enum HardwareImporter {
       let (split, _) = try data.split(seed: seed)
       for m in models {
         guard let e = kernels.entry(model: m.spec.id, seed: seed) else { continue }
+        if let regression = metric.regression {
+          // The score's `C` holds the chosen ridge alpha of a regression claim.
+          let f = try KernelRegressionStage.fit(
+            train: e.train, test: e.test, alphaGrid: m.spec.ridgeAlpha, split: split, metric: regression, seed: seed)
+          out.append(HardwareKernels.Score(model: m.spec.id, seed: seed, metric: metric.rawValue, test: f.test, chosenC: f.chosenAlpha))
+          continue
+        }
         let f = try KernelModelStage.fit(train: e.train, test: e.test, cGrid: m.spec.svmC, split: split, metric: metric, seed: seed)
         out.append(HardwareKernels.Score(model: m.spec.id, seed: seed, metric: metric.rawValue, test: f.test, chosenC: f.chosenC))
       }

@@ -3,7 +3,8 @@ import Foundation
 import QMLKit
 
 /// Scores a quantum model on a `hardware:` backend from its imported kernel matrices: the same
-/// C tuning and test scoring as a simulated kernel (`KernelModelStage.fit`).
+/// C tuning and test scoring as a simulated kernel (`KernelModelStage.fit`), or in a regression
+/// claim the same ridge tuning (`KernelRegressionStage.fit`).
 enum HardwareStage {
   static func run(
     model: ModelPlan.Model, kernels: HardwareKernels, split: DataSplit, metric: Metric, seed: Int, keepKernel: Bool
@@ -25,6 +26,15 @@ enum HardwareStage {
       return failed("imported kernels of \(model.spec.id), seed \(seed) do not match the split (\(n) train, \(m) test)")
     }
     do {
+      if let regression = metric.regression {
+        let f = try KernelRegressionStage.fit(
+          train: e.train, test: e.test, alphaGrid: model.spec.ridgeAlpha, split: split, metric: regression, seed: seed)
+        var out = QuantumOutcome(
+          test: f.test, failure: nil, chosen: ["alpha": fmtParam(f.chosenAlpha)], executions: e.executions, shots: e.shots,
+          seconds: Date().timeIntervalSince(start), loss: [], accuracy: [], kernel: keepKernel ? e.train : nil, warnings: f.warnings)
+        out.predictions = f.predictions
+        return out
+      }
       let f = try KernelModelStage.fit(train: e.train, test: e.test, cGrid: model.spec.svmC, split: split, metric: metric, seed: seed)
       return QuantumOutcome(
         test: f.test, failure: nil, chosen: ["C": fmtParam(f.chosenC)], executions: e.executions, shots: e.shots,

@@ -14,6 +14,8 @@ struct SeedOutcome: Sendable {
   var steps: [String]
   /// Training data after preprocessing (for the scatter and diagnostics), first seed only.
   var train: Dataset?
+  /// Test-set targets (regression claims).
+  var testTargets: [Double]?
   /// Baselines in spec order.
   var baselines: [BaselineOutcome]
   /// Quantum outcomes keyed by model id then backend id.
@@ -46,4 +48,6 @@ struct QuantumOutcome: Sendable {
   var folds = 0
   /// False when a variational model hit its iteration limit with the loss still falling.
   var converged = true
+  /// Test-set predictions (regression claims, for the predicted-against-true chart).
+  var predictions: [Double]?
 }

@@ -45,7 +45,7 @@ struct ClassicalCost: Sendable {
       // Every configuration is cross-validated, then the best is refit on the training split.
       let fits = configs * folds + 1
       switch b.model {
-      case .svmRBF, .svmPoly, .svmLinear:
+      case .svmRBF, .svmPoly, .svmLinear, .kernelRidge, .svr:
         let bytes = 8 * (nt * nt + (n - nt) * nt)
         let ops = (configs * folds * foldTrain * foldTrain + nt * nt + (n - nt) * nt) * d * seeds
         out.append(Estimate(what: "baseline '\(b.id)' (\(b.model.rawValue))", field: "baselines[\(i)]", bytes: bytes,
@@ -78,7 +78,7 @@ struct ClassicalCost: Sendable {
   /// The grid's size (the spec's grid, else the default grid).
   func configurations(_ b: BaselineSpec) -> Int {
     if !b.grid.isEmpty { return b.grid.values.reduce(1) { $0 * max(1, $1.count) } }
-    let grid = BaselineFactory.defaultGrid(for: b.model.kind)
+    let grid = b.model.defaultGrid(task: claim.task)
     return grid.values.reduce(1) { $0 * max(1, $1.count) }
   }
 
@@ -90,7 +90,7 @@ struct ClassicalCost: Sendable {
 
   /// The training epochs of an MLP baseline (`BaselineFactory`'s fixed `max_iterations`, 500).
   func maxIterations(_ b: BaselineSpec) -> Int {
-    let fixed = BaselineFactory.defaults(for: b.model.kind)["max_iterations"]
+    let fixed = b.model.kind.flatMap { BaselineFactory.defaults(for: $0)["max_iterations"] }
     if case .number(let x)? = fixed { return max(1, Int(x)) }
     return 500
   }

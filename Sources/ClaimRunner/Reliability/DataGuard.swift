@@ -20,6 +20,7 @@ enum DataGuard {
     func fail(_ message: String) -> RunnerError {
       RunnerError.invalidClaim(file: where_, field: "dataset", message: "\(source): \(message)")
     }
+    if claim.task == .regression { return try checkRegression(claim, data: data, fail) }
     if let fixed = data.fixed { try checkWhole(fixed, fail) }
     if let pair = data.fixedPair {
       try checkWhole(pair.train, fail)
@@ -41,6 +42,21 @@ enum DataGuard {
       let (train, _) = stratifiedSplitIndices(labels: whole.labels, testFraction: fraction, seed: s)
       try checkTrainClasses(train.map { whole.labels[$0] }, names: whole.classNames, seed: seed, fail)
     }
+  }
+
+  /// Regression data: enough rows for a split and two-fold cross-validation, finite features and
+  /// targets within `maxMagnitude`.
+  static func checkRegression(_ claim: Claim, data: DataStage, _ fail: (String) -> RunnerError) throws {
+    let parts = data.fixedPair.map { [($0.train, "training file"), ($0.test, "test file")] } ?? data.fixed.map { [($0, "data")] } ?? []
+    for (d, part) in parts {
+      try checkFinite(d, part: part, fail)
+      for (i, t) in (d.targets ?? []).enumerated() where !t.isFinite || abs(t) > maxMagnitude {
+        throw fail("\(part) row \(i + 1): target \(t) is not a finite number within ±1e150")
+      }
+    }
+    let train = data.fixedPair?.train.count
+      ?? data.fixed.map { $0.count - max(1, Int((claim.dataset.testFraction * Double($0.count)).rounded(.up))) } ?? 0
+    if train < 4 { throw fail("\(train) training row(s); a regression claim needs at least 4 (a split and two-fold cross-validation)") }
   }
 
   /// At least two samples, at least two classes, every value finite.

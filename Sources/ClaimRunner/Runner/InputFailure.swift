@@ -44,6 +44,7 @@ public enum InputFailure {
       seeds: claim.seeds, verdict: .error, expected: Verdict(claim.expect),
       reasons: ["Could not run: its inputs were refused: \(message)"], manifest: manifest)
     r.inputError = message
+    if claim.task != .classification { r.task = claim.task.rawValue }
     return r
   }
 }

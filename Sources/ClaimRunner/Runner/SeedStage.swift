@@ -32,7 +32,7 @@ enum SeedStage {
     return SeedOutcome(
       seed: seed, trainCount: split.train.count, testCount: split.test.count,
       featureNames: split.train.featureNames, classNames: split.train.classNames, steps: steps,
-      train: first ? split.train : nil, baselines: baselines, quantum: quantum)
+      train: first ? split.train : nil, testTargets: split.test.targets, baselines: baselines, quantum: quantum)
   }
 }
 
@@ -47,6 +47,10 @@ enum QuantumStage {
     }
     let start = Date()
     let s = UInt64(bitPattern: Int64(seed))
+    if let regression = metric.regression {
+      return RegressionQuantumStage.run(
+        model: model, backend: backend, split: split, metric: regression, seed: seed, keepKernel: keepKernel, iteration: iteration)
+    }
     do {
       switch model.spec.kind {
       case .kernel, .projectedKernel:

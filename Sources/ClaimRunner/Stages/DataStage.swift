@@ -3,7 +3,9 @@ import Foundation
 import QMLKit
 
 /// Loads a claim's data and prepares the split of one seed: split, then preprocessing
-/// fitted on the training part only and applied unchanged to the test part.
+/// fitted on the training part only and applied unchanged to the test part. Regression data
+/// (`task: regression`) keeps its real targets and is split at random (one class: the stratified
+/// split of one class is a plain shuffled split).
 struct DataStage: Sendable {
   let claim: Claim
   /// The whole data set for sources that do not depend on the seed (CSV), loaded once.
@@ -18,11 +20,15 @@ struct DataStage: Sendable {
     case .generator:
       fixed = nil; fixedPair = nil
     case .csv(let file, let target, let features):
-      fixed = try CSVLoader.load(path: file.url.path, target: target, features: features)
+      fixed = claim.task == .regression
+        ? try CSVLoader.loadRegression(path: file.url.path, target: target, features: features)
+        : try CSVLoader.load(path: file.url.path, target: target, features: features)
       fixedPair = nil
     case .trainTest(let train, let test, let target, let features):
       fixed = nil
-      fixedPair = try CSVLoader.loadPair(train: train.url.path, test: test.url.path, target: target, features: features)
+      fixedPair = claim.task == .regression
+        ? try CSVLoader.loadRegressionPair(train: train.url.path, test: test.url.path, target: target, features: features)
+        : try CSVLoader.loadPair(train: train.url.path, test: test.url.path, target: target, features: features)
     }
   }
 

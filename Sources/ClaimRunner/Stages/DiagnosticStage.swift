@@ -54,7 +54,8 @@ enum DiagnosticStage {
         : "The quantum kernel differs enough from an RBF kernel on this data (g well above 1) that an advantage is possible, not guaranteed."
       out.append(DiagnosticRecord(name: "geometric_difference", model: id, value: g, reading: reading, backend: backend))
     }
-    if let a = try? kernelTargetAlignment(K, labels: train.labels) {
+    // Alignment with class labels; regression data (one class, real targets) has none.
+    if train.targets == nil, let a = try? kernelTargetAlignment(K, labels: train.labels) {
       let reading = a > 0.1
         ? "The kernel aligns with the labels: similar samples tend to share a class."
         : "The kernel hardly aligns with the labels: an SVM on it has little to work with."

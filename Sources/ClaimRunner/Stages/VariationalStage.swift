@@ -57,14 +57,7 @@ enum VariationalStage {
     layers: Int? = nil
   ) -> any TrainedQuantumClassifier {
     let t = model.spec.training ?? TrainingSpec()
-    let rate = learningRate ?? t.learningRate
-    let optimizer: OptimizerSettings
-    switch t.optimizer {
-    case .adam: optimizer = .adam(learningRate: rate)
-    case .sgd: optimizer = .sgd(learningRate: rate, momentum: 0.9)
-    case .spsa: optimizer = .spsa(a: rate, c: 0.1)
-    case .nelderMead: optimizer = .nelderMead(initialStep: rate)
-    }
+    let optimizer = optimizerSettings(t, learningRate: learningRate ?? t.learningRate)
     let loss: LossFunction
     switch t.loss {
     case .crossEntropy: loss = .crossEntropy
@@ -97,6 +90,16 @@ enum VariationalStage {
       clf.lossTolerance = t.tolerance
       clf.lossPatience = t.patience
       return clf
+    }
+  }
+
+  /// The optimizer a spec's training settings name, at one learning rate.
+  static func optimizerSettings(_ t: TrainingSpec, learningRate rate: Double) -> OptimizerSettings {
+    switch t.optimizer {
+    case .adam: return .adam(learningRate: rate)
+    case .sgd: return .sgd(learningRate: rate, momentum: 0.9)
+    case .spsa: return .spsa(a: rate, c: 0.1)
+    case .nelderMead: return .nelderMead(initialStep: rate)
     }
   }
 

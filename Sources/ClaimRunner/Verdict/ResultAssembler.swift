@@ -17,13 +17,38 @@ struct ResultAssembler {
   private var method: SeedInterval {
     SeedInterval.of(claim, trainCount: seeds.first?.trainCount ?? 0, testCount: seeds.first?.testCount ?? 0)
   }
-  /// The range of a test score: [0, 1] for the bounded metrics, [0, ∞) for log loss.
-  private var scoreBounds: ClosedRange<Double> { metric.higherIsBetter ? 0...1 : 0...Double.infinity }
-  /// The range of a lift: the difference of two scores in [0, 1]; unbounded for log loss.
-  private var liftBounds: ClosedRange<Double>? { metric.higherIsBetter ? -1...1 : nil }
+  /// The range of a test score: [0, 1] for the bounded metrics, [0, ∞) for log loss, rmse and
+  /// mae, (−∞, 1] for r2.
+  private var scoreBounds: ClosedRange<Double> {
+    if metric == .r2 { return -Double.infinity...1 }
+    return metric.higherIsBetter ? 0...1 : 0...Double.infinity
+  }
+  /// The range of a lift: the difference of two scores in [0, 1]; unbounded for log loss and the
+  /// regression metrics.
+  private var liftBounds: ClosedRange<Double>? {
+    if metric.regression != nil { return -Double.infinity...Double.infinity }
+    return metric.higherIsBetter ? -1...1 : nil
+  }
 
   private func summarize(_ xs: [Double], confidence c: Double? = nil, bounds: ClosedRange<Double>? = nil) -> IntervalSummary {
     method.summarize(xs, confidence: c ?? confidence, bounds: bounds ?? scoreBounds, seed: UInt64(claim.seeds.first ?? 0))
+  }
+
+  /// The first seed's test targets with the lift model's predictions on every backend and the
+  /// seed's best baseline's (regression claims; nil otherwise).
+  private func predictions(liftModel: String, bestPerSeed: [Int]) -> RegressionPredictions? {
+    guard let first = seeds.first, let truth = first.testTargets, let best = bestPerSeed.first else { return nil }
+    let n = min(truth.count, RegressionPredictions.maxPoints)
+    var series: [PredictionSeries] = []
+    for b in claim.backends {
+      if let p = first.quantum[liftModel]?[b.id]?.predictions, p.count >= n {
+        series.append(PredictionSeries(model: liftModel, backend: b.id, role: "quantum", yPred: Array(p.prefix(n))))
+      }
+    }
+    if let p = first.baselines[best].predictions, p.count >= n {
+      series.append(PredictionSeries(model: first.baselines[best].id, backend: nil, role: "baseline", yPred: Array(p.prefix(n))))
+    }
+    return RegressionPredictions(seed: first.seed, yTrue: Array(truth.prefix(n)), series: series)
   }
 
   func result() -> ClaimResult {
@@ -173,6 +198,8 @@ struct ResultAssembler {
       margin: threshold <= 0 ? -threshold : nil, tests: tests, intervalConfidence: familyConfidence,
       verdictLabel: verdict.label(threshold: threshold), testOverTrain: method.testOverTrain)
     out.bestBaselinePerSeed = bestPerSeed.map { claim.baselines[$0].id }
+    if claim.task != .classification { out.task = claim.task.rawValue }
+    out.predictions = predictions(liftModel: liftModel, bestPerSeed: bestPerSeed)
     return out
   }
 
@@ -233,7 +260,15 @@ struct ResultAssembler {
     if let t = m.spec.training {
       let lr = t.learningRates.count > 1 ? "lr in {\(t.learningRates.map(fmt).joined(separator: ", "))} tuned by cross-validation" : "lr \(fmt(t.learningRate))"
       parts.append("\(t.optimizer.rawValue) \(lr), at most \(t.iterations) iterations (stop when the loss falls less than "
-        + "\(fmt(t.tolerance)) in \(t.patience)), \(t.loss.rawValue) loss")
+        + "\(fmt(t.tolerance)) in \(t.patience)), "
+        + (claim.task == .regression
+          ? "squared-error loss on the target mapped to [-1, 1]; prediction = mean + range x readout"
+          : "\(t.loss.rawValue) loss"))
+    }
+    if !m.spec.kind.isTrained {
+      parts.append(claim.task == .regression
+        ? "kernel ridge alpha in {\(m.spec.ridgeAlpha.map(fmt).joined(separator: ", "))}"
+        : "SVM C in {\(m.spec.svmC.map(fmt).joined(separator: ", "))}")
     }
     if let control = m.controlOf {
       parts[0] = "the input and output layers of \(control), the angles fed straight to the output layer (no circuit), trained the same way"
@@ -246,7 +281,6 @@ struct ResultAssembler {
       parts[0] = "data re-uploading on \(m.spec.qubits ?? 1) qubit(s), \(layers) of ry·rz·ry(w ⊙ x + θ)"
         + ((m.spec.qubits ?? 1) >= 2 && u.entangler != .none ? ", \(u.entangler.rawValue) chain between layers" : "")
     }
-    if !m.spec.kind.isTrained { parts.append("SVM C in {\(m.spec.svmC.map(fmt).joined(separator: ", "))}") }
     return parts.joined(separator: "; ")
   }
 

@@ -22,7 +22,7 @@ public enum SpecSchema {
         "title": ["type": "string", "description": "One-line title."],
         "task": [
           "type": "string", "enum": .array(ClaimTask.allCases.map { .string($0.rawValue) }), "default": "classification",
-          "description": "What the models learn: classification (default) or generative (regression is not supported on this build). It decides the dataset, models, baselines and metrics a claim may use.",
+          "description": "What the models learn: classification (default), regression or generative. It decides the dataset, models, baselines and metrics a claim may use.",
         ],
         "hypothesis": ["type": "string", "description": "The hypothesis in prose."],
         "dataset": ["description": "The data (classification) or the target distribution (task generative)."],
@@ -37,22 +37,41 @@ public enum SpecSchema {
         "expect": enumOf(ExpectedVerdict.allCases.map(\.rawValue), default: "supported"),
       ]),
       "$defs": .object(defs().merging(generativeDefs()) { a, _ in a }),
-      // The task decides the dataset, the model and baseline kinds and the metrics (docs/SPEC.md, "task").
-      "if": ["properties": ["task": ["const": "generative"]], "required": ["task"]],
-      "then": ["properties": [
-        "dataset": ref("generativeDataset"),
-        "quantum": ["items": ref("bornMachine")],
-        "baselines": ["items": ref("generativeBaseline")],
-        "criteria": ["properties": ["metric": enumOf(MetricName.allCases.filter(\.isGenerative).map(\.rawValue))]],
-      ]],
-      "else": ["properties": [
-        "dataset": ref("dataset"),
-        "quantum": ["items": ref("quantumModel")],
-        "baselines": ["items": ref("baseline")],
-        "criteria": ["properties": ["metric": enumOf(MetricName.allCases.filter { !$0.isGenerative }.map(\.rawValue))]],
-      ]],
+      // The task decides the dataset, the model and baseline kinds, the metrics and the lift's
+      // range (docs/SPEC.md, "task" and "task: generative").
+      "allOf": [
+        [
+          "if": ["properties": ["task": ["const": "generative"]], "required": ["task"]],
+          "then": ["properties": [
+            "dataset": ref("generativeDataset"),
+            "quantum": ["items": ref("bornMachine")],
+            "baselines": ["items": ref("generativeBaseline")],
+            "criteria": ["properties": ["metric": enumOf(metrics(.generative))]],
+          ]],
+          "else": ["properties": [
+            "dataset": ref("dataset"),
+            "quantum": ["items": ref("quantumModel")],
+            "baselines": ["items": ref("baseline")],
+          ]],
+        ],
+        [
+          "if": ["properties": ["task": ["const": "regression"]], "required": ["task"]],
+          "then": ["properties": ["criteria": ["properties": ["metric": enumOf(metrics(.regression))]]]],
+        ],
+        [
+          "if": ["properties": ["task": ["enum": ["regression", "generative"]]], "required": ["task"]],
+          "else": ["properties": ["criteria": ["properties": [
+            "metric": enumOf(metrics(.classification)),
+            "lift": ["properties": ["min": number(min: -1, max: 1)]],
+            "regression": ["properties": ["lift_drop": number(min: 0, max: 1)]],
+          ]]]],
+        ],
+      ],
     ])
   }
+
+  /// The metric names of one task.
+  static func metrics(_ task: ClaimTask) -> [String] { MetricName.allCases.filter { $0.task == task }.map(\.rawValue) }
 
   /// The definitions of a generative claim's dataset, Born machines and baselines.
   static func generativeDefs() -> [String: JSONValue] {
@@ -211,6 +230,7 @@ public enum SpecSchema {
           "kind": enumOf(QuantumModelKind.allCases.map(\.rawValue)),
           "encoding": ref("encoding"),
           "svm": object(["C": listOrOne(number(exclusiveMin: 0))]),
+          "ridge": object(["alpha": listOrOne(number(exclusiveMin: 0))]),
           "gamma": listOrOne(number(exclusiveMin: 0)),
           "ansatz": object([
             "type": enumOf(AnsatzType.allCases.map(\.rawValue)),
@@ -240,11 +260,11 @@ public enum SpecSchema {
         ],
         "allOf": [
           ["if": ["properties": ["kind": ["const": "variational"]], "required": ["kind"]],
-           "then": ["required": ["ansatz"], "not": ["anyOf": [["required": ["svm"]], ["required": ["gamma"]], ["required": ["qubits"]]]]]],
+           "then": ["required": ["ansatz"], "not": ["anyOf": [["required": ["svm"]], ["required": ["ridge"]], ["required": ["gamma"]], ["required": ["qubits"]]]]]],
           ["if": ["properties": ["kind": ["const": "hybrid"]], "required": ["kind"]],
-           "then": ["required": ["ansatz"], "not": ["anyOf": [["required": ["svm"]], ["required": ["gamma"]], ["required": ["readout"]]]]]],
+           "then": ["required": ["ansatz"], "not": ["anyOf": [["required": ["svm"]], ["required": ["ridge"]], ["required": ["gamma"]], ["required": ["readout"]]]]]],
           ["if": ["properties": ["kind": ["const": "reuploading"]], "required": ["kind"]],
-           "then": ["not": ["anyOf": [["required": ["svm"]], ["required": ["gamma"]], ["required": ["ansatz"]], ["required": ["pre"]]]]]],
+           "then": ["not": ["anyOf": [["required": ["svm"]], ["required": ["ridge"]], ["required": ["gamma"]], ["required": ["ansatz"]], ["required": ["pre"]]]]]],
           ["if": ["properties": ["kind": ["enum": ["kernel", "projected_kernel"]]], "required": ["kind"]],
            "then": ["not": ["anyOf": [["required": ["ansatz"]], ["required": ["readout"]], ["required": ["training"]], ["required": ["qubits"]]]]]],
           ["if": ["not": ["properties": ["kind": ["const": "hybrid"]]]], "then": ["not": ["required": ["pre"]]]],
@@ -292,7 +312,7 @@ public enum SpecSchema {
       "criteria": object([
         "metric": enumOf(MetricName.allCases.map(\.rawValue), default: "balanced_accuracy"),
         "lift": object([
-          "min": number(min: -1, max: 1),
+          "min": ["type": "number", "description": "The smallest lift the lower confidence bound must reach: in [-1, 1] for classification metrics, in the target's units for rmse and mae."],
           "over": ["type": "string", "default": "best_baseline", "description": "best_baseline, a baseline id or model name, or another quantum model's id (an ablation)."],
           "model": ["type": "string", "description": "The quantum model whose lift decides the claim (default: the first listed)."],
           "confidence": number(exclusiveMin: 0, exclusiveMax: 1, default: 0.95),
@@ -310,7 +330,7 @@ public enum SpecSchema {
           "max_executions": number(exclusiveMin: 0),
         ]),
         "regression": object([
-          "lift_drop": number(min: 0, max: 1, default: 0.02),
+          "lift_drop": number(min: 0, default: 0.02),
           "cost_rise": number(min: 0, max: 1000, default: 0.1),
         ]),
       ], required: ["lift"]),

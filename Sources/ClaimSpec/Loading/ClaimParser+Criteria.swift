@@ -12,7 +12,7 @@ extension _ClaimParser {
   func parseCriteria(_ node: Node, baselines: [BaselineSpec], backends: [BackendSpec], quantum: [QuantumModelSpec]) -> Criteria? {
     guard let f = r.mapping(node, "criteria", allowed: Self.criteriaKeys) else { return nil }
     var ok = true
-    var metric = MetricName.balancedAccuracy
+    var metric = task == .regression ? MetricName.rmse : MetricName.balancedAccuracy
     if let m = f["metric"] { if let x = r.choice(m, f.path("metric"), MetricName.self, what: "metric") { metric = x } else { ok = false } }
     let lift = required("lift", in: f, why: " (the lift bar: {min: 0.05, over: best_baseline})") {
       self.parseLift($0, baselines: baselines, backends: backends, quantum: quantum)
@@ -22,7 +22,7 @@ extension _ClaimParser {
     var regression = RegressionTolerance()
     if let g = f["regression"] {
       if let gf = r.mapping(g, f.path("regression"), allowed: Self.regressionKeys) {
-        if let v = gf["lift_drop"] { if let x = r.number(v, gf.path("lift_drop"), .closed(0, 1)) { regression.liftDrop = x } else { ok = false } }
+        if let v = gf["lift_drop"] { if let x = r.number(v, gf.path("lift_drop"), .closed(0, task == .regression ? 1e12 : 1)) { regression.liftDrop = x } else { ok = false } }
         if let v = gf["cost_rise"] { if let x = r.number(v, gf.path("cost_rise"), .closed(0, 1000)) { regression.costRise = x } else { ok = false } }
       } else { ok = false }
     }
@@ -34,7 +34,8 @@ extension _ClaimParser {
     guard let f = r.mapping(node, "criteria.lift", allowed: Self.liftKeys) else { return nil }
     var ok = true
     let min = required("min", in: f, why: " (the smallest lift that supports the claim)") {
-      self.r.number($0, f.path("min"), .closed(-1, 1))
+      // Classification lifts are differences of scores in [0, 1]; regression lifts are in the target's units.
+      self.r.number($0, f.path("min"), self.task == .regression ? .closed(-1e12, 1e12) : .closed(-1, 1))
     }
     var model: String?
     if let m = f["model"], let s = r.string(m, f.path("model"), acceptNumbers: true) {

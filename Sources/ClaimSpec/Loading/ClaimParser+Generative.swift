@@ -2,8 +2,8 @@ import Yams
 
 /// The keys of a generative claim (`task: generative`): `dataset.target`, Born machines in
 /// `quantum`, generative baselines in `baselines`, and the metrics `kl`, `mmd`, `tv`. Keys of
-/// the other tasks are located errors here, and the generative metrics and models are errors
-/// in the other tasks (`checkGenerativeMetric`).
+/// the other tasks are located errors here, and the generative metrics are errors in the other
+/// tasks (`checkTask`).
 extension _ClaimParser {
   static let generativeDatasetKeys = ["target", "train_samples", "evaluation_samples"]
   static let targetKeys = ["kind", "rows", "cols", "n", "k", "J", "h", "temperature"]
@@ -69,18 +69,6 @@ extension _ClaimParser {
     var key = field
     while r.locations[key] == nil, let dot = key.lastIndex(of: ".") { key = String(key[..<dot]) }
     r.fail(at: r.locations[key] ?? SourceLocation(file: r.file, line: 1, column: 1), field, message, kind)
-  }
-
-  /// A classification claim naming a generative metric is an error at the metric.
-  func checkGenerativeMetric(_ criteria: Criteria?) {
-    if task == .regression {
-      fail("task", "task regression is not supported on this build; use classification or generative", .unknownName)
-    }
-    guard let criteria, criteria.metric.isGenerative else { return }
-    fail(
-      "criteria.metric",
-      "metric \(criteria.metric.rawValue) scores generative models; give task: generative, or a classification metric (accuracy, balanced_accuracy, f1_macro, roc_auc, log_loss)"
-    )
   }
 
   private func parseGenerativeDataset(_ node: Node) -> (target: GenerativeTargetSpec, trainSamples: Int, evaluationSamples: Int?)?
@@ -229,7 +217,7 @@ extension _ClaimParser {
         let kind: SpecError.Kind = BaselineModel(rawValue: ms) != nil ? .conflict : .unknownName
         r.fail(
           mn, f.path("model"),
-          (kind == .conflict ? "\(ms) is a classifier; " : "unknown baseline model '\(ms)'; ")
+          (kind == .conflict ? "\(ms) is not a generative model; " : "unknown baseline model '\(ms)'; ")
             + "a claim with task generative uses one of \(names.joined(separator: ", "))"
             + (hint.map { "; did you mean '\($0)'?" } ?? ""),
           kind, suggestion: hint)

@@ -2,7 +2,7 @@ import Yams
 
 extension _ClaimParser {
   static let quantumKeys = [
-    "id", "kind", "encoding", "svm", "gamma", "ansatz", "readout", "training", "qubits", "pre", "layers", "entangler",
+    "id", "kind", "encoding", "svm", "ridge", "gamma", "ansatz", "readout", "training", "qubits", "pre", "layers", "entangler",
   ]
   static let preKeys = ["layer", "hidden", "activation"]
   static let encodingKeys = ["map", "reps", "entanglement", "alpha", "paulis", "rotation"]
@@ -55,6 +55,7 @@ extension _ClaimParser {
     }
     var svmC: [Double] = [1]
     var gamma: [Double] = []
+    var ridgeAlpha: [Double] = [1]
     var ansatz: AnsatzSpec?
     var readout: ReadoutSpec?
     var training: TrainingSpec?
@@ -75,12 +76,20 @@ extension _ClaimParser {
           }
         } else { ok = false }
       }
+      if let s = f["ridge"] {
+        if let sf = r.mapping(s, f.path("ridge"), allowed: ["alpha"]) {
+          if let a = sf["alpha"] {
+            if let list = positiveList(a, sf.path("alpha")) { ridgeAlpha = list } else { ok = false }
+          }
+        } else { ok = false }
+      }
       if kind == .projectedKernel {
         gamma = [1]
         if let g = f["gamma"] { if let list = positiveList(g, f.path("gamma")) { gamma = list } else { ok = false } }
       }
     case .variational, .hybrid, .reuploading:
       notFor("svm", "kernel or projected_kernel")
+      notFor("ridge", "kernel or projected_kernel")
       notFor("gamma", "projected_kernel")
       if kind != .hybrid { notFor("pre", "hybrid") }
       if kind != .reuploading { for k in ["layers", "entangler"] { notFor(k, "reuploading") } }
@@ -167,9 +176,11 @@ extension _ClaimParser {
         return nil
       }
     }
-    return QuantumModelSpec(
+    var spec = QuantumModelSpec(
       id: id, kind: kind, encoding: encoding, svmC: svmC, gamma: gamma, ansatz: ansatz, readout: readout,
       training: training, qubits: qubits, pre: pre, uploads: uploads)
+    spec.ridgeAlpha = ridgeAlpha
+    return spec
   }
 
   func parsePre(_ node: Node, path: String) -> PreLayerSpec? {

@@ -44,7 +44,7 @@ final class _ClaimParser {
     }
     var expect: ExpectedVerdict? = .supported
     if let e = f["expect"] { expect = r.choice(e, "expect", ExpectedVerdict.self, what: "verdict") }
-    checkGenerativeMetric(criteria)
+    checkTask(dataset: dataset, quantum: quantum, baselines: baselines, criteria: criteria)
 
     guard r.errors.isEmpty, let id, let title, let dataset, let quantum, let baselines, let backends,
       let seeds, let criteria, let expect

@@ -69,6 +69,23 @@ public enum BaselineModel: String, Sendable, Equatable, CaseIterable {
   case rffQuantum = "rff_quantum"
   /// Nyström approximation of the RBF kernel + logistic regression.
   case nystroemRBF = "nystroem_rbf"
+  /// Ridge regression (regression claims).
+  case ridge
+  /// Kernel ridge regression with an RBF kernel (regression claims).
+  case kernelRidge = "kernel_ridge"
+  /// Epsilon-SVR with an RBF kernel (regression claims).
+  case svr
+
+  /// The tasks this model serves: `knn`, `mlp` and `random_forest` both (the regressor of the
+  /// same family in a regression claim), `ridge`, `kernel_ridge`, `svr` regression only, the rest
+  /// classification only.
+  public var tasks: [ClaimTask] {
+    switch self {
+    case .knn, .mlp, .randomForest: return [.classification, .regression]
+    case .ridge, .kernelRidge, .svr: return [.regression]
+    default: return [.classification]
+    }
+  }
 
   /// Other names accepted in specs: `poly` loads as `svm_poly`.
   public static let aliases: [String: BaselineModel] = ["poly": .svmPoly]

@@ -11,6 +11,8 @@ public struct QuantumModelSpec: Sendable, Equatable {
   public var svmC: [Double]
   /// Projected-kernel width grid (`gamma`, default `[1]`); empty for other kinds.
   public var gamma: [Double]
+  /// Kernel ridge penalty grid of kernel kinds in a regression claim (`ridge.alpha`, default `[1]`).
+  public var ridgeAlpha: [Double] = [1]
   /// Trainable circuit of a variational model (nil for kernels).
   public var ansatz: AnsatzSpec?
   /// Readout of a variational model (nil for kernels).

@@ -1,14 +1,4 @@
 extension SpecTemplate {
-  /// The starter spec text for a claim id and task (the caller checks `SpecVocabulary.isSafeID(name)`);
-  /// nil for a task no template exists for on this branch (`regression`).
-  public static func starter(name: String, task: ClaimTask) -> String? {
-    switch task {
-    case .classification: return starter(name: name)
-    case .generative: return generative(name: name)
-    case .regression: return nil
-    }
-  }
-
   /// The starter spec of a generative claim (`qlift new NAME --task generative`): a quantum
   /// circuit Born machine on 2x2 bars and stripes against the four classical generative baselines.
   public static func generative(name: String) -> String {

@@ -66,9 +66,11 @@ public enum ClaimRigor {
   /// reps, or the variational model's learning rates times its layer counts.
   public static func configurations(_ m: QuantumModelSpec) -> Int {
     let encoding = max(1, m.encoding.alphaGrid.count) * max(1, m.encoding.repsGrid.count)
+    // The penalty grid: svm C (classification) or ridge alpha (regression); the other stays at its default [1].
+    let penalty = max(1, m.svmC.count, m.ridgeAlpha.count)
     switch m.kind {
-    case .kernel: return max(1, m.svmC.count) * encoding
-    case .projectedKernel: return max(1, m.svmC.count) * max(1, m.gamma.count) * encoding
+    case .kernel: return penalty * encoding
+    case .projectedKernel: return penalty * max(1, m.gamma.count) * encoding
     case .variational, .hybrid: return max(1, m.training?.learningRates.count ?? 1) * max(1, m.ansatz?.layersGrid.count ?? 1)
     case .reuploading: return max(1, m.training?.learningRates.count ?? 1) * max(1, m.uploads?.layersGrid.count ?? 1)
     }

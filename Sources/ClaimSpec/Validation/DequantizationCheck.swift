@@ -5,6 +5,8 @@ public enum DequantizationCheck {
   /// Warnings of a loaded claim: one when some kernel model has a Pauli-rotation encoding and no
   /// baseline is `rff_quantum`.
   public static func warnings(_ claim: Claim) -> [SpecError] {
+    // rff_quantum is a classifier: a regression claim has no dequantized baseline to add yet.
+    guard claim.task == .classification else { return [] }
     let kernels = claim.quantum.filter { !$0.kind.isTrained && $0.encoding.map.hasSpectrum }
     guard let first = kernels.first, !claim.baselines.contains(where: { $0.model.isDequantized }) else { return [] }
     var w = SpecError(at: claim.location(of: "baselines"), field: "baselines",

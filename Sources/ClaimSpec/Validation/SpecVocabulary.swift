@@ -142,6 +142,9 @@ public enum SpecVocabulary {
         Parameter("C", default: 1, 0, 1e6, exclusiveMinimum: true, "inverse L2 strength"), gamma,
         Parameter("landmarks", default: 100, 1, 100_000, integer: true, "Nyström landmarks m"),
       ],
+      .ridge: [Parameter("alpha", default: 1, 0, 1e6, "L2 penalty (0: least squares)")],
+      .kernelRidge: [Parameter("alpha", default: 1, 0, 1e6, exclusiveMinimum: true, "L2 penalty"), gamma],
+      .svr: [c, gamma, Parameter("epsilon", default: 0.1, 0, 1e6, "half-width of the insensitive tube (standardized target units)")],
     ]
   }()
 

@@ -1,5 +1,7 @@
 /// A labelled tabular data set: one row of numeric features per sample and an
-/// integer class label in `0..<classNames.count` per sample.
+/// integer class label in `0..<classNames.count` per sample; a regression data set also holds
+/// a real target per sample (`targets`), its labels all 0 (one class, so stratified splits and
+/// folds are plain shuffled ones).
 public struct Dataset: Sendable, Equatable, Codable {
   /// Feature rows, `features[i][j]` = feature j of sample i.
   public var features: [[Double]]
@@ -9,10 +11,17 @@ public struct Dataset: Sendable, Equatable, Codable {
   public var featureNames: [String]
   /// Name of each class, indexed by label.
   public var classNames: [String]
+  /// Real-valued target of each sample (regression data), nil for classification data.
+  public var targets: [Double]?
 
   /// Creates a data set; names default to x0, x1, ... and the class indices.
-  public init(features: [[Double]], labels: [Int], featureNames: [String]? = nil, classNames: [String]? = nil) {
+  public init(
+    features: [[Double]], labels: [Int], featureNames: [String]? = nil, classNames: [String]? = nil,
+    targets: [Double]? = nil
+  ) {
     precondition(features.count == labels.count, "one label per sample")
+    precondition(targets == nil || targets!.count == labels.count, "one target per sample")
+    self.targets = targets
     self.features = features
     self.labels = labels
     let d = features.first?.count ?? featureNames?.count ?? 0
@@ -31,7 +40,13 @@ public struct Dataset: Sendable, Equatable, Codable {
   /// The samples at `indices`, in that order.
   public func subset(_ indices: [Int]) -> Dataset {
     Dataset(features: indices.map { features[$0] }, labels: indices.map { labels[$0] },
-            featureNames: featureNames, classNames: classNames)
+            featureNames: featureNames, classNames: classNames, targets: targets.map { t in indices.map { t[$0] } })
+  }
+
+  /// A regression data set: real targets, every label 0 (one class named `target`).
+  public static func regression(features: [[Double]], targets: [Double], featureNames: [String]? = nil) -> Dataset {
+    Dataset(features: features, labels: [Int](repeating: 0, count: targets.count), featureNames: featureNames,
+            classNames: ["target"], targets: targets)
   }
 }
 

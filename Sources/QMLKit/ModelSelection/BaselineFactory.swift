@@ -126,8 +126,8 @@ public struct BaselineFactory: Sendable {
 
 }
 
-/// Typed reads of a parameter dictionary with model-named errors.
-private struct _Reader {
+/// Typed reads of a parameter dictionary with model-named errors (classifiers and regressors).
+struct _Reader {
   let model: String
   let params: [String: HyperValue]
 

@@ -48,7 +48,7 @@ public struct Pipeline: Transformer {
           }
         }
       }
-      return Dataset(features: current, labels: d.labels, featureNames: names, classNames: d.classNames)
+      return Dataset(features: current, labels: d.labels, featureNames: names, classNames: d.classNames, targets: d.targets)
     }
     return DataSplit(train: try mapped(split.train, "training"), test: try mapped(split.test, "test"))
   }

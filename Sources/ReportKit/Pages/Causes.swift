@@ -39,7 +39,7 @@ enum Causes {
   }
 
   /// One decisive lift that did not clear its minimum: how far the interval is from it.
-  static func lift(_ l: LiftResult, metric: String? = nil) -> String {
+  static func lift(_ l: LiftResult, metric: String = "") -> String {
     let s = l.summary
     let range = NumberText.interval(s.low, s.high, signed: true)
     let min = NumberText.signed(l.threshold)
@@ -53,9 +53,8 @@ enum Causes {
     }
   }
 
-  /// A positive gap in points without its sign: "8.0 points" (a plain number for a metric that
-  /// is not a fraction, see `Summary.inPoints`).
-  static func shortfall(_ gap: Double, metric: String? = nil) -> String {
-    Summary.inPoints(metric) ? NumberText.points(abs(gap)).replacingOccurrences(of: "+", with: "") : NumberText.fixed(abs(gap))
+  /// A positive gap in points without its sign: "8.0 points".
+  static func shortfall(_ gap: Double, metric: String = "") -> String {
+    NumberText.difference(abs(gap), metric: metric).replacingOccurrences(of: "+", with: "")
   }
 }

@@ -6,6 +6,7 @@ enum ClaimCharts {
     let colours = ModelColours(r)
     scatter(r, page.slot("scatter"))
     metric(r, colours, page.slot("metric-chart"))
+    predictions(r, colours, page.slot("predictions"))
     lift(r, page.slot("lift-chart"))
     ladder(r, colours, page.slot("noise-ladder"))
     loss(r, colours, page.slot("loss-chart"))
@@ -30,6 +31,9 @@ enum ClaimCharts {
     let axes = d.scatterAxes.count >= 2 ? d.scatterAxes : ["feature 1", "feature 2"]
     ScatterPlot(title: "Dataset: \(axes[0]) against \(axes[1])", points: d.scatter.map { ($0.x, $0.y, $0.label) },
                 classes: d.classes, xLabel: axes[0], yLabel: axes[1]).render(into: slot, id: "chart-scatter")
+    if r.task == "regression" {
+      return caption(slot, "\(d.scatter.count) training points of \(d.source), the first two features (the target is real-valued).")
+    }
     caption(slot, "\(d.scatter.count) points of \(d.source), one colour and shape per class.")
   }
 
@@ -53,6 +57,24 @@ enum ClaimCharts {
       + "likelihood and each Born machine on its first backend, first seed"
       + (r.dataset.testSamples > 0 ? ", models estimated from \(r.dataset.testSamples) samples" : ", exact model distributions")
       + ". Bitstrings shown: the target's support and any a model gives at least 1%.")
+  }
+
+  /// A regression claim's predicted-against-true chart: the lift model on its first backend and
+  /// the seed's best baseline (the slot is removed for other claims).
+  static func predictions(_ r: ClaimResult, _ colours: ModelColours, _ slot: MarkupElement?) {
+    guard let slot else { return }
+    guard let p = r.predictions else { return slot.remove() }
+    let quantum = p.series.first { $0.role == "quantum" }
+    let baseline = p.series.first { $0.role == "baseline" }
+    let shown = [quantum, baseline].compactMap { $0 }
+    guard !shown.isEmpty else { return none(slot, "No test predictions recorded.") }
+    func name(_ s: PredictionSeries) -> String { s.backend.map { "\(s.model) (\($0))" } ?? "\(s.model) (best baseline)" }
+    PredictionPlot(title: "Predicted against true, test split of seed \(p.seed)",
+                   series: shown.map { .init(name: name($0), colour: colours.colour($0.model), truth: p.yTrue, predicted: $0.yPred) },
+                   axisLabel: "target").render(into: slot, id: "chart-predictions")
+    let others = p.series.count - shown.count
+    caption(slot, "\(p.yTrue.count) test points of seed \(p.seed); a perfect model's points lie on the dashed line y = x."
+      + (others > 0 ? " The predictions on the other \(others) backend(s) are in the results JSON (predictions)." : ""))
   }
 
   static func metric(_ r: ClaimResult, _ colours: ModelColours, _ slot: MarkupElement?) {
@@ -132,6 +154,11 @@ enum ClaimCharts {
     Heatmap(title: "Kernel matrix of \(k.model) on \(k.backend)", values: shown.values, labels: shown.labels,
             classNames: r.dataset.classes)
       .render(into: slot, id: "chart-kernel")
+    if r.task == "regression" {
+      return caption(slot, "Training kernel, rows and columns in training order"
+        + (shown.stride > 1 ? ", every \(shown.stride)th of \(k.values.count) rows and columns shown" : "") + ". "
+        + "Uniformly light off the diagonal means concentration.")
+    }
     caption(slot, "Training kernel, rows and columns ordered by class (lines mark class boundaries)"
       + (shown.stride > 1 ? ", every \(shown.stride)th of \(k.values.count) rows and columns shown" : "") + ". "
       + "A useful kernel is dark within classes and light across them; uniformly light means concentration.")

@@ -6,7 +6,7 @@ import ClaimSpec
 enum ClaimPage {
   static let slots: Set<String> = [
     "page-title", "badge", "title", "verdict-line", "method", "reasons", "hypothesis", "spec-file", "links", "facts-warning",
-    "dataset", "scatter", "metric-chart", "lift-chart", "noise-ladder", "loss-chart", "kernel-heatmap",
+    "dataset", "scatter", "metric-chart", "predictions", "lift-chart", "noise-ladder", "loss-chart", "kernel-heatmap",
     "cost-chart", "fallback", "trend", "warnings", "source", "baseline-chosen-head", "baseline-cv-head",
   ]
   static let rows: Set<String> = [
@@ -154,6 +154,9 @@ enum ClaimPage {
     }
   }
 
+  /// True for metrics where lower is better (a lift is the reference minus the model).
+  static func lowerIsBetter(_ metric: String) -> Bool { ["log_loss", "rmse", "mae", "kl", "mmd", "tv"].contains(metric) }
+
   static func dataset(_ r: ClaimResult, _ page: PageTemplate) {
     guard let dl = page.slot("dataset") else { return }
     let d = r.dataset
@@ -161,7 +164,9 @@ enum ClaimPage {
       ("Source", d.source), ("Samples", NumberText.count(Double(d.samples))),
       ("Split", "\(d.trainSamples) train / \(d.testSamples) test per seed"),
       ("Features", d.features.isEmpty ? "not recorded" : "\(d.features.count): " + d.features.joined(separator: ", ")),
-      ("Classes", d.classes.isEmpty ? "not recorded" : d.classes.joined(separator: ", ")),
+      r.task == "regression"
+        ? ("Target", "real-valued (task regression; metric \(r.metric))")
+        : ("Classes", d.classes.isEmpty ? "not recorded" : d.classes.joined(separator: ", ")),
       ("Preprocessing", d.preprocessing.isEmpty ? "none" : d.preprocessing.joined(separator: " \u{2192} ")
         + (r.task == "generative" ? "" : " (fitted on the training split)")),
     ]
@@ -249,7 +254,7 @@ enum ClaimPage {
       slot.append("p", text: test)
       if let m = i.margin {
         slot.append("p", text: "A minimum lift at or below zero makes this a non-inferiority claim with margin \(NumberText.fixed(m)): "
-          + "supported means the quantum model is at most \(Summary.inPoints(r.metric) ? NumberText.points(m) : NumberText.fixed(m)) worse.")
+          + "supported means the quantum model is at most \(NumberText.difference(m, metric: r.metric).replacingOccurrences(of: "+", with: "")) worse.")
       }
     }
     if let best = r.bestBaselinePerSeed, !best.isEmpty {
@@ -262,8 +267,7 @@ enum ClaimPage {
       if let ref = l.referenceScores, !ref.isEmpty {
         slot.append("p", text: "Reference scores per seed on \(l.backend) (\(l.reference ?? "reference")): "
           + ref.map { NumberText.fixed($0) }.joined(separator: ", ")
-          + (r.task == "generative" || r.metric == "log_loss"
-            ? "; the lift is these minus the model's score (lower is better)." : "; the lift is the model's score minus these."))
+          + (ClaimPage.lowerIsBetter(r.metric) ? "; the lift is these minus the model's score (lower is better)." : "; the lift is the model's score minus these."))
       }
     }
   }

@@ -25,6 +25,16 @@ enum NumberText {
   }
 
   /// A lift of a [0, 1] metric in percentage points: 0.261 → "+26.1 points".
+  /// A difference of `metric` values: in points for the scores in [0, 1], in the target's own
+  /// units (no points) for the regression errors rmse and mae: "+0.288 rmse".
+  static func difference(_ v: Double, metric: String) -> String {
+    unitless(metric) ? signed(v) + " " + metric : points(v)
+  }
+
+  /// True for metrics measured in the target's units (rmse, mae) or in their own (the generative
+  /// kl in nats, mmd), whose differences are not points.
+  static func unitless(_ metric: String) -> Bool { ["rmse", "mae", "kl", "mmd"].contains(metric) }
+
   static func points(_ v: Double) -> String {
     guard v.isFinite else { return "n/a" }
     return signed(v * 100, 1) + " points"

@@ -23,16 +23,15 @@ enum Summary {
     return parts
   }
 
-  /// A lift as a signed value and in points: "+0.261 (+26.1 points)"; without points for a
-  /// metric that is not a fraction (`log_loss`, and the generative `kl` and `mmd`).
-  static func lift(_ v: Double, metric: String? = nil) -> String {
-    guard v.isFinite else { return "n/a" }
-    return inPoints(metric) ? "\(NumberText.signed(v)) (\(NumberText.points(v)))" : NumberText.signed(v)
+  /// A lift as a signed value and in points: "+0.261 (+26.1 points)".
+  static func lift(_ v: Double) -> String {
+    v.isFinite ? "\(NumberText.signed(v)) (\(NumberText.points(v)))" : "n/a"
   }
 
-  /// True when differences of `metric` read as percentage points (a fraction in [0, 1]).
-  static func inPoints(_ metric: String?) -> Bool {
-    !["log_loss", "kl", "mmd"].contains(metric ?? "")
+  /// A lift of `metric`: in points for scores in [0, 1], plain for rmse and mae (the target's units).
+  static func lift(_ v: Double, metric: String) -> String {
+    guard NumberText.unitless(metric) else { return lift(v) }
+    return v.isFinite ? NumberText.signed(v) : "n/a"
   }
 
   /// Appends a verdict badge span to `parent`.

@@ -8,7 +8,11 @@ import Testing
 struct TypedModelTests {
   @Test(arguments: BaselineModel.allCases)
   func everyBaselineModelMapsToTheClassifierOfItsName(model: BaselineModel) {
-    #expect(model.kind.rawValue == model.rawValue)
+    // Each model maps to the classifier and/or regressor of its name, by the tasks it serves.
+    #expect((model.kind?.rawValue ?? model.rawValue) == model.rawValue)
+    #expect((model.regressorKind?.rawValue ?? model.rawValue) == model.rawValue)
+    #expect((model.kind != nil) == model.tasks.contains(.classification))
+    #expect((model.regressorKind != nil) == model.tasks.contains(.regression))
   }
 
   @Test(arguments: EncodingMap.allCases)

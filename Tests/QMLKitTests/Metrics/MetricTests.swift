@@ -4,8 +4,16 @@ import Testing
 
 @Suite struct MetricTests {
   @Test func directionAndNames() {
-    #expect(Metric.allCases.map(\.rawValue) == ["accuracy", "balanced_accuracy", "f1_macro", "roc_auc", "log_loss"])
-    #expect(Metric.allCases.filter { !$0.higherIsBetter } == [.log_loss])
+    #expect(Metric.allCases.map(\.rawValue) == ["accuracy", "balanced_accuracy", "f1_macro", "roc_auc", "log_loss", "rmse", "mae", "r2"])
+    #expect(Metric.allCases.filter { !$0.higherIsBetter } == [.log_loss, .rmse, .mae])
+    #expect(Metric.allCases.compactMap(\.regression) == [.rmse, .mae, .r2])
+    #expect(Metric.allCases.allSatisfy { ($0.regression?.lowerIsBetter ?? !$0.higherIsBetter) == !$0.higherIsBetter })
+  }
+
+  @Test func regressionMetricsScorePredictionsAndNeverClasses() {
+    #expect(Metric.rmse.score(targets: [3, -0.5, 2, 7], predictions: [2.5, 0, 2, 8]) == 0.6123724356957945)
+    #expect(Metric.accuracy.score(targets: [1], predictions: [1]).isNaN)
+    #expect(Metric.r2.score(labels: [0, 1], scores: [[1, 0], [0, 1]], classCount: 2).isNaN)
   }
 
   @Test func decisionValuesAreSoftmaxedForLogLoss() {

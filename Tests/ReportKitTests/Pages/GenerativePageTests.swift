@@ -40,6 +40,6 @@ import Testing
     let cells = try doc.select("//td[@data-cell='mean']").map(\.textContent)
     #expect(!cells.isEmpty && cells.allSatisfy { !$0.contains("points") })
     #expect(Summary.lift(0.25) == "+0.250 (+25.0 points)" && Summary.lift(0.25, metric: "kl") == "+0.250")
-    #expect(Causes.shortfall(0.031, metric: "kl") == "0.031" && Causes.shortfall(0.08) == "8.0 points")
+    #expect(Causes.shortfall(0.031, metric: "kl") == "0.031 kl" && Causes.shortfall(0.08) == "8.0 points")
   }
 }
