@@ -26,6 +26,7 @@ final class _ClaimParser {
     let title = required("title", in: f) { self.r.string($0, "title", acceptNumbers: true) }
     let hypothesis = f["hypothesis"].flatMap { r.string($0, "hypothesis", acceptNumbers: true) } ?? ""
     if let t = f["task"], let x = r.choice(t, "task", ClaimTask.self, what: "task") { task = x }
+    if task == .generative { return parseGenerativeClaim(f, id: id, title: title, hypothesis: hypothesis) }
     let dataset = required("dataset", in: f) { self.parseDataset($0) }
     let quantum = required("quantum", in: f, why: " (the quantum models and their encodings)") {
       self.parseQuantumList($0, dataset: dataset)
@@ -44,7 +45,6 @@ final class _ClaimParser {
     }
     var expect: ExpectedVerdict? = .supported
     if let e = f["expect"] { expect = r.choice(e, "expect", ExpectedVerdict.self, what: "verdict") }
-
     checkTask(dataset: dataset, quantum: quantum, baselines: baselines, criteria: criteria)
 
     guard r.errors.isEmpty, let id, let title, let dataset, let quantum, let baselines, let backends,

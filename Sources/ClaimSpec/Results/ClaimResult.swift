@@ -18,12 +18,14 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   public var facts: ClaimFacts
   /// What data the claim ran on.
   public var dataset: DatasetSummary
-  /// The headline metric name (e.g. balanced_accuracy, rmse).
+  /// The headline metric name (e.g. balanced_accuracy, rmse, kl).
   public var metric: String
-  /// The claim's task when it is not `classification` (e.g. `regression`); absent = classification.
+  /// The claim's task when it is not `classification` (`regression`, `generative`); absent = classification.
   public var task: String?
   /// Test-set predictions of the first seed (regression claims), for the predicted-against-true chart.
   public var predictions: RegressionPredictions?
+  /// Target and model distributions of the first seed (generative claims), for the histogram.
+  public var generative: GenerativeDistributions?
   /// Seeds run.
   public var seeds: [Int]
   /// Classical baselines, each tuned by cross-validation on the training split.
