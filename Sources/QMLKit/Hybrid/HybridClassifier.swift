@@ -141,17 +141,9 @@ public struct HybridClassifier: TrainedQuantumClassifier {
     var rng = SeededGenerator(seed: seed)
     var p = layers.initial(rng: &rng, circuitScale: initialScale)
     var history: [TrainingRecord] = []
-    var bestTrain = Double.infinity, sinceTrainBest = 0
+    var plateau = LossPlateau(tolerance: lossTolerance, patience: lossPatience)
     stoppedBeforeLimit = false
-    var adam = Adam(learningRate: 0.01), sgd = MomentumSGD()
-    var spsa = SPSA(seed: seed &+ 17)
-    var nm = NelderMead()
-    switch optimizer {
-    case .adam(let lr): adam = Adam(learningRate: lr)
-    case .sgd(let lr, let m): sgd = MomentumSGD(learningRate: lr, momentum: m)
-    case .spsa(let a, let c): spsa = SPSA(a: a, c: c, seed: seed &+ 17)
-    case .nelderMead(let s): nm = NelderMead(initialStep: s)
-    }
+    var optimizerRun = OptimizerRun(optimizer, seed: seed)
     var evalSeed = seed &+ 1000
     func lossOnly(_ v: [Double]) throws -> Double {
       evalSeed &+= 1
@@ -166,23 +158,13 @@ public struct HybridClassifier: TrainedQuantumClassifier {
         features, labels: labels, parameters: p, layers: layers, withGradient: optimizer.usesGradient && !last, seed: evalSeed)
       guard r.loss.isFinite else { throw ModelError.diverged("loss became \(r.loss) at iteration \(it)") }
       history.append(TrainingRecord(iteration: it, loss: r.loss, accuracy: Self.accuracy(r.probabilities, labels)))
-      if r.loss < bestTrain - lossTolerance * max(1, abs(bestTrain.isFinite ? bestTrain : r.loss)) {
-        bestTrain = r.loss
-        sinceTrainBest = 0
-      } else {
-        sinceTrainBest += 1
-      }
-      if !last && lossTolerance > 0 && sinceTrainBest >= lossPatience {
+      let plateaued = plateau.record(r.loss)
+      if !last && plateaued {
         stoppedBeforeLimit = true
         break
       }
       if last { break }
-      switch optimizer {
-      case .adam: adam.step(&p, gradient: r.gradient)
-      case .sgd: sgd.step(&p, gradient: r.gradient)
-      case .spsa: try spsa.step(&p, loss: lossOnly)
-      case .nelderMead: try nm.step(&p, loss: lossOnly)
-      }
+      try optimizerRun.step(&p, gradient: r.gradient, loss: lossOnly)
       guard p.allSatisfy({ $0.isFinite }) else { throw ModelError.diverged("parameters became non-finite at iteration \(it)") }
     }
     parameters = p

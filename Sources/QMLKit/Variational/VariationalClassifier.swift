@@ -158,17 +158,9 @@ public struct VariationalClassifier: TrainedQuantumClassifier {
     var history: [TrainingRecord] = []
     var best = (loss: Double.infinity, weights: w)
     var sinceBest = 0
-    var bestTrain = Double.infinity, sinceTrainBest = 0
+    var plateau = LossPlateau(tolerance: lossTolerance, patience: lossPatience)
     stoppedBeforeLimit = false
-    var adam = Adam(learningRate: 0.01), sgd = MomentumSGD()
-    var spsa = SPSA(seed: seed &+ 17)
-    var nm = NelderMead()
-    switch optimizer {
-    case .adam(let lr): adam = Adam(learningRate: lr)
-    case .sgd(let lr, let m): sgd = MomentumSGD(learningRate: lr, momentum: m)
-    case .spsa(let a, let c): spsa = SPSA(a: a, c: c, seed: seed &+ 17)
-    case .nelderMead(let s): nm = NelderMead(initialStep: s)
-    }
+    var optimizerRun = OptimizerRun(optimizer, seed: seed)
     var evalSeed = seed &+ 1000
     func lossOnly(_ v: [Double]) throws -> Double {
       evalSeed &+= 1
@@ -195,23 +187,13 @@ public struct VariationalClassifier: TrainedQuantumClassifier {
         }
       }
       history.append(record)
-      if r.loss < bestTrain - lossTolerance * max(1, abs(bestTrain.isFinite ? bestTrain : r.loss)) {
-        bestTrain = r.loss
-        sinceTrainBest = 0
-      } else {
-        sinceTrainBest += 1
-      }
-      if !last && ((nVal > 0 && sinceBest >= patience) || (lossTolerance > 0 && sinceTrainBest >= lossPatience)) {
+      let plateaued = plateau.record(r.loss)
+      if !last && ((nVal > 0 && sinceBest >= patience) || plateaued) {
         stoppedBeforeLimit = true
         break
       }
       if last { break }
-      switch optimizer {
-      case .adam: adam.step(&w, gradient: r.gradient)
-      case .sgd: sgd.step(&w, gradient: r.gradient)
-      case .spsa: try spsa.step(&w, loss: lossOnly)
-      case .nelderMead: try nm.step(&w, loss: lossOnly)
-      }
+      try optimizerRun.step(&w, gradient: r.gradient, loss: lossOnly)
       guard w.allSatisfy(\.isFinite) else { throw ModelError.diverged("weights became non-finite at iteration \(it)") }
     }
     if nVal > 0 { w = best.weights }
