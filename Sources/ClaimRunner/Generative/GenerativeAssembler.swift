@@ -205,28 +205,13 @@ struct GenerativeAssembler {
   }
 
   private func facts() -> ClaimFacts {
-    let backends = claim.backends.map { b -> String in
-      switch b.target {
-      case .simulator(let m): return "\(b.id): \(m.rawValue) simulator" + (b.noise != nil ? " with noise" : "")
-      case .device(let d): return "\(b.id): device profile \(d)"
-      case .hardware(let d): return "\(b.id): hardware \(d)"
-      }
-    }.joined(separator: "; ")
-    let shots = claim.backends.map { b -> String in
-      switch b.shots {
-      case .count(let n): return "\(b.id): \(n)"
-      case .exact: return "\(b.id): exact"
-      case .unstated: return ""
-      }
-    }.filter { !$0.isEmpty }
+    let backends = BackendFacts.backends(claim)
     return ClaimFacts(
       encoding: plan.machines.map { "\($0.spec.id): Born machine (no data encoding; bitstrings are measured)" }.joined(
         separator: "; "),
-      backend: backends, shots: shots.count == claim.backends.count ? shots.joined(separator: "; ") : nil,
+      backend: backends, shots: BackendFacts.shots(claim),
       baseline: plan.baselines.map(\.spec.id).joined(separator: ", "),
-      runtime: claim.criteria.cost.maxRuntimeSeconds.map {
-        "bound \(fmt($0)) s; took \(String(format: "%.1f", manifest.seconds)) s"
-      })
+      runtime: BackendFacts.runtime(claim, seconds: manifest.seconds))
   }
 
   /// Per Born machine and backend: the circuit of its first depth (its gate counts) and the

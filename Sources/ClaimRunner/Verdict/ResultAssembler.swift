@@ -286,26 +286,11 @@ struct ResultAssembler {
 
   private func facts() -> ClaimFacts {
     let enc = plan.models.map { "\($0.spec.id): \($0.loadingDescription)" }.joined(separator: "; ")
-    let backends = claim.backends.map { b -> String in
-      switch b.target {
-      case .simulator(let m): return "\(b.id): \(m.rawValue) simulator" + (b.noise != nil ? " with noise" : "")
-      case .device(let d): return "\(b.id): device profile \(d)"
-      case .hardware(let d): return "\(b.id): hardware \(d)"
-      }
-    }.joined(separator: "; ")
-    let shots = claim.backends.map { b -> String in
-      switch b.shots {
-      case .count(let n): return "\(b.id): \(n)"
-      case .exact: return "\(b.id): exact"
-      case .unstated: return ""
-      }
-    }.filter { !$0.isEmpty }
-    let runtime = claim.criteria.cost.maxRuntimeSeconds.map {
-      "bound \(fmt($0)) s; took \(String(format: "%.1f", manifest.seconds)) s"
-    }
+    let backends = BackendFacts.backends(claim)
+    let runtime = BackendFacts.runtime(claim, seconds: manifest.seconds)
     return ClaimFacts(
       encoding: enc.isEmpty ? nil : enc, backend: backends.isEmpty ? nil : backends,
-      shots: shots.count == claim.backends.count ? shots.joined(separator: "; ") : nil,
+      shots: BackendFacts.shots(claim),
       baseline: claim.baselines.isEmpty ? nil : claim.baselines.map(\.id).joined(separator: ", "),
       runtime: runtime)
   }
