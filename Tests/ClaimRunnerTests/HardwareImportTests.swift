@@ -163,15 +163,16 @@ import Testing
     #expect(try refused { $0.claim = "other" }.contains("the counts are for claim 'other'"))
   }
 
-  @Test func variationalAndProjectedModelsAreSkippedWithAReason() throws {
+  @Test func projectedModelsAreSkippedWithAReasonAndVariationalOnesInferred() throws {
     let extra = """
         - {id: pk, kind: projected_kernel, encoding: {map: zz, reps: 1}, gamma: [1]}
         - {id: vqc, kind: variational, encoding: {map: angle}, ansatz: {type: hardware_efficient, layers: 1}, training: {iterations: 2}}
       """
     let (dir, claim) = try HardwareFixtures.project(HardwareFixtures.spec(extraModels: extra))
     let (m, _) = try exported(claim, in: dir)
-    #expect(m.skipped.map(\.model) == ["pk", "vqc"])
-    #expect(m.skipped[1].reason.contains("device in the loop"))
-    #expect(Set(m.circuits.map(\.model)) == ["zz"])
+    #expect(m.skipped.map(\.model) == ["pk"])
+    #expect(m.skipped[0].reason.contains("projected kernels need single-qubit Pauli expectations"))
+    #expect(Set(m.circuits.map(\.model)) == ["zz", "vqc"])
+    #expect(m.circuits.filter { $0.model == "vqc" }.allSatisfy { $0.kind == "infer" && $0.trainedOn == "ideal" })
   }
 }

@@ -290,7 +290,11 @@ struct ResultAssembler {
       switch b.target {
       case .simulator(let m): return "\(b.id): \(m.rawValue) simulator" + (b.noise != nil ? " with noise" : "")
       case .device(let d): return "\(b.id): device profile \(d)"
-      case .hardware(let d): return "\(b.id): hardware \(d)"
+      case .hardware(let d):
+        let trained = plan.backends.first { $0.spec.id == b.id }?.hardware?.inferred ?? []
+        guard let on = trained.first?.trainedOn else { return "\(b.id): hardware \(d)" }
+        let ids = Array(Set(trained.map(\.model))).sorted().joined(separator: ", ")
+        return "\(b.id): hardware \(d) (\(ids) trained on the simulator '\(on)', only inference on the device)"
       }
     }.joined(separator: "; ")
     let shots = claim.backends.map { b -> String in
