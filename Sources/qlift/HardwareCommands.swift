@@ -68,8 +68,10 @@ struct ImportCountsCommand: ParsableCommand {
     try OutputEntry.check(cached, in: URL(fileURLWithPath: out), as: .file)  // never delete through a link
     let stored = try HardwareKernelStore.save(kernels, claim: claim)
     if FileManager.default.fileExists(atPath: cached.path) { try FileManager.default.removeItem(at: cached) }
-    var text = "\(claim.id) on \(kernels.backend): \(kernels.entries.reduce(0) { $0 + $1.executions }) circuit(s), "
-      + "\(kernels.entries.reduce(0) { $0 + $1.shots }) shot(s)\n"
+    let inferred = kernels.inferred ?? []
+    let circuits = kernels.entries.reduce(0) { $0 + $1.executions } + inferred.reduce(0) { $0 + $1.executions }
+    let shots = kernels.entries.reduce(0) { $0 &+ $1.shots } &+ inferred.reduce(0) { $0 &+ $1.shots }
+    var text = "\(claim.id) on \(kernels.backend): \(circuits) circuit(s), \(shots) shot(s)\n"
     for model in Set(kernels.scores.map(\.model)).sorted() {
       let s = kernels.scores.filter { $0.model == model }
       let perSeed = s.map { "seed \($0.seed) \(fmtScore($0.test))" + ($0.chosenC.map { " (C=\(fmtScore($0)))" } ?? "") }

@@ -102,6 +102,10 @@ import Testing
     let k = try HardwareImporter.kernels(claim: claim, counts: idealCounts(m, circuits), shown: "counts.json")
     let stored = try HardwareKernelStore.save(k, claim: claim)
     #expect(stored.hasSuffix("specs/hardware/hw-claim/hw.json"))
+    // A kernel-only claim's files keep their earlier shape: no trained-model fields.
+    #expect(k.inferred == nil && m.training == nil && k.scores.allSatisfy { $0.chosenC != nil })
+    let text = try String(contentsOf: dir.appendingPathComponent("specs/hardware/hw-claim/hw.json"), encoding: .utf8)
+    #expect(!text.contains("inferred") && !text.contains("trained_on"))
     let options = SuiteOptions(out: dir.appendingPathComponent("reports"), jobs: 1, fresh: true, progress: false)
     let r = try #require(SuiteRunner(options: options).run([claim], devices: HardwareFixtures.devices(dir)).first)
     let scores = try #require(r.models.first { $0.id == "zz" }?.backends)
