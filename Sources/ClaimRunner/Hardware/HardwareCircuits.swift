@@ -75,7 +75,9 @@ public struct HardwareCircuits: Sendable {
     var sizes: [Int: (train: Int, test: Int)] = [:]
     var trainedKinds: [ModelPlan.Model] = []
     for m in all where m.spec.kind != .kernel {
-      if m.spec.kind.isTrained && (metric.regression == nil || m.spec.kind == .variational) {
+      // Only these kinds have inference circuits (a kind added later is skipped with a reason).
+      let inferable: Set<QuantumModelKind> = metric.regression == nil ? [.variational, .hybrid, .reuploading] : [.variational]
+      if inferable.contains(m.spec.kind) {
         trainedKinds.append(m)
         continue
       }

@@ -29,7 +29,9 @@ enum HardwareStage {
       }
     }
     guard model.spec.kind == .kernel else {
-      let what = model.spec.kind.isTrained ? "no imported inference counts for model \(model.spec.id), seed \(seed)" : "\(model.spec.id) is \(model.spec.kind.rawValue)"
+      let what = model.spec.kind.isTrained
+        ? "no imported inference counts for model \(model.spec.id), seed \(seed) (export the circuits again and import their counts)"
+        : "\(model.spec.id) is \(model.spec.kind.rawValue)"
       return failed("hardware backend '\(kernels.backend)' scores fidelity kernels and trained models' inference circuits; \(what)")
     }
     guard let e = kernels.entry(model: model.spec.id, seed: seed) else {
