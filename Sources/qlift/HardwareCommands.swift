@@ -63,7 +63,12 @@ struct ImportCountsCommand: ParsableCommand {
   func run() throws {
     let claim = try loadOneClaim(spec)
     let file = try CountsFile.load(URL(fileURLWithPath: counts), shown: counts)
-    let kernels = try HardwareImporter.kernels(claim: claim, counts: file, shown: counts)
+    // The export's manifest in the claim's hardware folder, when there, checks the simulator training.
+    let manifestShown = HardwareKernelStore.folder(claim: claim) + "/manifest.json"
+    let manifest = (try? Data(contentsOf: URL(fileURLWithPath: manifestShown)))
+      .flatMap { try? JSONDecoder().decode(HardwareManifest.self, from: $0) }
+    let kernels = try HardwareImporter.kernels(
+      claim: claim, counts: file, shown: counts, manifest: manifest.map { ($0, shown: manifestShown) })
     let cached = URL(fileURLWithPath: out).appendingPathComponent("results/\(claim.id).json")
     try OutputEntry.check(cached, in: URL(fileURLWithPath: out), as: .file)  // never delete through a link
     let stored = try HardwareKernelStore.save(kernels, claim: claim)

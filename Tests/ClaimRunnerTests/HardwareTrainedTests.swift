@@ -119,6 +119,22 @@ import Testing
     #expect(try refused { $0.counts["vqp.s1.infer.1"] = ["00": 0] }.contains("circuit 'vqp.s1.infer.1': no shots"))
   }
 
+  @Test func anImportWhoseSimulatorTrainingDiffersFromTheExportsIsRefused() throws {
+    let (dir, claim) = try Self.project()
+    let (m, circuits) = try HardwareFixtures.export(claim, in: dir)
+    let counts = try HardwareFixtures.exactCounts(m, circuits)
+    // The export's own record matches.
+    _ = try HardwareImporter.kernels(claim: claim, counts: counts, shown: "c.json", manifest: (m, shown: "manifest.json"))
+    var other = m
+    other.training![3].finalLoss += 1e-6
+    let e = try #require(throws: HardwareError.self) {
+      try HardwareImporter.kernels(claim: claim, counts: counts, shown: "c.json", manifest: (other, shown: "manifest.json"))
+    }
+    let r = m.training![3]
+    #expect(e.description.hasPrefix("manifest.json: error: model \(r.model), seed \(r.seed): training it on the simulator now gives"))
+    #expect(e.description.contains("export again"))
+  }
+
   @Test func aMulticlassClassifierHasOneCircuitPerClassAndInput() throws {
     let spec = """
       claim: hw-multi

@@ -13,7 +13,12 @@ public enum HardwareImporter {
   /// known, bit-string widths, non-negative counts, some shots per circuit) and builds the kernels.
   /// - Parameter shown: the counts file's path as given, for messages.
   /// - Throws: `HardwareError` naming the file and circuit; `RunnerError` for data problems.
-  public static func kernels(claim: Claim, counts: CountsFile, shown: String) throws -> HardwareKernels {
+  /// - Parameter manifest: the export's manifest, when at hand (with its path as shown): the
+  ///   trained models' simulator training, repeated here, must match the one recorded at export
+  ///   (iterations and final loss), or the counts were measured with other weights.
+  public static func kernels(
+    claim: Claim, counts: CountsFile, shown: String, manifest: (HardwareManifest, shown: String)? = nil
+  ) throws -> HardwareKernels {
     guard counts.claim == claim.id else {
       throw HardwareError(file: shown, "the counts are for claim '\(counts.claim)', not '\(claim.id)'")
     }
@@ -26,6 +31,7 @@ public enum HardwareImporter {
     }
     let backend = try HardwareExporter.hardwareBackend(claim, id: counts.backend)
     let plan = try HardwareCircuits(claim: claim)
+    if let (m, where_) = manifest, m.specHash == hash { try checkTraining(plan, against: m, shown: where_) }
     let ids = plan.ids
     let expected = Set(ids)
     if let unknown = counts.counts.keys.sorted().first(where: { !expected.contains($0) }) {
@@ -105,6 +111,23 @@ public enum HardwareImporter {
         outputs: Matrix(outputs), executions: runs, shots: shots))
     }
     return out
+  }
+
+  /// Refuses an import whose simulator training differs from the export's record: same model
+  /// and seed, the iterations run and the final training loss (relative 1e-9; floating-point
+  /// differences between machines could otherwise bind other weights than those that ran).
+  static func checkTraining(_ plan: HardwareCircuits, against m: HardwareManifest, shown: String) throws {
+    for r in m.training ?? [] {
+      guard let t = plan.trainedModel(r.model, seed: r.seed) else { continue }
+      let close = abs(t.finalLoss - r.finalLoss) <= 1e-9 * max(1, abs(r.finalLoss))
+      guard t.iterations == r.iterations, close else {
+        throw HardwareError(
+          file: shown,
+          "model \(r.model), seed \(r.seed): training it on the simulator now gives \(t.iterations) iterations and final loss "
+            + "\(t.finalLoss), the export recorded \(r.iterations) and \(r.finalLoss): the circuits ran with other weights; "
+            + "export again with this qlift on this machine and rerun them")
+      }
+    }
   }
 
   /// Largest total count of one circuit (docs/HARDWARE.md): far beyond any device, and small
