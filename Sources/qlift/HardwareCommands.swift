@@ -65,7 +65,8 @@ struct ImportCountsCommand: ParsableCommand {
     let file = try CountsFile.load(URL(fileURLWithPath: counts), shown: counts)
     // The export's manifest in the claim's hardware folder, when there, checks the simulator training.
     let manifestShown = HardwareKernelStore.folder(claim: claim) + "/manifest.json"
-    let manifest = (try? Data(contentsOf: URL(fileURLWithPath: manifestShown)))
+    let root = claim.projectRoot ?? ProjectPaths(specFile: URL(fileURLWithPath: claim.file)).root
+    let manifest = (try? ProjectFile.read(URL(fileURLWithPath: manifestShown), root: root, maxBytes: ProjectFile.maxOtherBytes))
       .flatMap { try? JSONDecoder().decode(HardwareManifest.self, from: $0) }
     let kernels = try HardwareImporter.kernels(
       claim: claim, counts: file, shown: counts, manifest: manifest.map { ($0, shown: manifestShown) })
