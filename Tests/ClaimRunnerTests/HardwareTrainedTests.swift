@@ -101,6 +101,37 @@ import Testing
     for (a, b) in zip(simulated, imported) { for (x, y) in zip(a, b) { #expect(abs(x - y) < 1e-7) } }
   }
 
+  @Test func everyTrainedModelsBoundCircuitsReproduceItsSimulatedOutputs() throws {
+    // Also the older re-uploading form (the zz encoding repeated before each ansatz layer) and a
+    // bandwidth on the encoding: the exact readouts of the bound circuits, through the model's
+    // post-processing, are the outputs the trained model simulates in process.
+    let extra = Self.models + "\n  - {id: vre, kind: variational, encoding: {map: zz, reps: 1, alpha: 1.5}, "
+      + "ansatz: {type: reuploading, layers: 2}, training: {iterations: 4}}"
+    let (_, claim) = try HardwareFixtures.project(HardwareFixtures.spec(extraModels: extra))
+    let plan = try HardwareCircuits(claim: claim)
+    #expect(plan.trainedModels == ["vqc", "vqp", "reup", "dressed", "vre"])
+    for t in plan.trained {
+      let rows = plan.inference.filter { $0.model == t.model && $0.seed == t.seed }
+      #expect(rows.count == 6 * t.circuitsPerRow)
+      var expectations: [[Double]] = []
+      for c in rows {
+        var state = try StateVector(qubits: c.circuit.qubitCount)
+        state.apply(try CompiledCircuit(c.circuit))
+        var counts: [String: Int] = [:]
+        for (i, p) in state.probabilities.enumerated() { counts[HardwareFixtures.bits(i, width: c.circuit.qubitCount)] = Int((p * 1e12).rounded()) }
+        if c.output == 0 { expectations.append([]) }
+        expectations[c.i] += t.expectationsForTesting(counts)
+      }
+      let x = rows.filter { $0.output == 0 }.map(\.x)
+      let simulated = try t.simulatedOutputs(x)
+      let imported = try t.outputs(fromExpectations: expectations)
+      for (a, b) in zip(simulated, imported) {
+        #expect(a.count == b.count)
+        for (u, v) in zip(a, b) { #expect(abs(u - v) < 1e-9, "\(t.model) seed \(t.seed): \(a) vs \(b)") }
+      }
+    }
+  }
+
   @Test func aMissingInferenceCircuitIsALocatedError() throws {
     let (dir, claim) = try Self.project()
     let (m, circuits) = try HardwareFixtures.export(claim, in: dir)

@@ -112,6 +112,9 @@ public struct TrainedModel: Sendable {
     }
   }
 
+  /// `expectations` for tests.
+  public func expectationsForTesting(_ counts: [String: Int]) -> [Double] { expectations(counts) }
+
   /// The model's outputs per test row from that row's expectations (all output circuits'
   /// readouts in order): class scores, or one prediction for a regressor.
   public func outputs(fromExpectations expectations: [[Double]]) throws -> [[Double]] {
