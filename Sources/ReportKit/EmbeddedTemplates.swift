@@ -126,7 +126,7 @@ enum EmbeddedTemplates {
     <h3>Classical baselines</h3>
     <div class="table-scroll">
     <table class="scores">
-      <thead><tr><th scope="col">Baseline</th><th scope="col">Chosen by cross-validation</th><th scope="col" class="num">CV score</th><th scope="col" class="num">Test mean</th><th scope="col" class="num">Interval</th></tr></thead>
+      <thead><tr><th scope="col">Baseline</th><th scope="col" data-slot="baseline-chosen-head">Chosen by cross-validation</th><th scope="col" class="num" data-slot="baseline-cv-head">CV score</th><th scope="col" class="num">Test mean</th><th scope="col" class="num">Interval</th></tr></thead>
       <tbody>
         <tr data-row="baseline"><td data-cell="model"></td><td data-cell="chosen"></td><td data-cell="cv" class="num"></td><td data-cell="mean" class="num"></td><td data-cell="interval" class="num"></td></tr>
       </tbody>

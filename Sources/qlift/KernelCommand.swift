@@ -78,7 +78,9 @@ struct KernelCommand: ParsableCommand {
       backend = shots.map { .shots($0) } ?? .ideal
     }
     let train = try FeatureCSV.read(data)
-    let kernel = QuantumKernel(encoding: encoding, kind: kernelKind, backend: backend, seed: seed)
+    var kernel = QuantumKernel(encoding: encoding, kind: kernelKind, backend: backend, seed: seed)
+    // The command prints what the device would read, diagonal included (a claim bills it only on request).
+    kernel.measureDiagonal = true
     let K: Matrix
     if let test {
       let rows = try FeatureCSV.read(test)

@@ -16,7 +16,7 @@ struct NewCommand: ParsableCommand {
   @Option(help: "Folder to write into (created if missing).")
   var dir: String = "specs"
 
-  @Option(help: "The claim's task: classification (default) or regression (generative is not supported yet).")
+  @Option(help: "The claim's task: classification (default), regression or generative.")
   var task: String = "classification"
 
   func run() throws {
@@ -28,7 +28,7 @@ struct NewCommand: ParsableCommand {
       throw fail("--task '\(task)': expected one of \(ClaimTask.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     guard let text = SpecTemplate.starter(name: name, task: claimTask) else {
-      throw fail("--task \(task): task \(task) is not supported yet; use classification or regression")
+      throw fail("--task \(task): task \(task) has no starter spec; use classification, regression or generative")
     }
     let folder = URL(fileURLWithPath: dir)
     let file = folder.appendingPathComponent("\(name).yaml")

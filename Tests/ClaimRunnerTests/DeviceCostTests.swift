@@ -60,9 +60,9 @@ private let gridDevice = """
     #expect(((dev.nativeTwoQubitGates ?? 0) - dev.twoQubitGates) == 3 * (dev.swaps ?? 0))
     #expect((dev.swaps ?? 0) > 0 && (dev.nativeDepth ?? 0) > dev.routedDepth && (dev.nativeOneQubitGates ?? 0) > 0)
     #expect(dev.depth == ideal.depth && dev.twoQubitGates == ideal.twoQubitGates)
-    // 16 train, 8 test samples: 120 train pairs plus the 16 diagonal entries (under noise they
-    // are not exactly 1, so they run too), and 8 x 16 test entries; one task each.
-    let tasks = 120.0 + 16 + 128
+    // 16 train, 8 test samples: 120 train pairs (the diagonal is 1 and not run without
+    // measure_diagonal) and 8 x 16 test entries; one task each.
+    let tasks = 120.0 + 128
     #expect(dev.executions == tasks)
     #expect(dev.shots == 50 * tasks)
     #expect(abs(dev.cloudUsd - (tasks * 0.30 + 50 * tasks * 0.001)) < 1e-9)
@@ -75,5 +75,66 @@ private let gridDevice = """
     #expect(sim.value == ideal.seconds)
     #expect(sim.reading.contains(String(format: "$%.2f", dev.cloudUsd)) && sim.reading.contains("dev:"))
     #expect(sim.reading.contains("60 s queue"))
+  }
+
+  @Test func theDiagonalAndMitigationAddExactlyTheCircuitsTheyRun() throws {
+    let device = try DeviceProfileLoader.load(yaml: gridDevice, file: "grid6.yaml")
+    let dir = try SpecFixtures.project()
+    let spec = """
+      claim: mitigated
+      title: mitigated kernel
+      dataset: {generator: hidden_manifold, params: {features: 3, manifold_dimension: 2}, samples: 24}
+      quantum: [{id: zz, kind: kernel, encoding: {map: zz, reps: 1, entanglement: linear}, svm: {C: [1]}}]
+      baselines: [{model: knn, grid: {k: [3]}}]
+      backends:
+        - {id: dev, device: grid6, shots: 50}
+        - {id: diag, device: grid6, shots: 50, measure_diagonal: true}
+        - {id: mit, device: grid6, shots: 50, mitigation: [readout, zne]}
+      seeds: [1, 2]
+      criteria: {lift: {min: -1, on: [dev]}, cost: {max_runtime_seconds: 300}}
+      expect: supported
+      """
+    let claim = try SpecFixtures.claim(spec, name: "mitigated", in: dir)
+    let options = SuiteOptions(out: dir.appendingPathComponent("reports"), jobs: 1, progress: false)
+    let r = try #require(SuiteRunner(options: options).run([claim], devices: ["grid6": device]).first)
+    let dev = try #require(r.costs.first { $0.backend == "dev" })
+    let diag = try #require(r.costs.first { $0.backend == "diag" })
+    let mit = try #require(r.costs.first { $0.backend == "mit" })
+    // Per seed: 16 train samples (120 pairs), 8 x 16 test entries.
+    #expect(dev.executions == 2 * (120 + 128) && dev.shots == 50 * dev.executions)
+    // The diagonal: exactly one circuit per training sample and seed more.
+    #expect(diag.executions - dev.executions == 2 * 16 && diag.shots - dev.shots == 2 * 16 * 50)
+    // ZNE runs every entry at scales 1, 3, 5; readout mitigation adds 2 calibration circuits per seed.
+    #expect(mit.executions == 3 * dev.executions + 2 * 2 && mit.shots == 50 * mit.executions)
+    #expect(abs(mit.cloudUsd - (mit.executions * 0.30 + mit.shots * 0.001)) < 1e-9)
+    #expect(mit.mitigation == "readout+zne" && dev.mitigation == nil && diag.measureDiagonal == true)
+    // The deepest circuit run is the scale-5 fold of the compiled one.
+    let native = try #require(dev.nativeDepth), twoQubit = try #require(dev.nativeTwoQubitGates)
+    #expect(mit.zneTwoQubitGates == 5 * twoQubit)
+    #expect((mit.zneDepth ?? 0) > 3 * native && (mit.zneDepth ?? 0) <= 5 * native)
+    #expect(mit.nativeDepth == native)
+  }
+
+  @Test func mitigationOnANoiselessDeviceIsRefusedAtItsKey() throws {
+    let ideal = try DeviceAdapterTests.shipped("ideal")
+    let dir = try SpecFixtures.project()
+    let spec = """
+      claim: nothing-to-mitigate
+      title: nothing to mitigate
+      dataset: {generator: adhoc, params: {features: 2, gap: 0.3}, samples: 20}
+      quantum: [{id: zz, kind: kernel, encoding: {map: zz, reps: 1}, svm: {C: [1]}}]
+      baselines: [{model: knn, grid: {k: [3]}}]
+      backends:
+        - {id: dev, device: ideal, shots: 10, mitigation: zne}
+      seeds: [1, 2, 3]
+      criteria: {lift: {min: -1}, cost: {max_runtime_seconds: 60}}
+      expect: supported
+      """
+    let claim = try SpecFixtures.claim(spec, name: "nothing-to-mitigate", in: dir)
+    let options = SuiteOptions(out: dir.appendingPathComponent("reports"), jobs: 1, progress: false)
+    let r = try #require(SuiteRunner(options: options).run([claim], devices: ["ideal": ideal]).first)
+    #expect(r.verdict == .error)
+    let message = try #require(r.inputError)
+    #expect(message.contains(":7:") && message.contains("backends[0].mitigation") && message.contains("nothing to mitigate"), "\(message)")
   }
 }

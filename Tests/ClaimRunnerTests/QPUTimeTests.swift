@@ -8,7 +8,7 @@ import Testing
 /// The QPU time model: shots × (schedule length + repetition delay) + executions × job overhead,
 /// priced where the profile has a per-second rate, unknown (nil) where it has no repetition delay.
 @Suite struct QPUTimeTests {
-  static func result(device: DeviceProfile, id: String, cost: String = "{}") throws -> ClaimResult {
+  static func result(device: DeviceProfile, id: String, cost: String = "{}", extra: String = "") throws -> ClaimResult {
     let dir = try SpecFixtures.project()
     let spec = """
       claim: qpu-bound
@@ -18,7 +18,7 @@ import Testing
       baselines: [{model: knn, grid: {k: [3]}}]
       backends:
         - {id: ideal, simulator: statevector, shots: exact}
-        - {id: dev, device: \(id), shots: 100}
+        - {id: dev, device: \(id), shots: 100}\(extra)
       seeds: [1, 2, 3]
       criteria: {lift: {min: -1, on: [ideal]}, cost: \(cost)}
       expect: supported
@@ -80,5 +80,25 @@ import Testing
     let garnet = try DeviceAdapterTests.shipped("iqm-garnet")
     let c = try Self.run(device: garnet, id: "iqm-garnet")
     #expect(c.qpuSeconds == nil && c.cloudUsd > 0)
+  }
+
+  @Test func mitigationCountsItsCalibrationsAndFoldsInTheQPUTime() throws {
+    let heron = try DeviceAdapterTests.shipped("ibm-heron-r2")
+    let r = try Self.result(device: heron, id: "ibm-heron-r2",
+                            extra: "\n  - {id: mit, device: ibm-heron-r2, shots: 100, mitigation: [readout, zne]}")
+    let plain = try #require(r.costs.first { $0.backend == "dev" })
+    let mit = try #require(r.costs.first { $0.backend == "mit" })
+    let rep = 250e-6
+    // 3 seeds: 2 calibration circuits each, every other circuit at scales 1, 3 and 5.
+    #expect(mit.executions == 3 * plain.executions + 6 && mit.shots == 100 * mit.executions)
+    let qPlain = try #require(plain.qpuSeconds), qMit = try #require(mit.qpuSeconds)
+    let length = qPlain / plain.shots - rep  // schedule length of the compiled circuit
+    #expect(length > 0 && length < 1e-5)
+    // Calibrations cost the repetition delay only; the folds run 1 + 3 + 5 = 9 times the schedule
+    // (a little less where ASAP overlaps the seams of a fold).
+    let calibration = 600 * rep
+    let folds = qMit - calibration - 3 * plain.shots * rep
+    #expect(folds <= 9 * plain.shots * length * (1 + 1e-9) && folds > 8 * plain.shots * length,
+            "folds \(folds), 9 x plain \(9 * plain.shots * length)")
   }
 }

@@ -15,6 +15,11 @@ private let repoRoot = Repository.root
     #expect(report.isClean && report.claims.count >= 10)
     let devices = DeviceProfileCatalog(folder: repoRoot.appendingPathComponent("specs/devices")).profiles
     for claim in report.claims {
+      // A generative claim reads no data: its plan (target, kernels, backends) is its preflight.
+      if claim.task == .generative {
+        _ = try GenerativeClaimRunner.prepare(claim, devices: devices)
+        continue
+      }
       let data = try DataStage(claim: claim)
       let plan = try ModelPlan(claim: claim, devices: devices)
       try DataGuard.check(claim, data: data)

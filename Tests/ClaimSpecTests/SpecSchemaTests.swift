@@ -18,6 +18,7 @@ import Testing
     #expect(Set(props.keys) == ["claim", "title", "task", "hypothesis", "dataset", "quantum", "baselines", "backends", "seeds", "criteria", "expect"])
     let defs = try #require(obj["$defs"] as? [String: Any])
     #expect(defs["backend"] != nil && defs["encoding"] != nil && defs["criteria"] != nil)
+    #expect(defs["generativeDataset"] != nil && defs["bornMachine"] != nil && defs["generativeBaseline"] != nil)
   }
 
   @Test("the checked-in schema fixture is the schema qlift prints (regenerate with gen_schema_verdicts.py)")

@@ -17,3 +17,14 @@ import Testing
   ])
   func safeID(id: String, ok: Bool) { #expect(SpecVocabulary.isSafeID(id) == ok) }
 }
+
+@Suite struct GenerativeTemplateTests {
+  @Test("the generative starter spec loads as a generative claim and the other tasks keep theirs")
+  func generativeStarter() throws {
+    let text = try #require(SpecTemplate.starter(name: "trial", task: .generative))
+    let claim = try SpecLoader.load(yaml: text, file: "trial.yaml")
+    #expect(claim.task == .generative && claim.id == "trial" && claim.criteria.metric == .kl)
+    #expect(claim.generative?.target == .barsAndStripes(rows: 2, cols: 2))
+    #expect(SpecTemplate.starter(name: "trial", task: .classification) == SpecTemplate.starter(name: "trial"))
+  }
+}

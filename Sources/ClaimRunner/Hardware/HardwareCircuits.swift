@@ -85,7 +85,7 @@ public struct HardwareCircuits: Sendable {
       if m.spec.kind == .projectedKernel {
         why = "projected kernels need single-qubit Pauli expectations, not compute-uncompute circuits; not exported"
       } else {
-        why = "no hardware circuits for a \(m.spec.kind.rawValue) model in a \(metric.regression == nil ? "classification" : "regression") claim"
+        why = "no hardware circuits for a \(m.spec.kind.rawValue) model in a \(claim.task.rawValue) claim"
       }
       skipped.append(Skipped(model: m.spec.id, kind: m.spec.kind.rawValue, reason: why))
     }

@@ -28,6 +28,6 @@ enum BackendResolver {
       return try NoiseModel(parameters: p)
     }
     guard let d = device else { return nil }
-    return try NoiseModel(parameters: DeviceAdapter(d).noiseParameters)
+    return try DeviceAdapter(d).noiseModel()
   }
 }

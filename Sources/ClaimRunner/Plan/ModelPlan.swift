@@ -71,6 +71,12 @@ struct ModelPlan: Sendable {
     var device: DeviceProfile?
     /// Imported kernel matrices of a `hardware:` backend (nil for simulated backends).
     var hardware: HardwareKernels? = nil
+
+    /// The spec's `mitigation` where there is noise to mitigate (none on noiseless backends).
+    var mitigation: ErrorMitigation {
+      guard backend.noise != nil else { return .none }
+      return ErrorMitigation(readout: spec.mitigation.readout, zne: spec.mitigation.zne)
+    }
   }
 
   var models: [Model]
@@ -96,6 +102,11 @@ struct ModelPlan: Sendable {
       do { backend = try BackendResolver.backend(for: b, device: device) } catch let e as NoiseError {
         throw RunnerError.invalidClaim(
           file: claim.location(of: field).description, field: field, message: "noise: \(e.description)")
+      }
+      if !b.mitigation.isNone && backend.noise == nil {
+        throw RunnerError.invalidClaim(
+          file: claim.location(of: field + ".mitigation").description, field: field + ".mitigation",
+          message: "backend '\(b.id)' adds no noise (device profile '\(b.profileID ?? "")'), so there is nothing to mitigate; remove 'mitigation'")
       }
       return Backend(spec: b, backend: backend, device: device, hardware: hardware)
     }

@@ -131,6 +131,14 @@ struct ResourceGuard: Sendable {
     }
     let seeds = Double(claim.seeds.count)
     ops *= seeds
+    // ZNE runs every circuit at each of its scales (folded s times as long: 1 + 3 + 5 = 9 times the work).
+    let mitigation = b.mitigation
+    if mitigation.zne {
+      circuits *= Double(mitigation.scales.count)
+      ops *= Double(mitigation.scales.reduce(0, +))
+    }
+    // Sampled readout mitigation reads every outcome's probability: 2^q operators per input.
+    if mitigation.readout && shots && spec.kind == .kernel { ops *= dim }
     return Estimate(
       model: spec.id, backend: b.spec.id, qubits: q, samples: samples, trainSamples: trainSamples, bytes: bytes,
       operations: ops, densityMatrix: dm, shots: Double(b.backend.shotsPerCircuit ?? 0) * circuits * seeds)

@@ -44,6 +44,9 @@ public struct ClaimRunner: Sendable {
 
   /// Runs `claim` and returns its result (without regression checks; see `SuiteRunner`).
   public func run(_ claim: Claim, specHash: String, gitCommit: String?) throws -> ClaimResult {
+    if claim.task == .generative {
+      return try GenerativeClaimRunner.run(claim, runner: self, specHash: specHash, gitCommit: gitCommit)
+    }
     let started = Date()
     let metric = Metric(claim.criteria.metric)
     let (data, plan) = try prepare(claim)

@@ -9,7 +9,11 @@ public enum Preflight {
   /// The run-time input problems of a claim (empty when the claim would start).
   public static func errors(_ claim: Claim, devices: [String: DeviceProfile]) -> [SpecError] {
     do {
-      _ = try ClaimRunner(devices: devices).prepare(claim)
+      if claim.task == .generative {
+        _ = try GenerativeClaimRunner.prepare(claim, devices: devices)
+      } else {
+        _ = try ClaimRunner(devices: devices).prepare(claim)
+      }
       _ = try SnapshotStore(folder: SuiteRunner.acceptedFolder(for: claim)).load(claim.id)
       return []
     } catch {

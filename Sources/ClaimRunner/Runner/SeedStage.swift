@@ -56,15 +56,19 @@ enum QuantumStage {
       case .kernel, .projectedKernel:
         let kind: KernelKind = model.spec.kind == .kernel ? .fidelity : .projected(gamma: model.spec.gamma.first ?? 1)
         let candidates = model.candidates.indices.map { i in
-          KernelModelStage.Candidate(
-            label: model.label(i),
-            kernel: QuantumKernel(encoding: model.candidates[i].encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17))
+          var kernel = QuantumKernel(encoding: model.candidates[i].encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17)
+          kernel.mitigation = backend.mitigation
+          kernel.measureDiagonal = backend.spec.measureDiagonal
+          return KernelModelStage.Candidate(label: model.label(i), kernel: kernel)
         }
         let o = try KernelModelStage.run(candidates: candidates, cGrid: model.spec.svmC, split: split, metric: metric, seed: seed)
         var chosen = ["C": fmtParam(o.chosenC)]
         chosen.merge(o.chosenEncoding) { _, new in new }
+        // One readout calibration per seed (the kernels of a seed share it): its circuits are billed here.
+        let calibration = backend.mitigation.calibrationCircuits
         var out = QuantumOutcome(
-          test: o.test, failure: nil, chosen: chosen, executions: o.executions, shots: o.shots,
+          test: o.test, failure: nil, chosen: chosen, executions: o.executions + calibration,
+          shots: o.shots + calibration * (backend.backend.shotsPerCircuit ?? 0),
           seconds: Date().timeIntervalSince(start), loss: [], accuracy: [], kernel: keepKernel ? o.trainKernel : nil,
           warnings: o.warnings)
         out.configurations = o.configurations
@@ -78,9 +82,10 @@ enum QuantumStage {
         var chosen: [String: String] = [:]
         if let lr = o.chosenLearningRate { chosen["learning_rate"] = fmtParam(lr) }
         if let layers = o.chosenLayers { chosen["layers"] = String(layers) }
+        let calibration = backend.mitigation.calibrationCircuits  // one readout calibration per seed
         var out = QuantumOutcome(
           test: o.test, failure: nil, chosen: chosen,
-          executions: o.executions, shots: o.shots,
+          executions: o.executions + calibration, shots: o.shots + calibration * (backend.backend.shotsPerCircuit ?? 0),
           seconds: Date().timeIntervalSince(start), loss: o.loss, accuracy: o.accuracy, kernel: nil, warnings: o.warnings)
         out.configurations = o.configurations
         out.folds = o.folds

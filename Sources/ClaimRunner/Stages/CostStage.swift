@@ -38,6 +38,12 @@ enum CostStage {
         var price = 0.0, queue = 0.0
         var qpu: Double? = nil
         var native: NativeCircuit? = nil
+        let mitigation = b.mitigation
+        let scales = mitigation.scales
+        // Shots of the readout calibrations (one per seed) and of the (folded) model circuits.
+        let calibrationShots = Double(mitigation.calibrationCircuits * outs.count * (b.backend.shotsPerCircuit ?? 0))
+        let circuitShots = max(shots - calibrationShots, 0)
+        var zne: CircuitStatistics? = nil
         if let d = b.device {
           let device = DeviceAdapter(d)
           native = device.compiler.flatMap { try? $0.compile(circuit, bindings: representativeBindings(circuit)) }
@@ -46,12 +52,23 @@ enum CostStage {
             routed2q = r.nativeTwoQubitGates
           }
           price = executions * device.pricePerTask + shots * device.pricePerShot
-          if let native, let durations = device.durations {
-            let length = Schedule(native.circuit, durations: durations).length
+          if let native, let durations = device.durations(region: native.region) {
+            // Mean schedule length per shot: each fold scale runs a third of the circuit shots
+            // under ZNE; calibration circuits are measurements only (no gate time).
+            let lengths = scales.map { s in
+              Schedule((try? ZeroNoiseExtrapolation.fold(native.circuit, scale: s)) ?? native.circuit, durations: durations).length
+            }
+            let meanLength = lengths.reduce(0, +) / Double(lengths.count)
+            let length = shots > 0 ? meanLength * circuitShots / shots : meanLength
             qpu = device.qpuSeconds(scheduleLength: length, executions: executions, shots: shots)
             if let qpu, let rate = d.pricePerQPUSecondUSD { price += qpu * rate }
           }
           queue = device.queueSeconds * Double(seeds.count)
+        }
+        if mitigation.zne {
+          let executed = native?.circuit ?? (b.device.flatMap { DeviceAdapter($0).couplingMap(minimumQubits: circuit.qubitCount) }
+            .flatMap { try? route(circuit, to: $0).circuit }) ?? circuit
+          zne = (try? ZeroNoiseExtrapolation.fold(executed, scale: scales.max() ?? 1))?.statistics
         }
         out.append(CostRecord(
           model: m.spec.id, backend: b.spec.id, qubits: stats.qubits, depth: stats.depth,
@@ -61,6 +78,14 @@ enum CostStage {
           nativeDepth: native?.statistics.depth, nativeTwoQubitGates: native?.twoQubitGates,
           nativeOneQubitGates: native.map { $0.statistics.oneQubitGates }, swaps: native?.swapsInserted))
         out[out.count - 1].qpuSeconds = qpu
+        if !mitigation.isNone {
+          out[out.count - 1].mitigation = mitigation.label
+          out[out.count - 1].zneDepth = zne?.depth
+          out[out.count - 1].zneTwoQubitGates = zne.map { _ in
+            (native?.twoQubitGates ?? routed2q) * (scales.max() ?? 1)
+          }
+        }
+        if b.spec.measureDiagonal { out[out.count - 1].measureDiagonal = true }
       }
     }
     return out
@@ -81,10 +106,12 @@ enum CostStage {
     }
     add("max_qubits", bounds.maxQubits.map(Double.init), Double(costs.map(\.qubits).max() ?? 0))
     // Device backends are held to their compiled native circuit, the rest to the routed logical one.
-    add("max_depth", bounds.maxDepth.map(Double.init), Double(costs.map { $0.nativeDepth ?? $0.routedDepth }.max() ?? 0))
+    // Under ZNE, the deepest circuit executed is the scale-5 fold.
+    add("max_depth", bounds.maxDepth.map(Double.init),
+        Double(costs.map { $0.zneDepth ?? $0.nativeDepth ?? $0.routedDepth }.max() ?? 0))
     add(
       "max_two_qubit_gates", bounds.maxTwoQubitGates.map(Double.init),
-      Double(costs.map { $0.nativeTwoQubitGates ?? $0.routedTwoQubitGates }.max() ?? 0))
+      Double(costs.map { $0.zneTwoQubitGates ?? $0.nativeTwoQubitGates ?? $0.routedTwoQubitGates }.max() ?? 0))
     add("max_shots", bounds.maxShots, costs.reduce(0) { $0 + $1.shots })
     add("max_executions", bounds.maxExecutions, costs.reduce(0) { $0 + $1.executions })
     add("max_cloud_usd", bounds.maxCloudUSD, costs.reduce(0) { $0 + $1.cloudUsd })

@@ -56,6 +56,50 @@ struct DeviceAdapter {
     return p
   }
 
+  /// The device's noise model: built from the medians (`noiseParameters`), or, when the profile
+  /// gives per-qubit or per-edge figures, from `calibration` (each gate uses the figures of the
+  /// physical qubits and coupler it acts on; kernels localize it to the compiled circuit's region).
+  func noiseModel() throws -> NoiseModel {
+    guard let c = calibration else { return try NoiseModel(parameters: noiseParameters) }
+    return try NoiseModel(calibration: c)
+  }
+
+  /// The per-qubit and per-coupler figures in seconds, nil for a median-only profile. Qubit pairs
+  /// without a coupler (which only logical, uncompiled circuits use: variational models) get the
+  /// medians.
+  var calibration: DeviceCalibration? {
+    let p = profile, cal = p.calibration
+    guard !cal.isEmpty else { return nil }
+    let n = p.coupling.qubits
+    var pairs = p.coupling.edges().map { QubitCoupler($0.a, $0.b) }
+    let coupled = Set(pairs)
+    for a in 0..<n { for b in (a + 1)..<max(n, a + 1) where !coupled.contains(QubitCoupler(a, b)) { pairs.append(QubitCoupler(a, b)) } }
+    let timed = p.t1Us != nil && p.t2Us != nil && p.gateTime1qNs != nil && p.gateTime2qNs != nil
+    var c = DeviceCalibration(
+      qubits: n, couplers: pairs, t1: timed ? p.t1Us! / 1e6 : nil, t2: timed ? min(p.t2Us!, 2 * p.t1Us!) / 1e6 : nil,
+      gateTime1q: timed ? p.gateTime1qNs! / 1e9 : nil, gateTime2q: timed ? p.gateTime2qNs! / 1e9 : nil,
+      error1q: p.error1q, error2q: p.error2q, readout: p.readoutError)
+    c.error1qIsTotal = p.error1qKind == .total
+    c.error2qIsTotal = p.error2qKind == .total
+    func qubits(_ key: String, _ scale: Double) -> [Int: Double] { (cal.byQubit[key] ?? [:]).mapValues { $0 * scale } }
+    func edges(_ key: String, _ scale: Double) -> [QubitCoupler: Double] {
+      var out: [QubitCoupler: Double] = [:]
+      for (e, v) in cal.byEdge[key] ?? [:] { out[QubitCoupler(e.a, e.b)] = v * scale }
+      return out
+    }
+    if timed {
+      c.t1ByQubit = qubits("t1_us", 1e-6)
+      c.t2ByQubit = qubits("t2_us", 1e-6)
+      c.gateTime1qByQubit = qubits("gate_time_1q_ns", 1e-9)
+      c.gateTime2qByCoupler = edges("gate_time_2q_ns", 1e-9)
+    }
+    c.error1qByQubit = qubits("error_1q", 1)
+    c.readoutByQubit = qubits("readout_error", 1)
+    c.error2qByCoupler = edges("error_2q", 1)
+    if hasVirtualZ { c.noiselessGates = NoiseModel.virtualZGates }
+    return c
+  }
+
   /// True when Z rotations are frame changes in software (virtual Z, the profile's `virtual_z`,
   /// by default whether it lists `rz` as native), so diagonal single-qubit gates get no gate noise.
   var hasVirtualZ: Bool { profile.virtualZ }
@@ -64,6 +108,20 @@ struct DeviceAdapter {
   var durations: GateDurations? {
     guard let g1 = profile.gateTime1qNs, let g2 = profile.gateTime2qNs else { return nil }
     return GateDurations(oneQubit: g1 / 1e9, twoQubit: g2 / 1e9, instantaneous: hasVirtualZ ? NoiseModel.virtualZGates : [])
+  }
+
+  /// The gate durations a circuit compiled onto `region` (local qubit l on physical region[l])
+  /// runs with: the medians, overridden by the region's per-qubit and per-edge gate times.
+  func durations(region: [Int]) -> GateDurations? {
+    guard var d = durations else { return nil }
+    let local = Dictionary(uniqueKeysWithValues: region.enumerated().map { ($1, $0) })
+    for (q, t) in profile.calibration.byQubit["gate_time_1q_ns"] ?? [:] {
+      if let l = local[q] { d.oneQubitByQubit[l] = t / 1e9 }
+    }
+    for (e, t) in profile.calibration.byEdge["gate_time_2q_ns"] ?? [:] {
+      if let a = local[e.a], let b = local[e.b] { d.twoQubitByPair[QubitCoupler(a, b)] = t / 1e9 }
+    }
+    return d
   }
 
   /// QPU seconds of `executions` circuits of `shots` shots in all, each `length` seconds long

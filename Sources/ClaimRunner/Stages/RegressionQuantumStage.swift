@@ -17,15 +17,19 @@ enum RegressionQuantumStage {
       case .kernel, .projectedKernel:
         let kind: KernelKind = model.spec.kind == .kernel ? .fidelity : .projected(gamma: model.spec.gamma.first ?? 1)
         let candidates = model.candidates.indices.map { i in
-          KernelModelStage.Candidate(
-            label: model.label(i),
-            kernel: QuantumKernel(encoding: model.candidates[i].encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17))
+          var kernel = QuantumKernel(encoding: model.candidates[i].encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17)
+          kernel.mitigation = backend.mitigation
+          kernel.measureDiagonal = backend.spec.measureDiagonal
+          return KernelModelStage.Candidate(label: model.label(i), kernel: kernel)
         }
         let (o, f) = try KernelRegressionStage.run(candidates: candidates, alphaGrid: model.spec.ridgeAlpha, split: split, metric: metric, seed: seed)
         var chosen = ["alpha": fmtParam(f.chosenAlpha)]
         for (k, v) in o.chosenEncoding { chosen["encoding_\(k)"] = v }
+        // One readout calibration per seed (the kernels of a seed share it), billed as in a classification claim.
+        let calibration = backend.mitigation.calibrationCircuits
         var out = QuantumOutcome(
-          test: o.test, failure: nil, chosen: chosen, executions: o.executions, shots: o.shots,
+          test: o.test, failure: nil, chosen: chosen, executions: o.executions + calibration,
+          shots: o.shots + calibration * (backend.backend.shotsPerCircuit ?? 0),
           seconds: Date().timeIntervalSince(start), loss: [], accuracy: [], kernel: keepKernel ? o.trainKernel : nil, warnings: o.warnings)
         out.configurations = o.configurations
         out.folds = o.folds

@@ -143,7 +143,8 @@ enum VariationalStage {
   /// The (learning rate, layers) pair with the best mean stratified k-fold CV score on the
   /// training split, and the circuits those fits ran.
   static func tuneTraining(
-    _ model: ModelPlan.Model, rates: [Double], layers: [Int?], backend: QuantumBackend, split: DataSplit, metric: Metric, seed: Int
+    _ model: ModelPlan.Model, rates: [Double], layers: [Int?], backend: QuantumBackend, split: DataSplit, metric: Metric, seed: Int,
+    mitigation: ErrorMitigation = .none
   ) throws -> (rate: Double, layers: Int?, folds: Int, executions: Int, shots: Int) {
     let labels = split.train.labels
     let k = KernelModelStage.foldCount(labels)
@@ -156,6 +157,7 @@ enum VariationalStage {
       for f in folds {
         var clf = classifier(model, backend: backend, features: split.train.featureCount,
                              seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: rate, layers: depth)
+        clf.mitigation = mitigation
         let x = split.train.features
         try clf.fit(features: f.train.map { x[$0] }, labels: f.train.map { labels[$0] }, classCount: split.train.classCount)
         let s = try clf.scores(f.test.map { x[$0] })
@@ -189,18 +191,19 @@ enum VariationalStage {
   /// same claim, seed and backend (`run`, and the hardware export's simulator training).
   static func train(
     model: ModelPlan.Model, backend: QuantumBackend, split: DataSplit, metric: Metric, seed: Int,
-    onIteration: (@Sendable (Int, Int) -> Void)? = nil
+    mitigation: ErrorMitigation = .none, onIteration: (@Sendable (Int, Int) -> Void)? = nil
   ) throws -> (classifier: any TrainedQuantumClassifier, tuned: Tuned?) {
     let t = model.spec.training ?? TrainingSpec()
     var tuned: Tuned?
     let layerGrid = layerGrid(model.spec)
     if t.learningRates.count > 1 || layerGrid.count > 1 {
       tuned = try tuneTraining(model, rates: t.learningRates, layers: layerGrid, backend: backend, split: split,
-                               metric: metric, seed: seed)
+                               metric: metric, seed: seed, mitigation: mitigation)
     }
     var clf = classifier(model, backend: backend, features: split.train.featureCount,
                          seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: tuned?.rate, layers: tuned?.layers ?? nil)
     clf.onIteration = onIteration
+    clf.mitigation = mitigation
     try clf.fit(features: split.train.features, labels: split.train.labels, classCount: split.train.classCount)
     return (clf, tuned)
   }
@@ -211,7 +214,9 @@ enum VariationalStage {
   ) throws -> Outcome {
     let t = model.spec.training ?? TrainingSpec()
     let layerGrid = layerGrid(model.spec)
-    let (clf, tuned) = try train(model: model, backend: backend.backend, split: split, metric: metric, seed: seed, onIteration: onIteration)
+    let (clf, tuned) = try train(
+      model: model, backend: backend.backend, split: split, metric: metric, seed: seed, mitigation: backend.mitigation,
+      onIteration: onIteration)
     let history = clf.trainingHistory
     var warnings: [String] = []
     var converged = true

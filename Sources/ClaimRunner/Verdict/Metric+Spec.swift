@@ -13,6 +13,9 @@ extension Metric {
     case .rmse: self = .rmse
     case .mae: self = .mae
     case .r2: self = .r2
+    // The generative distances never reach the classification engines (`GenerativeClaimRunner`
+    // scores them); they map to the one lower-is-better classification metric.
+    case .kl, .mmd, .tv: self = .log_loss
     }
   }
 }

@@ -47,6 +47,8 @@ public struct DeviceProfile: Sendable, Equatable {
   public var pricePerQPUSecondUSD: Double?
   /// The source comment of each figure, keyed by YAML key (`t1_us`, `error_2q`, ...).
   public var sources: [String: String]
+  /// Per-qubit and per-edge figures overriding the medians above (empty for median-only profiles).
+  public var calibration = ProfileCalibration()
 
   /// Creates a profile.
   public init(

@@ -69,11 +69,68 @@ public enum DeviceProfileLoader {
       guard let x = r.number(v, key, range) else { return nil }
       return .some(x)
     }
+    // A calibrated figure: one number (the median), a list (one value per qubit) or a map
+    // (`median`, qubit indices, or edges "a-b"); lengths, qubits and edges are checked once the
+    // coupling is known.
+    var calibration = ProfileCalibration()
+    var pendingLists: [(key: String, node: Node, count: Int)] = []
+    var pendingQubits: [(key: String, node: Node, qubit: Int)] = []
+    var pendingEdges: [(key: String, node: Node, edge: QubitPair)] = []
+    func calibrated(_ key: String, _ range: _Range) -> Double?? {
+      guard let v = f[key] else { return .some(nil) }
+      let perEdge = ProfileCalibration.perEdgeKeys.contains(key)
+      switch v {
+      case .sequence(let items) where !perEdge:
+        source(key, f.keys[key], path: key)
+        var values: [Int: Double] = [:]
+        var ok = true
+        for (i, item) in items.enumerated() {
+          if let x = r.number(item, "\(key)[\(i)]", range) { values[i] = x } else { ok = false }
+        }
+        guard ok else { return nil }
+        calibration.byQubit[key] = values
+        pendingLists.append((key, v, items.count))
+        return .some(ProfileCalibration.median(Array(values.values)))
+      case .mapping(let m):
+        source(key, f.keys[key], path: key)
+        var median: Double?
+        var ok = true
+        var qubits: [Int: Double] = [:], edges: [QubitPair: Double] = [:]
+        for (kn, vn) in m {
+          let name = kn.scalar?.string ?? ""
+          let path = "\(key).\(name)"
+          guard let x = r.number(vn, path, range) else { ok = false; continue }
+          if name == "median" { median = x; continue }
+          if perEdge {
+            let parts = name.split(separator: "-")
+            if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a >= 0, b >= 0, a != b {
+              edges[QubitPair(a, b)] = x
+              pendingEdges.append((key, kn, QubitPair(a, b)))
+              continue
+            }
+            r.fail(kn, path, "expected 'median' or an edge 'a-b' of two different qubits, found '\(name)'", .typeMismatch)
+          } else {
+            if let q = Int(name), q >= 0 {
+              qubits[q] = x
+              pendingQubits.append((key, kn, q))
+              continue
+            }
+            r.fail(kn, path, "expected 'median' or a qubit index, found '\(name)'", .typeMismatch)
+          }
+          ok = false
+        }
+        guard ok else { return nil }
+        if perEdge { calibration.byEdge[key] = edges } else { calibration.byQubit[key] = qubits }
+        return .some(median ?? ProfileCalibration.median(Array(qubits.values) + Array(edges.values)))
+      default:
+        return figure(key, range)
+      }
+    }
     let positive = _Range(low: 0, lowOpen: true, high: 1e12)
-    let t1 = figure("t1_us", positive), t2 = figure("t2_us", positive)
-    let g1 = figure("gate_time_1q_ns", positive), g2 = figure("gate_time_2q_ns", positive)
-    let e1 = figure("error_1q", .closed(0, 1)), e2 = figure("error_2q", .closed(0, 1))
-    let ro = figure("readout_error", .closed(0, 0.5))
+    let t1 = calibrated("t1_us", positive), t2 = calibrated("t2_us", positive)
+    let g1 = calibrated("gate_time_1q_ns", positive), g2 = calibrated("gate_time_2q_ns", positive)
+    let e1 = calibrated("error_1q", .closed(0, 1)), e2 = calibrated("error_2q", .closed(0, 1))
+    let ro = calibrated("readout_error", .closed(0, 0.5))
     let pt = figure("price_per_task_usd", .closed(0, 1e6)), ps = figure("price_per_shot_usd", .closed(0, 1e6))
     let qs = figure("queue_seconds", .closed(0, 1e9))
     let rep = figure("repetition_delay_us", .closed(0, 1e9)), overhead = figure("job_overhead_seconds", .closed(0, 1e9))
@@ -121,6 +178,19 @@ public enum DeviceProfileLoader {
         coupling = CouplingSpec(kind: kind, qubits: qubits, explicitEdges: edges, rows: rows, rowLength: rowLength)
       }
     }
+    if let coupling {
+      for p in pendingLists where p.count != coupling.qubits {
+        r.fail(p.node, p.key,
+          "expected \(coupling.qubits) values, one per qubit (coupling.qubits), found \(p.count)", .outOfRange)
+      }
+      for p in pendingQubits where p.qubit >= coupling.qubits {
+        r.fail(p.node, "\(p.key).\(p.qubit)", "qubit \(p.qubit) is not on the device (qubits 0-\(coupling.qubits - 1))", .outOfRange)
+      }
+      let known = Set(coupling.edges())
+      for p in pendingEdges where !known.contains(p.edge) {
+        r.fail(p.node, "\(p.key).\(p.edge)", "edge \(p.edge) is not in the coupling map", .unknownReference)
+      }
+    }
     guard r.errors.isEmpty, let id, let name, let vendor, let gates, let coupling, let t1, let t2, let g1, let g2,
       let e1, let e2, let ro, let pt, let ps, let qs
     else { throw SpecErrors(r.errors) }
@@ -134,6 +204,7 @@ public enum DeviceProfileLoader {
     profile.repetitionDelayUs = rep
     profile.jobOverheadSeconds = overhead
     profile.pricePerQPUSecondUSD = perSecond
+    profile.calibration = calibration
     return profile
   }
 

@@ -22,12 +22,12 @@ public enum SpecSchema {
         "title": ["type": "string", "description": "One-line title."],
         "task": [
           "type": "string", "enum": .array(ClaimTask.allCases.map { .string($0.rawValue) }), "default": "classification",
-          "description": "What the models learn: classification (default) or regression (generative is not supported yet). It decides the metrics and baselines a claim may use.",
+          "description": "What the models learn: classification (default), regression or generative. It decides the dataset, models, baselines and metrics a claim may use.",
         ],
         "hypothesis": ["type": "string", "description": "The hypothesis in prose."],
-        "dataset": ref("dataset"),
-        "quantum": ["type": "array", "minItems": 1, "items": ref("quantumModel")],
-        "baselines": ["type": "array", "minItems": 1, "items": ref("baseline")],
+        "dataset": ["description": "The data (classification) or the target distribution (task generative)."],
+        "quantum": ["type": "array", "minItems": 1, "description": "Quantum models (Born machines for task generative)."],
+        "baselines": ["type": "array", "minItems": 1, "description": "Classical baselines of the claim's task."],
         "backends": ["type": "array", "minItems": 1, "items": ref("backend")],
         "seeds": [
           "type": "array", "minItems": 2, "maxItems": 1000, "uniqueItems": true,
@@ -36,20 +36,79 @@ public enum SpecSchema {
         "criteria": ref("criteria"),
         "expect": enumOf(ExpectedVerdict.allCases.map(\.rawValue), default: "supported"),
       ]),
-      "$defs": .object(defs()),
-      // The task decides the metrics and the lift's range (docs/SPEC.md, "task").
-      "if": ["properties": ["task": ["const": "regression"]], "required": ["task"]],
-      "then": ["properties": ["criteria": ["properties": ["metric": enumOf(metrics(.regression))]]]],
-      "else": ["properties": ["criteria": ["properties": [
-        "metric": enumOf(metrics(.classification)),
-        "lift": ["properties": ["min": number(min: -1, max: 1)]],
-        "regression": ["properties": ["lift_drop": number(min: 0, max: 1)]],
-      ]]]],
+      "$defs": .object(defs().merging(generativeDefs()) { a, _ in a }),
+      // The task decides the dataset, the model and baseline kinds, the metrics and the lift's
+      // range (docs/SPEC.md, "task" and "task: generative").
+      "allOf": [
+        [
+          "if": ["properties": ["task": ["const": "generative"]], "required": ["task"]],
+          "then": ["properties": [
+            "dataset": ref("generativeDataset"),
+            "quantum": ["items": ref("bornMachine")],
+            "baselines": ["items": ref("generativeBaseline")],
+            "criteria": ["properties": ["metric": enumOf(metrics(.generative))]],
+          ]],
+          "else": ["properties": [
+            "dataset": ref("dataset"),
+            "quantum": ["items": ref("quantumModel")],
+            "baselines": ["items": ref("baseline")],
+          ]],
+        ],
+        [
+          "if": ["properties": ["task": ["const": "regression"]], "required": ["task"]],
+          "then": ["properties": ["criteria": ["properties": ["metric": enumOf(metrics(.regression))]]]],
+        ],
+        [
+          "if": ["properties": ["task": ["enum": ["regression", "generative"]]], "required": ["task"]],
+          "else": ["properties": ["criteria": ["properties": [
+            "metric": enumOf(metrics(.classification)),
+            "lift": ["properties": ["min": number(min: -1, max: 1)]],
+            "regression": ["properties": ["lift_drop": number(min: 0, max: 1)]],
+          ]]]],
+        ],
+      ],
     ])
   }
 
   /// The metric names of one task.
   static func metrics(_ task: ClaimTask) -> [String] { MetricName.allCases.filter { $0.task == task }.map(\.rawValue) }
+
+  /// The definitions of a generative claim's dataset, Born machines and baselines.
+  static func generativeDefs() -> [String: JSONValue] {
+    let bits = number(min: 1, max: 12, integer: true)
+    let baselines = GenerativeBaselineName.allCases.map { b -> JSONValue in
+      let item: JSONValue = b == .bernoulliMixture || b == .rbm ? number(min: 1, max: 64, integer: true) : number(exclusiveMin: 0)
+      return object([
+        "id": ref("safeId"), "model": ["const": .string(b.rawValue)],
+        "grid": object([b.gridKey: listOrOne(item)], required: [b.gridKey]),
+      ], required: ["model"])
+    }
+    return [
+      "generativeDataset": object([
+        "target": ["oneOf": [
+          object(["kind": ["const": "bars_and_stripes"], "rows": bits, "cols": bits], required: ["kind", "rows", "cols"]),
+          object(["kind": ["const": "cardinality"], "n": bits, "k": number(min: 0, max: 12, integer: true)], required: ["kind", "n", "k"]),
+          object([
+            "kind": ["const": "ising"], "n": bits, "J": number(min: -100, max: 100, default: 1),
+            "h": number(min: -100, max: 100, default: 0), "temperature": number(min: 0.01, max: 1000, default: 1),
+          ], required: ["kind", "n"]),
+        ]],
+        "train_samples": number(min: 8, max: 1_000_000, integer: true),
+        "evaluation_samples": number(min: 2, max: 10_000_000, integer: true),
+      ], required: ["target", "train_samples"]),
+      "bornMachine": object([
+        "id": ref("safeId"), "kind": ["const": "born_machine"],
+        "depth": listOrOne(number(min: 1, max: 50, integer: true)),
+        "pairs": enumOf(["line", "ring"], default: "line"),
+        "bandwidths": listOrOne(number(exclusiveMin: 0)),
+        "training": object([
+          "iterations": number(min: 1, max: 100_000, integer: true, default: 100),
+          "learning_rate": number(exclusiveMin: 0, exclusiveMax: 10, default: 0.1),
+        ]),
+      ], required: ["id", "kind"]),
+      "generativeBaseline": ["oneOf": .array(baselines)],
+    ]
+  }
 
   /// The schema as pretty-printed JSON.
   public static func jsonString() -> String { document().jsonString() }
@@ -243,6 +302,8 @@ public enum SpecSchema {
             "phase_damping": number(min: 0, max: 1), "t1": number(exclusiveMin: 0), "t2": number(exclusiveMin: 0),
             "gate_time_1q_ns": number(exclusiveMin: 0), "gate_time_2q_ns": number(exclusiveMin: 0),
           ]),
+          "mitigation": listOrOne(enumOf(["none", "readout", "zne"])),
+          "measure_diagonal": ["type": "boolean", "default": false],
         ],
         "oneOf": [
           ["required": ["simulator"], "not": ["anyOf": [["required": ["device"]], ["required": ["hardware"]]]]],

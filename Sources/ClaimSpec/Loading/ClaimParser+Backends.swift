@@ -2,7 +2,8 @@ import Yams
 
 extension _ClaimParser {
   static let baselineKeys = ["id", "model", "scale", "grid", "of"]
-  static let backendKeys = ["id", "simulator", "device", "hardware", "shots", "noise"]
+  static let backendKeys = ["id", "simulator", "device", "hardware", "shots", "noise", "mitigation", "measure_diagonal"]
+  static let mitigationNames = ["none", "readout", "zne"]
   static let noiseKeys = [
     "depolarizing", "depolarizing2", "readout", "amplitude_damping", "phase_damping", "t1", "t2",
     "gate_time_1q_ns", "gate_time_2q_ns",
@@ -185,8 +186,98 @@ extension _ClaimParser {
         ok = noise != nil
       }
     }
+    var mitigation = MitigationSpec()
+    if let m = f["mitigation"] {
+      if let parsed = parseMitigation(m, path: f.path("mitigation")) {
+        mitigation = parsed
+        if !parsed.isNone {
+          if targetKey == "hardware" {
+            r.fail(f.keys["mitigation"], f.path("mitigation"),
+              "'mitigation' applies to simulated backends; a hardware backend is scored from the counts it imports", .conflict)
+            ok = false
+          } else if targetKey == "simulator" && noise == nil {
+            r.fail(f.keys["mitigation"], f.path("mitigation"),
+              "'mitigation' needs noise to mitigate: give this simulator a 'noise' block, or use a 'device' backend", .conflict)
+            ok = false
+          }
+        }
+      } else {
+        ok = false
+      }
+    }
+    var measureDiagonal = false
+    if let m = f["measure_diagonal"] {
+      if let v = r.bool(m, f.path("measure_diagonal")) {
+        measureDiagonal = v
+        if v && targetKey == "hardware" {
+          r.fail(f.keys["measure_diagonal"], f.path("measure_diagonal"),
+            "'measure_diagonal' applies to simulated backends; a hardware backend's diagonal is not exported (it is 1)", .conflict)
+          ok = false
+        } else if v && targetKey == "simulator" && noise == nil && shots != nil && !(shots.map { if case .count = $0 { return true } else { return false } } ?? false) {
+          r.fail(f.keys["measure_diagonal"], f.path("measure_diagonal"),
+            "'measure_diagonal' applies to backends with shots or noise; an exact noiseless simulator's diagonal is 1", .conflict)
+          ok = false
+        }
+      } else {
+        ok = false
+      }
+    }
     guard ok, let id, let target, let shots else { return nil }
-    return BackendSpec(id: id, target: target, shots: shots, noise: noise)
+    return BackendSpec(id: id, target: target, shots: shots, noise: noise, mitigation: mitigation, measureDiagonal: measureDiagonal)
+  }
+
+  /// `none`, `readout`, `zne`, or a list of `readout` and `zne`.
+  func parseMitigation(_ node: Node, path: String) -> MitigationSpec? {
+    guard let items = r.list(node, path, single: true) else { return nil }
+    var out = MitigationSpec()
+    var ok = true
+    for (i, item) in items.enumerated() {
+      let ip = items.count == 1 && node.sequence == nil ? path : "\(path)[\(i)]"
+      guard case .scalar(let sc) = item, Self.mitigationNames.contains(sc.string) else {
+        let hint = EditDistance.suggestion(for: item.scalar?.string ?? "", among: Self.mitigationNames)
+        r.fail(item, ip, "expected one of none, readout, zne (or a list of readout and zne), found \(r.describe(item))"
+          + (hint.map { "; did you mean '\($0)'?" } ?? ""), .typeMismatch, suggestion: hint)
+        ok = false
+        continue
+      }
+      switch sc.string {
+      case "readout": out.readout = true
+      case "zne": out.zne = true
+      default:
+        if items.count > 1 {
+          r.fail(item, ip, "'none' cannot be combined with other mitigation", .conflict)
+          ok = false
+        }
+      }
+    }
+    return ok ? out : nil
+  }
+
+  /// Mitigation a backend cannot apply to one of the claim's models, located at its `mitigation`
+  /// key: readout inversion needs measured outcomes with readout error (fidelity kernels and
+  /// variational readouts); ZNE folds circuits whose estimates are not trained through (fidelity
+  /// and projected kernels).
+  func checkMitigation(_ backends: [BackendSpec], quantum: [QuantumModelSpec]) {
+    for (i, b) in backends.enumerated() where !b.mitigation.isNone {
+      let path = "backends[\(i)].mitigation"
+      for m in quantum {
+        var problem: String?
+        if m.kind == .hybrid {
+          problem = "mitigation is not applied to hybrid models yet (their per-qubit readouts feed a trained output layer)"
+        } else if task == .regression && m.kind == .variational {
+          problem = "mitigation is not applied to variational regressors yet"
+        } else if (m.kind == .variational || m.kind == .reuploading) && b.mitigation.zne {
+          problem = "zne is not applied to \(m.kind.rawValue) models (their training would need every readout and gradient folded); use 'readout'"
+        } else if m.kind == .projectedKernel && b.mitigation.readout {
+          problem = "a projected kernel's Pauli expectations carry no readout error in qlift's model, so 'readout' has nothing to invert; use 'zne'"
+        }
+        if let problem {
+          r.fail(at: r.locations[path] ?? r.locations["backends[\(i)]"] ?? SourceLocation(file: r.file, line: 1, column: 1),
+            path, "backend '\(b.id)' cannot mitigate quantum model '\(m.id)' (\(m.kind.rawValue)): \(problem)", .conflict)
+          break
+        }
+      }
+    }
   }
 
   func parseNoise(_ node: Node, path: String) -> NoiseSpec? {

@@ -8,10 +8,7 @@ extension _ClaimParser {
     func fail(_ field: String, _ message: String, _ kind: SpecError.Kind = .conflict) {
       r.fail(at: r.locations[field] ?? r.locations["task"] ?? SourceLocation(file: r.file, line: 1, column: 1), field, message, kind)
     }
-    if task == .generative {
-      fail("task", "task generative is not supported yet; use classification or regression", .unknownName)
-      return
-    }
+    // A generative claim is parsed and checked by `parseGenerativeClaim` and never reaches here.
     let named = "task \(task.rawValue)"
     if let criteria, criteria.metric.task != task {
       let allowed = MetricName.allCases.filter { $0.task == task }.map(\.rawValue).joined(separator: ", ")

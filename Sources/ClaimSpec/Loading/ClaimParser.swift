@@ -26,6 +26,7 @@ final class _ClaimParser {
     let title = required("title", in: f) { self.r.string($0, "title", acceptNumbers: true) }
     let hypothesis = f["hypothesis"].flatMap { r.string($0, "hypothesis", acceptNumbers: true) } ?? ""
     if let t = f["task"], let x = r.choice(t, "task", ClaimTask.self, what: "task") { task = x }
+    if task == .generative { return parseGenerativeClaim(f, id: id, title: title, hypothesis: hypothesis) }
     let dataset = required("dataset", in: f) { self.parseDataset($0) }
     let quantum = required("quantum", in: f, why: " (the quantum models and their encodings)") {
       self.parseQuantumList($0, dataset: dataset)
@@ -36,6 +37,7 @@ final class _ClaimParser {
     let backends = required("backends", in: f, why: " (every claim names the backends it ran on)") {
       self.parseBackends($0)
     }
+    if let quantum, let backends { checkMitigation(backends, quantum: quantum) }
     var seeds: [Int]? = [1, 2, 3, 4, 5]
     if let s = f["seeds"] { seeds = parseSeeds(s) }
     let criteria = required("criteria", in: f) {
@@ -43,7 +45,6 @@ final class _ClaimParser {
     }
     var expect: ExpectedVerdict? = .supported
     if let e = f["expect"] { expect = r.choice(e, "expect", ExpectedVerdict.self, what: "verdict") }
-
     checkTask(dataset: dataset, quantum: quantum, baselines: baselines, criteria: criteria)
 
     guard r.errors.isEmpty, let id, let title, let dataset, let quantum, let baselines, let backends,

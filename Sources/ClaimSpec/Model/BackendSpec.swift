@@ -9,10 +9,18 @@ public struct BackendSpec: Sendable, Equatable {
   public var shots: ShotSetting
   /// Extra noise on a simulator backend (nil = none).
   public var noise: NoiseSpec?
+  /// Error mitigation of a noisy simulator or device backend (key `mitigation`, none by default).
+  public var mitigation: MitigationSpec
+  /// Run and bill the train-kernel diagonal (key `measure_diagonal`, default false: it is 1 and free).
+  public var measureDiagonal: Bool
 
   /// Creates a backend spec.
-  public init(id: String, target: BackendTarget, shots: ShotSetting = .unstated, noise: NoiseSpec? = nil) {
+  public init(
+    id: String, target: BackendTarget, shots: ShotSetting = .unstated, noise: NoiseSpec? = nil,
+    mitigation: MitigationSpec = MitigationSpec(), measureDiagonal: Bool = false
+  ) {
     self.id = id; self.target = target; self.shots = shots; self.noise = noise
+    self.mitigation = mitigation; self.measureDiagonal = measureDiagonal
   }
 
   /// Shots per circuit, nil when the backend computes exact probabilities.
@@ -89,4 +97,21 @@ public struct NoiseSpec: Sendable, Equatable {
     self.amplitudeDamping = amplitudeDamping; self.phaseDamping = phaseDamping
     self.t1 = t1; self.t2 = t2; self.gateTime1qNs = gateTime1qNs; self.gateTime2qNs = gateTime2qNs
   }
+}
+
+/// Error mitigation of a backend (key `mitigation`: `none`, `readout`, `zne` or `[readout, zne]`).
+public struct MitigationSpec: Sendable, Equatable {
+  /// Readout-error mitigation: tensored assignment-matrix inversion, clipped to a distribution.
+  public var readout: Bool
+  /// Zero-noise extrapolation: unitary folding at scales 1, 3, 5 and Richardson extrapolation.
+  public var zne: Bool
+
+  /// Mitigation with the given parts (none by default).
+  public init(readout: Bool = false, zne: Bool = false) { self.readout = readout; self.zne = zne }
+
+  /// True when nothing is mitigated.
+  public var isNone: Bool { !readout && !zne }
+
+  /// The names of the parts, in spec order (empty for none).
+  public var names: [String] { (readout ? ["readout"] : []) + (zne ? ["zne"] : []) }
 }

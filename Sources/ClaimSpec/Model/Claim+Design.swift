@@ -12,6 +12,7 @@ extension Claim {
   public var designText: String {
     var lines: [String] = []
     if task != .classification { lines.append("task \(task.rawValue)") }
+    if let g = generative { lines.append("generative " + String(reflecting: g)) }
     switch dataset.source {
     case .generator(let g):
       lines.append("generator \(g.name) samples \(g.samples) " + g.params.keys.sorted().map { "\($0)=\(g.params[$0]!)" }.joined(separator: " "))

@@ -29,6 +29,10 @@ public struct Claim: Sendable, Equatable {
   public var file: String
   /// The project folder the spec's relative paths are confined to.
   public var projectRoot: URL?
+  /// The generative comparison (`task: generative`): target, Born machines and generative
+  /// baselines; nil for other tasks. Such a claim's `quantum` and `baselines` are empty and its
+  /// `dataset` only names the target (`GenerativeSpec.dataset`).
+  public var generative: GenerativeSpec?
   /// Source locations of every field, keyed by field path (e.g. `quantum[0].encoding.reps`).
   public var locations: SourceMap
 

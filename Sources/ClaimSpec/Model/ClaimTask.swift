@@ -5,6 +5,7 @@ public enum ClaimTask: String, Sendable, Equatable, CaseIterable {
   case classification
   /// Real targets; metrics rmse, mae, r2.
   case regression
-  /// Generative models (accepted by the format, refused by lint until supported).
+  /// Distributions over bitstrings: quantum circuit Born machines against generative baselines;
+  /// metrics kl, mmd, tv (docs/SPEC.md, "task: generative").
   case generative
 }

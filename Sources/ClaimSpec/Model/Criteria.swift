@@ -36,12 +36,24 @@ public enum MetricName: String, Sendable, Equatable, CaseIterable {
   case mae
   /// Coefficient of determination R² (regression; higher is better).
   case r2
+  /// KL(target ‖ model) in nats (generative; lower is better, lift is baseline minus quantum).
+  case kl
+  /// MMD² to the target (generative; lower is better).
+  case mmd
+  /// Total variation distance to the target (generative; lower is better).
+  case tv
 
-  /// True unless the metric is a loss or an error (`log_loss`, `rmse`, `mae`).
-  public var higherIsBetter: Bool { self != .logLoss && self != .rmse && self != .mae }
+  /// True unless the metric is a loss, an error or a distance (`log_loss`, `rmse`, `mae`, `kl`, `mmd`, `tv`).
+  public var higherIsBetter: Bool { self != .logLoss && self != .rmse && self != .mae && !isGenerative }
+
+  /// True for the distances of generative claims (`kl`, `mmd`, `tv`).
+  public var isGenerative: Bool { self == .kl || self == .mmd || self == .tv }
 
   /// The task whose predictions the metric scores.
-  public var task: ClaimTask { self == .rmse || self == .mae || self == .r2 ? .regression : .classification }
+  public var task: ClaimTask {
+    if isGenerative { return .generative }
+    return self == .rmse || self == .mae || self == .r2 ? .regression : .classification
+  }
 }
 
 /// The lift bar (`criteria.lift`).

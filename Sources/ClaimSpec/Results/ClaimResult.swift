@@ -18,12 +18,14 @@ public struct ClaimResult: Codable, Sendable, Equatable {
   public var facts: ClaimFacts
   /// What data the claim ran on.
   public var dataset: DatasetSummary
-  /// The headline metric name (e.g. balanced_accuracy, rmse).
+  /// The headline metric name (e.g. balanced_accuracy, rmse, kl).
   public var metric: String
-  /// The claim's task when it is not `classification` (e.g. `regression`); absent = classification.
+  /// The claim's task when it is not `classification` (`regression`, `generative`); absent = classification.
   public var task: String?
   /// Test-set predictions of the first seed (regression claims), for the predicted-against-true chart.
   public var predictions: RegressionPredictions?
+  /// Target and model distributions of the first seed (generative claims), for the histogram.
+  public var generative: GenerativeDistributions?
   /// Seeds run.
   public var seeds: [Int]
   /// Classical baselines, each tuned by cross-validation on the training split.
@@ -446,6 +448,16 @@ public struct CostRecord: Codable, Sendable, Equatable {
   /// profile's repetition delay) + executions × its per-job overhead where known; nil where the
   /// profile has no repetition delay or gate times (unknown, never 0).
   public var qpuSeconds: Double?
+  /// The backend's error mitigation (`readout`, `zne`, `readout+zne`); nil without.
+  public var mitigation: String?
+  /// Depth of the deepest circuit executed under zero-noise extrapolation (the scale-5 fold of
+  /// the compiled circuit, or of the routed one without a device); nil without ZNE. The cost
+  /// criteria use it when present.
+  public var zneDepth: Int?
+  /// Two-qubit gates of that scale-5 fold; nil without ZNE.
+  public var zneTwoQubitGates: Int?
+  /// True when the backend runs and bills the train-kernel diagonal (`measure_diagonal`); nil otherwise.
+  public var measureDiagonal: Bool?
   /// Creates the record.
   public init(model: String, backend: String, qubits: Int, depth: Int, twoQubitGates: Int,
               routedDepth: Int, routedTwoQubitGates: Int, encodingDepth: Int, encodingTwoQubitGates: Int,

@@ -1,12 +1,12 @@
 /// The commented starting spec `qlift new NAME` writes; it lints clean as written.
 public enum SpecTemplate {
   /// The starter spec text for a claim id and task (the caller checks `SpecVocabulary.isSafeID(name)`);
-  /// nil for a task no template exists for yet (`generative`).
+  /// nil for a task without one (none today).
   public static func starter(name: String, task: ClaimTask) -> String? {
     switch task {
     case .classification: return starter(name: name)
     case .regression: return regression(name: name)
-    case .generative: return nil
+    case .generative: return generative(name: name)
     }
   }
 

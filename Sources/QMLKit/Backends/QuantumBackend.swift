@@ -32,6 +32,16 @@ public enum QuantumBackend: Sendable {
     return nil
   }
 
+  /// The noise model an n-qubit circuit runs under: on a device, localized to the physical
+  /// qubits its compiler places the circuit on (`NativeCompiler.region`), so per-qubit and
+  /// per-coupler figures follow the compiled gates; nil for the noiseless backends.
+  /// - Throws: `SimulationError` when the device has no connected region of n qubits.
+  public func noise(qubits n: Int) throws -> NoiseModel? {
+    guard let m = noise else { return nil }
+    guard let c = compiler else { return m }
+    return m.localized(to: try c.region(qubits: n))
+  }
+
   /// The device compiler, nil for the backends that simulate logical circuits.
   public var compiler: NativeCompiler? {
     if case .device(let c, _, _) = self { return c }

@@ -22,7 +22,10 @@ public struct MLPClassifier: Classifier {
   /// Maximum number of epochs.
   public var maxIterations: Int
   /// Stop when validation accuracy has not improved by 1e-4 for 10 epochs (else the
-  /// same rule on the training loss).
+  /// same rule on the training loss). Off by default, as in scikit-learn: on a small training
+  /// set a minibatch of min(200, n) is the whole set, an epoch is one Adam step, and ten steps
+  /// without a better score on a 10% validation split stop an untrained network (scikit-learn's
+  /// `MLPClassifier(early_stopping=True)` scores 0.33 balanced accuracy on wine that way).
   public var earlyStopping: Bool
   /// Seed of every random choice.
   public var seed: UInt64
@@ -32,7 +35,7 @@ public struct MLPClassifier: Classifier {
 
   /// A network with the given hidden widths and training settings.
   public init(hidden: [Int], learningRate: Double = 1e-3, alpha: Double = 1e-4, maxIterations: Int = 200,
-              earlyStopping: Bool = true, seed: UInt64 = 0) {
+              earlyStopping: Bool = false, seed: UInt64 = 0) {
     self.hidden = hidden
     self.learningRate = learningRate
     self.alpha = alpha

@@ -39,6 +39,9 @@ public struct HybridClassifier: TrainedQuantumClassifier {
   public var seed: UInt64
   public let counter = ExecutionCounter()
   public var onIteration: (@Sendable (_ iteration: Int, _ total: Int) -> Void)?
+  /// Error mitigation: not applied to the hybrid's per-qubit readouts yet, so anything but
+  /// `.none` makes `fit` throw (spec lint refuses it at the backend's `mitigation` key first).
+  public var mitigation: ErrorMitigation = .none
   public private(set) var stoppedBeforeLimit = false
   public private(set) var trainingHistory: [TrainingRecord] = []
   /// Trained parameters (layout: `layers`).
@@ -119,6 +122,9 @@ public struct HybridClassifier: TrainedQuantumClassifier {
   }
 
   public mutating func fit(features: [[Double]], labels: [Int], classCount k: Int) throws {
+    guard mitigation.isNone else {
+      throw ModelError.invalidHyperparameter("error mitigation is not applied to hybrid models")
+    }
     guard !features.isEmpty, features.count == labels.count else {
       throw ModelError.invalidData("need one label per row and at least one row (\(features.count) rows, \(labels.count) labels)")
     }

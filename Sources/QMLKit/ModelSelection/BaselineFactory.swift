@@ -48,7 +48,7 @@ public struct BaselineFactory: Sendable {
     case .knn: return ["k": 5, "scale": "standard"]
     case .mlp:
       return ["hidden": "64", "learning_rate": 0.001, "alpha": 0.0001, "max_iterations": 500,
-              "early_stopping": "true", "scale": "standard"]
+              "early_stopping": "false", "scale": "standard"]
     case .randomForest: return ["trees": 200, "max_depth": "none"]
     case .rffQuantum: return ["features": 100, "C": 1, "scale": "none"]
     case .nystroemRBF: return ["C": 1, "gamma": "scale", "landmarks": 100, "scale": "standard"]

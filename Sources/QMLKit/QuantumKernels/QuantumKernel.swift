@@ -34,7 +34,8 @@ public enum KernelKind: Sendable, Equatable {
 /// one circuit. Projected kernel in shot mode: each input's ⟨X_q⟩, ⟨Y_q⟩, ⟨Z_q⟩ are estimated
 /// from n shots in each of 3 measurement bases (3 circuits per input).
 /// Noisy mode (`.noisy(model, shots:)`): the compute-uncompute estimate on the density-matrix
-/// simulator, every entry (diagonal included) counted as executed. It is computed with 2N
+/// simulator, every entry executed and counted (the train diagonal only with `measureDiagonal`,
+/// else it is 1), optionally mitigated (`mitigation`). It is computed with 2N
 /// density-matrix runs, Tr(ρ(x) σ(y)) with σ(y) in the Heisenberg picture
 /// (`noisyFidelityHeisenberg`), which equals the naive N² runs (`noisyFidelity`) to 1e-10.
 /// Device mode (`.device(compiler, model, shots:)`): the same, on circuits compiled for the
@@ -54,6 +55,12 @@ public struct QuantumKernel: Sendable {
   public var threads: Int?
   /// Circuit executions and shots used so far (shared by copies).
   public let counter: ExecutionCounter
+  /// Error mitigation on a noisy or device backend (none by default; ignored by the noiseless
+  /// backends): readout inversion for fidelity kernels, ZNE for fidelity and projected kernels.
+  public var mitigation: ErrorMitigation = .none
+  /// Run and count the train-train diagonal (U(x)†U(x), 1 in exact arithmetic) on shot and noisy
+  /// backends, and use its estimate; false (the default): the diagonal is 1 and costs nothing.
+  public var measureDiagonal = false
 
   /// A quantum kernel (exact fidelity by default).
   public init(
@@ -74,11 +81,11 @@ public struct QuantumKernel: Sendable {
     let d = try Self.featureCount(X)
     try validate()
     let encoded = try encoding.circuit(features: d)
-    if let noise = backend.noise {
+    if let noise = try backend.noise(qubits: encoded.circuit.qubitCount) {
       switch kind {
       case .fidelity: return try noisyFidelityHeisenberg(encoded, X, nil, noise: noise, compiler: backend.compiler)
       case .projected(let gamma):
-        let bloch = sampleBloch(try noisyBloch(encoded, X, noise: noise, compiler: backend.compiler), salt: 0)
+        let bloch = try mitigatedBloch(encoded, X, noise: noise, compiler: backend.compiler, salt: 0)
         return projected(bloch, bloch, gamma: gamma)
       }
     }
@@ -136,7 +143,7 @@ public struct QuantumKernel: Sendable {
             K[j, i] = est
           }
         }
-        counter.record(executions: n * (n - 1) / 2, shotsEach: shots)
+        counter.record(executions: n * (n - 1) / 2 + (measureDiagonal ? n : 0), shotsEach: shots)
       } else {
         counter.record(executions: n, shotsEach: 0)
       }
@@ -155,13 +162,13 @@ public struct QuantumKernel: Sendable {
     }
     try validate()
     let encoded = try encoding.circuit(features: d)
-    if let noise = backend.noise {
+    if let noise = try backend.noise(qubits: encoded.circuit.qubitCount) {
       switch kind {
       case .fidelity: return try noisyFidelityHeisenberg(encoded, A, B, noise: noise, compiler: backend.compiler)
       case .projected(let gamma):
         return projected(
-          sampleBloch(try noisyBloch(encoded, A, noise: noise, compiler: backend.compiler), salt: 1),
-          sampleBloch(try noisyBloch(encoded, B, noise: noise, compiler: backend.compiler), salt: 2), gamma: gamma)
+          try mitigatedBloch(encoded, A, noise: noise, compiler: backend.compiler, salt: 1),
+          try mitigatedBloch(encoded, B, noise: noise, compiler: backend.compiler, salt: 2), gamma: gamma)
       }
     }
     let a = try StateBank(encoded, A, threads: bankThreads(encoded, A.count))

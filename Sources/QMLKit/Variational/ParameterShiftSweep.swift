@@ -87,7 +87,7 @@ struct ParameterShiftSweep {
     bindings = [Double](repeating: 0, count: model.shiftCircuit.symbols.count)
     exact = [Double](repeating: 0, count: 1 + 2 * model.trainableGates.count)
     let n = model.circuit.qubitCount
-    if let noise = backend.noise {
+    if let noise = try backend.noise(qubits: n) {
       noisy = ShiftSweepStates(
         base: NoisyShiftState(rho: try DensityMatrix(qubits: n), noise: noise),
         branch: NoisyShiftState(rho: try DensityMatrix(qubits: n), noise: noise))

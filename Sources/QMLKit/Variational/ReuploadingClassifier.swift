@@ -27,6 +27,10 @@ public struct ReuploadingClassifier: TrainedQuantumClassifier {
     get { model.onIteration }
     set { model.onIteration = newValue }
   }
+  public var mitigation: ErrorMitigation {
+    get { model.mitigation }
+    set { model.mitigation = newValue }
+  }
   /// Trained weights, one vector per output circuit.
   public var weights: [[Double]] { model.weights }
 

@@ -9,4 +9,6 @@ public protocol TrainedQuantumClassifier: Classifier {
   var stoppedBeforeLimit: Bool { get }
   /// Called at the start of each training iteration with (iteration, iterations).
   var onIteration: (@Sendable (_ iteration: Int, _ total: Int) -> Void)? { get set }
+  /// Error mitigation on a noisy backend (a model that cannot apply it refuses to fit).
+  var mitigation: ErrorMitigation { get set }
 }

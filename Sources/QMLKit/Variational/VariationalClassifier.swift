@@ -55,6 +55,9 @@ public struct VariationalClassifier: TrainedQuantumClassifier {
   public var threads: Int?
   /// Circuit executions and shots used (shared by copies).
   public let counter = ExecutionCounter()
+  /// Error mitigation on a noisy backend: `readout` inverts the readout qubits' assignment errors
+  /// on every measured value (ZNE is not applied to variational models).
+  public var mitigation: ErrorMitigation = .none
   /// Called at the start of each training iteration with (iteration, iterations), for progress.
   public var onIteration: (@Sendable (_ iteration: Int, _ total: Int) -> Void)?
 
@@ -128,9 +131,10 @@ public struct VariationalClassifier: TrainedQuantumClassifier {
     let d = try QuantumKernel.featureCount(features)
     let circuit = try self.circuit(features: d)
     let outputs = k == 2 ? 1 : k
-    let evaluator = VariationalEvaluator(
+    var evaluator = VariationalEvaluator(
       model: circuit, outputs: outputs, backend: backend, method: method, loss: loss,
       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, counter: counter)
+    evaluator.readoutGain = try readoutGain(circuit)
 
     // Validation split (seeded shuffle).
     var order = Array(0..<features.count)
@@ -220,12 +224,37 @@ public struct VariationalClassifier: TrainedQuantumClassifier {
   public func scores(_ features: [[Double]]) throws -> [[Double]] {
     guard let model else { throw ModelError.notFitted }
     let method = gradientMethod ?? (isIdeal ? .adjoint : .parameterShift)
-    let evaluator = VariationalEvaluator(
+    var evaluator = VariationalEvaluator(
       model: model, outputs: weights.count, backend: backend, method: method, loss: loss,
       threads: 1, counter: counter)
+    evaluator.readoutGain = try readoutGain(model)
     let rows = try features.map { try model.encoded.bindings($0) }
     let out = try evaluator.outputs(rows, weights: weights.flatMap { $0 }, seed: seed &+ 99)
     return classCount == 2 ? out.map { [(1 - $0[0]) / 2, (1 + $0[0]) / 2] } : out
+  }
+
+  /// The factor readout mitigation divides measured values by: Π_q (1 − p(1|0) − p(0|1)) over
+  /// the readout qubits, from a calibration with the backend's shots (|0…0⟩ and |1…1⟩, seeded by
+  /// `seed`, so fitting and scoring share it) or the exact figures; nil without readout mitigation
+  /// or noise. Exact for symmetric assignment errors (every profile and `noise:` block).
+  /// - Throws: `ModelError.invalidHyperparameter` when an assignment matrix is (nearly) singular.
+  func readoutGain(_ model: VariationalCircuit) throws -> Double? {
+    guard mitigation.readout, let noise = try backend.noise(qubits: model.circuit.qubitCount) else { return nil }
+    var rng = SeededGenerator(seed: seed ^ 0xCA1B_0A7E)
+    var gain = 1.0
+    for q in model.readout.qubits {
+      let e = noise.readoutError(on: q)
+      var a = e?.p1Given0 ?? 0, b = e?.p0Given1 ?? 0
+      if let shots = backend.shotsPerCircuit {
+        a = Double(sampleBinomial(trials: shots, probability: a, using: &rng)) / Double(shots)
+        b = Double(sampleBinomial(trials: shots, probability: b, using: &rng)) / Double(shots)
+      }
+      gain *= 1 - a - b
+    }
+    guard gain > 1e-9 else {
+      throw ModelError.invalidHyperparameter("readout mitigation: an assignment matrix is singular (p(1|0) + p(0|1) = 1)")
+    }
+    return gain
   }
 
   private var isIdeal: Bool {

@@ -16,10 +16,10 @@ extension VariationalEvaluator {
     sweep.run(b, withShifts: true)
     let shots = backend.shotsPerCircuit
     counter.record(executions: 1 + 2 * t, shotsEach: shots ?? 0)
-    let value = Self.sample(sweep.exact[0], shots: shots, rng: &rng)
+    let value = sample(sweep.exact[0], shots: shots, rng: &rng)
     for (slot, k) in model.trainableGates.enumerated() {
-      let plus = Self.sample(sweep.exact[1 + 2 * slot], shots: shots, rng: &rng)
-      let minus = Self.sample(sweep.exact[2 + 2 * slot], shots: shots, rng: &rng)
+      let plus = sample(sweep.exact[1 + 2 * slot], shots: shots, rng: &rng)
+      let minus = sample(sweep.exact[2 + 2 * slot], shots: shots, rng: &rng)
       let dTheta = (plus - minus) / 2 * scale
       for (w, d) in model.dependencies[k] { grad[gradOffset + w] += dTheta * (d.constantValue ?? d.evaluate(b)) }
     }
@@ -32,12 +32,15 @@ extension VariationalEvaluator {
     sweep.run(b, withShifts: false)
     let shots = backend.shotsPerCircuit
     counter.record(executions: 1, shotsEach: shots ?? 0)
-    return Self.sample(sweep.exact[0], shots: shots, rng: &rng)
+    return sample(sweep.exact[0], shots: shots, rng: &rng)
   }
 
+  /// The exact value, or its estimate from `shots`; readout-mitigated when `readoutGain` is set
+  /// (the symmetric tensored inverse of the assignment matrices on a Z or parity value, clipped).
   @inline(__always)
-  private static func sample(_ exact: Double, shots: Int?, rng: inout SeededGenerator) -> Double {
-    guard let shots else { return exact }
-    return estimateExpectation(exact, shots: shots, using: &rng)
+  private func sample(_ exact: Double, shots: Int?, rng: inout SeededGenerator) -> Double {
+    var v = shots.map { estimateExpectation(exact, shots: $0, using: &rng) } ?? exact
+    if let g = readoutGain { v = min(max(v / g, -1), 1) }
+    return v
   }
 }

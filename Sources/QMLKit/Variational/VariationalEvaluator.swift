@@ -29,6 +29,9 @@ struct VariationalEvaluator: Sendable {
   let loss: LossFunction
   let threads: Int
   let counter: ExecutionCounter
+  /// Readout mitigation of the measured Z / parity value: it is divided by this factor
+  /// (Π_q (1 − p(1|0) − p(0|1)) over the readout qubits) and clipped to [−1, 1]; nil: none.
+  var readoutGain: Double? = nil
 
   /// Weights of output k inside the flat parameter vector.
   func slice(_ w: [Double], _ k: Int) -> [Double] {

@@ -22,16 +22,19 @@ public struct NoiseModel: Sendable, Equatable {
     public let gates: Set<GateKind>?
     /// Qubits it is restricted to; nil means every qubit.
     public let qubits: Set<Int>?
+    /// The coupler a two-qubit gate must act on for the channel to follow it (per-coupler
+    /// figures, e.g. relaxation over that coupler's gate time); nil means any gate.
+    public internal(set) var coupler: QubitCoupler? = nil
   }
 
   /// The attached channels, in application order.
-  public private(set) var attachments: [Attachment] = []
+  public internal(set) var attachments: [Attachment] = []
   /// The readout error of qubits without their own entry (nil: perfect readout).
-  public private(set) var defaultReadout: ReadoutError?
+  public internal(set) var defaultReadout: ReadoutError?
   /// Per-qubit readout errors, overriding `defaultReadout`.
-  public private(set) var readoutByQubit: [Int: ReadoutError] = [:]
+  public internal(set) var readoutByQubit: [Int: ReadoutError] = [:]
   /// Thermal relaxation of idle qubits over an ASAP schedule of each circuit (nil: none).
-  public private(set) var idleRelaxation: IdleRelaxation?
+  public internal(set) var idleRelaxation: IdleRelaxation?
 
   /// A noise-free model.
   public init() {}
@@ -82,6 +85,14 @@ public struct NoiseModel: Sendable, Equatable {
     attachments.append(Attachment(channel: channel, gates: gates.map(Set.init), qubits: qubits.map(Set.init)))
   }
 
+  /// Attaches `channel` after the two-qubit gates of the given kinds that act on `coupler`
+  /// (either order), on the given qubits (a one-qubit channel: those of the coupler it names).
+  /// - Throws: as `add(_:after:on:)`.
+  public mutating func add(_ channel: KrausChannel, after gates: [GateKind], onCoupler coupler: QubitCoupler, qubits: [Int]) throws {
+    try add(channel, after: gates, on: qubits)
+    attachments[attachments.count - 1].coupler = coupler
+  }
+
   /// Sets the readout error of the given qubits (nil: the default for every qubit without its own).
   public mutating func setReadout(_ error: ReadoutError, on qubits: [Int]? = nil) {
     guard let qubits else {
@@ -124,6 +135,7 @@ public struct NoiseModel: Sendable, Equatable {
   func forEachChannel(after gate: Gate, _ body: (KrausChannel, [Int]) -> Void) {
     for a in attachments {
       if let gates = a.gates, !gates.contains(gate.kind) { continue }
+      if let c = a.coupler, gate.qubits.count != 2 || QubitCoupler(gate.qubits[0], gate.qubits[1]) != c { continue }
       if a.channel.qubitCount == 1 {
         for q in gate.qubits where a.qubits?.contains(q) ?? true { body(a.channel, [q]) }
       } else if gate.qubits.count == a.channel.qubitCount,

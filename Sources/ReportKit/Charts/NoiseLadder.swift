@@ -17,6 +17,8 @@ struct NoiseLadder {
   var yLabel: String
   /// Backend ids in ladder order.
   var steps: [String]
+  /// A second line under a step's name (e.g. "mitigated: readout"), nil for none.
+  var stepNotes: [String?] = []
   var lines: [Line]
   var baseline: (label: String, value: Double)?
   /// Fixed colours by model (and by the baseline's label); others take the palette by index.
@@ -40,6 +42,9 @@ struct NoiseLadder {
         s.map { "\(name) \(NumberText.fixed($0.mean))" } ?? "\(name) not run"
       }.joined(separator: " → ")
     }
+    for (name, note) in zip(steps, stepNotes) {
+      if let note { parts.append("\(name): \(note)") }
+    }
     if let baseline { parts.append("\(baseline.label) \(NumberText.fixed(baseline.value))") }
     let svg = SVGCanvas.begin(in: parent, frame: frame, id: id, title: title, description: parts.joined(separator: "; "))
     let y = yScale
@@ -48,6 +53,10 @@ struct NoiseLadder {
     for (i, name) in steps.enumerated() {
       axis.append("text", ["x": SVGCanvas.num(stepX(i)), "y": SVGCanvas.num(frame.plotBottom + 16),
                            "text-anchor": "middle", "font-size": "12"], text: name)
+      if i < stepNotes.count, let note = stepNotes[i] {
+        axis.append("text", ["x": SVGCanvas.num(stepX(i)), "y": SVGCanvas.num(frame.plotBottom + 30),
+                             "text-anchor": "middle", "font-size": "10", "class": "step-note"], text: note)
+      }
     }
     var legend = lines.enumerated().map { ($0.element.model, Palette.colour($0.element.model, index: $0.offset, in: colours)) }
     let baselineColour = baseline.map { colours[$0.label] ?? Palette.black } ?? Palette.black

@@ -25,6 +25,7 @@ enum ClaimCharts {
 
   static func scatter(_ r: ClaimResult, _ slot: MarkupElement?) {
     guard let slot else { return }
+    if let g = r.generative { return histogram(r, g, slot) }
     let d = r.dataset
     guard !d.scatter.isEmpty else { return none(slot, "No scatter points recorded.") }
     let axes = d.scatterAxes.count >= 2 ? d.scatterAxes : ["feature 1", "feature 2"]
@@ -34,6 +35,28 @@ enum ClaimCharts {
       return caption(slot, "\(d.scatter.count) training points of \(d.source), the first two features (the target is real-valued).")
     }
     caption(slot, "\(d.scatter.count) points of \(d.source), one colour and shape per class.")
+  }
+
+  /// A generative claim's dataset figure: the target beside the best baseline and every Born
+  /// machine (first backend), first seed.
+  static func histogram(_ r: ClaimResult, _ g: GenerativeDistributions, _ slot: MarkupElement) {
+    let colours = ModelColours(r)
+    var series = [HistogramChart.Series(name: "target", probabilities: g.targetProbabilities)]
+    if let best = g.models.first(where: { $0.backend == nil && $0.model == r.bestBaseline }) {
+      series.append(.init(name: best.model, probabilities: best.probabilities))
+    }
+    var shown = Set<String>()
+    for m in g.models where m.backend != nil && shown.insert(m.model).inserted {
+      series.append(.init(name: "\(m.model) (\(m.backend ?? ""))", probabilities: m.probabilities))
+    }
+    var map: [String: String] = [:]
+    for s in series.dropFirst() { map[s.name] = colours.colour(s.name.split(separator: " ").first.map(String.init) ?? s.name) }
+    HistogramChart(title: "Model against target: \(g.target)", outcomes: g.outcomes, series: series, colours: map)
+      .render(into: slot, id: "chart-histogram")
+    caption(slot, "Probability of each bitstring (bit 0 rightmost) under the exact target, the best baseline by validation "
+      + "likelihood and each Born machine on its first backend, first seed"
+      + (r.dataset.testSamples > 0 ? ", models estimated from \(r.dataset.testSamples) samples" : ", exact model distributions")
+      + ". Bitstrings shown: the target's support and any a model gives at least 1%.")
   }
 
   /// A regression claim's predicted-against-true chart: the lift model on its first backend and
@@ -103,10 +126,16 @@ enum ClaimCharts {
     let best = r.baselines.first { $0.model == r.bestBaseline }
     var map = colours.map
     if let best { map["best baseline (\(best.model))"] = colours.colour(best.model) }
-    NoiseLadder(title: "\(r.metric) from ideal simulation to device", yLabel: r.metric, steps: steps, lines: lines,
-                baseline: best.map { ("best baseline (\($0.model))", $0.summary.mean) }, colours: map)
+    // A mitigated backend is its own rung (ideal → noisy → noisy + mitigation), named as such.
+    let notes: [String?] = steps.map { s in
+      r.costs.first { $0.backend == s && $0.mitigation != nil }?.mitigation.map { "mitigated: " + $0.replacingOccurrences(of: "+", with: " + ") }
+    }
+    var frame = ChartFrame(width: 640, height: 300)
+    if notes.contains(where: { $0 != nil }) { frame.bottom += 14 }
+    NoiseLadder(title: "\(r.metric) from ideal simulation to device", yLabel: r.metric, steps: steps, stepNotes: notes,
+                lines: lines, baseline: best.map { ("best baseline (\($0.model))", $0.summary.mean) }, colours: map, frame: frame)
       .render(into: slot, id: "chart-ladder")
-    caption(slot, "Backends in the spec's order (ideal, shots, noise model, device). "
+    caption(slot, "Backends in the spec's order (ideal, shots, noise model, device; a mitigated backend is marked under its name). "
       + "How much of the lift survives each step down the ladder.")
   }
 

@@ -7,7 +7,7 @@ enum ClaimPage {
   static let slots: Set<String> = [
     "page-title", "badge", "title", "verdict-line", "method", "reasons", "hypothesis", "spec-file", "links", "facts-warning",
     "dataset", "scatter", "metric-chart", "predictions", "lift-chart", "noise-ladder", "loss-chart", "kernel-heatmap",
-    "cost-chart", "fallback", "trend", "warnings", "source",
+    "cost-chart", "fallback", "trend", "warnings", "source", "baseline-chosen-head", "baseline-cv-head",
   ]
   static let rows: Set<String> = [
     "fact", "score", "baseline", "lift", "cost", "bound", "diagnostic", "regression", "manifest",
@@ -155,7 +155,7 @@ enum ClaimPage {
   }
 
   /// True for metrics where lower is better (a lift is the reference minus the model).
-  static func lowerIsBetter(_ metric: String) -> Bool { ["log_loss", "rmse", "mae"].contains(metric) }
+  static func lowerIsBetter(_ metric: String) -> Bool { ["log_loss", "rmse", "mae", "kl", "mmd", "tv"].contains(metric) }
 
   static func dataset(_ r: ClaimResult, _ page: PageTemplate) {
     guard let dl = page.slot("dataset") else { return }
@@ -168,12 +168,18 @@ enum ClaimPage {
         ? ("Target", "real-valued (task regression; metric \(r.metric))")
         : ("Classes", d.classes.isEmpty ? "not recorded" : d.classes.joined(separator: ", ")),
       ("Preprocessing", d.preprocessing.isEmpty ? "none" : d.preprocessing.joined(separator: " \u{2192} ")
-        + " (fitted on the training split)"),
+        + (r.task == "generative" ? "" : " (fitted on the training split)")),
     ]
     for (k, v) in items {
       dl.append("dt", text: k)
       dl.append("dd", text: v)
     }
+  }
+
+  /// How a claim's models were chosen: cross-validation, or the validation likelihood of a
+  /// generative claim (its "CV score" column holds the validation negative log-likelihood).
+  static func selection(_ r: ClaimResult) -> String {
+    r.task == "generative" ? "validation likelihood" : "cross-validation"
   }
 
   static func results(_ r: ClaimResult, _ page: PageTemplate) {
@@ -191,7 +197,7 @@ enum ClaimPage {
                       text: "trained on the simulator backend \(trainedOn.joined(separator: ", ")); only its inference circuits ran on \(b.backend)")
         }
         if let chosen = b.chosen?.map({ $0.filter { $0.key != "trained_on" } }), chosen.contains(where: { !$0.isEmpty }) {
-          cell.append("span", ["class": "claim-title"], text: "chosen by cross-validation: " + chosenText(chosen))
+          cell.append("span", ["class": "claim-title"], text: "chosen by \(selection(r)): " + chosenText(chosen))
         }
         if let slow = b.notConvergedSeeds, !slow.isEmpty {
           cell.append("span", ["class": "claim-title"],
@@ -205,10 +211,14 @@ enum ClaimPage {
       row.set("seeds", b.test.map { NumberText.fixed($0) }.joined(separator: ", "))
       row.set("failed", b.failedSeeds.isEmpty ? "none" : b.failedSeeds.map(String.init).joined(separator: ", "))
     }
+    if r.task == "generative" {
+      page.setText("baseline-chosen-head", "Chosen by validation likelihood")
+      page.setText("baseline-cv-head", "Validation NLL")
+    }
     page.rows("baseline", r.baselines, empty: "No classical baselines.") { row, b in
       if let cell = row.cell("model") {
         cell.append("strong", text: b.model)
-        if b.model == r.bestBaseline { cell.append("span", ["class": "claim-title"], text: "best by cross-validation") }
+        if b.model == r.bestBaseline { cell.append("span", ["class": "claim-title"], text: "best by \(selection(r))") }
         if let what = dequantizedNote(b.model) { cell.append("span", ["class": "claim-title"], text: what) }
       }
       row.set("chosen", chosenText(b.chosen) + (b.tuning.map { "; " + tuningText($0) } ?? ""))
@@ -257,7 +267,7 @@ enum ClaimPage {
       var counts: [String: Int] = [:]
       for b in best { counts[b, default: 0] += 1 }
       let text = counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", ")
-      slot.append("p", text: "Best baseline by cross-validation in each seed: \(text).")
+      slot.append("p", text: "Best baseline by \(selection(r)) in each seed: \(text).")
     }
     for l in r.lifts where l.decisive {
       if let ref = l.referenceScores, !ref.isEmpty {

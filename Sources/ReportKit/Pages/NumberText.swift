@@ -31,8 +31,9 @@ enum NumberText {
     unitless(metric) ? signed(v) + " " + metric : points(v)
   }
 
-  /// True for metrics measured in the target's units (rmse, mae), whose differences are not points.
-  static func unitless(_ metric: String) -> Bool { metric == "rmse" || metric == "mae" }
+  /// True for metrics measured in the target's units (rmse, mae) or in their own (the generative
+  /// kl in nats, mmd), whose differences are not points.
+  static func unitless(_ metric: String) -> Bool { ["rmse", "mae", "kl", "mmd"].contains(metric) }
 
   static func points(_ v: Double) -> String {
     guard v.isFinite else { return "n/a" }

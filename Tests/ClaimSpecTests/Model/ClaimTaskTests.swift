@@ -63,7 +63,11 @@ import Testing
     ([6: "  - {id: h, kind: hybrid, encoding: angle, ansatz: {type: hardware_efficient}}"], "quantum[0].kind", 6,
      "kind hybrid is a classifier"),
     ([6: "  - {id: u, kind: reuploading, encoding: angle}"], "quantum[0].kind", 6, "kind reuploading is a classifier"),
-    ([3: "task: generative"], "task", 3, "task generative is not supported yet"),
+    ([6: "  - {id: v, kind: variational, encoding: angle, ansatz: {type: hardware_efficient}}",
+      10: "backends: [{id: n, simulator: density_matrix, shots: 100, noise: {readout: 0.02}, mitigation: readout}]"],
+     "backends[0].mitigation", 10, "not applied to variational regressors"),
+    ([3: "task: generative"], "quantum[0].kind", 6, "kind born_machine, not 'kernel'"),
+    ([3: "task: generative"], "dataset.csv", 4, "unknown key 'csv'"),
     ([3: "task: regresion"], "task", 3, "did you mean 'regression'"),
   ] as [([Int: String], String, Int, String)])
   func mismatch(replace: [Int: String], field: String, line: Int, message: String) {
@@ -84,12 +88,12 @@ import Testing
     #expect(wide.contains { $0.field == "criteria.lift.min" })
   }
 
-  @Test func theRegressionTemplateLoadsAndGenerativeHasNone() throws {
+  @Test func theRegressionTemplateLoads() throws {
     let text = try #require(SpecTemplate.starter(name: "r", task: .regression))
     let claim = try SpecLoader.load(yaml: text, file: "r.yaml")
     #expect(claim.task == .regression && claim.criteria.metric == .rmse)
     #expect(ClaimCompleteness.check(claim).isEmpty)
-    #expect(SpecTemplate.starter(name: "g", task: .generative) == nil)
+    #expect(SpecTemplate.starter(name: "g", task: .generative) == SpecTemplate.generative(name: "g"))
     #expect(SpecTemplate.starter(name: "c", task: .classification) == SpecTemplate.starter(name: "c"))
   }
 }

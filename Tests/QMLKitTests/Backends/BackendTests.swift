@@ -38,10 +38,13 @@ import Testing
     let quiet = QuantumKernel(encoding: enc, backend: .noisy(NoiseModel(), shots: nil))
     let K = try quiet.trainMatrix(X)
     for i in 0..<4 { for j in 0..<4 { #expect(abs(K[i, j] - exact[i, j]) < 1e-12) } }
-    #expect(quiet.counter.circuitExecutions == 10)
+    // The 6 pairs i < j; the diagonal is 1 and not run unless measured.
+    #expect(quiet.counter.circuitExecutions == 6)
     var noise = NoiseModel()
     try noise.add(.depolarizing2(0.05), after: [.cx])
-    let noisy = try QuantumKernel(encoding: enc, backend: .noisy(noise, shots: nil)).trainMatrix(X)
+    var measured = QuantumKernel(encoding: enc, backend: .noisy(noise, shots: nil))
+    measured.measureDiagonal = true
+    let noisy = try measured.trainMatrix(X)
     for i in 0..<4 { #expect(noisy[i, i] < 1 - 1e-3) }
     let C = try QuantumKernel(encoding: enc, backend: .noisy(NoiseModel(), shots: nil)).crossMatrix(Array(X[0..<2]), X)
     for i in 0..<2 { for j in 0..<4 { #expect(abs(C[i, j] - exact[i, j]) < 1e-12) } }

@@ -14,6 +14,19 @@ import Testing
     #expect(p.allSatisfy { abs($0.reduce(0, +) - 1) < 1e-12 })
   }
 
+  /// The baseline `mlp` trains like scikit-learn's default MLPClassifier (early_stopping=False):
+  /// on a small set, where an epoch is one full-batch Adam step, early stopping would end it
+  /// after about a dozen steps (0.33 on wine in scikit-learn 1.9.1, against 0.97-1.0 without).
+  @Test func theBaselineDefaultTrainsPastTheEarlyStoppingTrap() throws {
+    #expect(BaselineFactory.defaults(for: .mlp)["early_stopping"] == "false")
+    let train = BaselineFixtures.blobs(perClass: 40, classes: 3, seed: 21)
+    let test = BaselineFixtures.blobs(perClass: 30, classes: 3, seed: 22)
+    var m = try #require(try BaselineFactory.make(.mlp, params: ["hidden": "16", "scale": "none"], seed: 3) as? MLPClassifier)
+    try m.fit(features: train.features, labels: train.labels, classCount: 3)
+    #expect(m.epochs > 50, "stopped after \(m.epochs) epochs of one step each")
+    #expect(accuracy(labels: test.labels, predictions: try m.predict(test.features)) >= 0.95)
+  }
+
   @Test func sameSeedSameModel() throws {
     let d = BaselineFixtures.blobs(perClass: 30, classes: 2, seed: 2)
     var a = MLPClassifier(hidden: [8, 8], maxIterations: 20, seed: 9)

@@ -17,8 +17,9 @@ import Testing
 
   @Test func twoNMethodEqualsTheNaiveComputeUncomputeKernel() throws {
     let noise = try Self.noise()
-    let kernel = QuantumKernel(encoding: PauliFeatureMap.zz(reps: 2, entanglement: .full, alpha: 2),
+    var kernel = QuantumKernel(encoding: PauliFeatureMap.zz(reps: 2, entanglement: .full, alpha: 2),
                                backend: .noisy(noise, shots: nil))
+    kernel.measureDiagonal = true
     let X = Self.inputs(9, 3, seed: 5), Y = Self.inputs(4, 3, seed: 6)
     let encoded = try kernel.encoding.circuit(features: 3)
     for (a, b) in [(X, nil), (X, Y)] as [([[Double]], [[Double]]?)] {
