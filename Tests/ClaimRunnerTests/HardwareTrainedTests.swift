@@ -132,6 +132,36 @@ import Testing
     }
   }
 
+  @Test("noisy sampled counts give the noisy readouts within binomial error", arguments: [23 as UInt64])
+  func noisyCountsGiveTheNoisyReadouts(seed: UInt64) throws {
+    let (dir, claim) = try Self.project()
+    let (m, circuits) = try HardwareFixtures.export(claim, in: dir)
+    let noise = try NoiseModel(specification: "depolarizing=0.01,depolarizing2=0.04,readout=0.03")
+    let shots = 4096
+    var rng = SeededGenerator(seed: seed)
+    var file = try HardwareFixtures.exactCounts(m, circuits)
+    var exact: [String: [Double]] = [:]
+    for e in m.circuits where e.kind == "infer" {
+      let p = try HardwareFixtures.probabilities(try #require(circuits[e.id]), noise: noise)
+      // ⟨Z_q⟩ per qubit and the parity of both, from the noisy distribution (qubit 0 = bit 0).
+      let z = (0..<2).map { q in p.indices.reduce(0.0) { $0 + (($1 >> q) & 1 == 0 ? p[$1] : -p[$1]) } }
+      let parity = p.indices.reduce(0.0) { $0 + ($1.nonzeroBitCount & 1 == 0 ? p[$1] : -p[$1]) }
+      exact[e.id] = e.readout == "Z per qubit" ? z : e.readout == "Z0" ? [z[0]] : [parity]
+      file.counts[e.id] = HardwareFixtures.sample(p, width: e.qubits, shots: shots, rng: &rng)
+    }
+    let k = try HardwareImporter.kernels(claim: claim, counts: file, shown: "counts.json")
+    var worst = 0.0
+    for e in m.circuits where e.kind == "infer" {
+      let got = try #require(k.inferred(model: e.model, seed: e.seed)).expectations.row(e.i)
+      for (v, want) in zip(got, try #require(exact[e.id])) {
+        let sigma = ((1 - want * want) / Double(shots)).squareRoot()
+        worst = max(worst, abs(v - want) / max(sigma, 1e-9))
+        #expect(abs(v - want) <= 5 * sigma + 1e-12, "\(e.id): \(v) vs \(want)")
+      }
+    }
+    #expect(worst > 0.5, "the counts are sampled, not exact")
+  }
+
   @Test func aMissingInferenceCircuitIsALocatedError() throws {
     let (dir, claim) = try Self.project()
     let (m, circuits) = try HardwareFixtures.export(claim, in: dir)
