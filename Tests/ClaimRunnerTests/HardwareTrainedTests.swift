@@ -105,7 +105,8 @@ import Testing
     // Also the older re-uploading form (the zz encoding repeated before each ansatz layer) and a
     // bandwidth on the encoding: the exact readouts of the bound circuits, through the model's
     // post-processing, are the outputs the trained model simulates in process.
-    let extra = Self.models + "\n  - {id: vre, kind: variational, encoding: {map: zz, reps: 1, alpha: 1.5}, "
+    let extra =
+      Self.models + "\n  - {id: vre, kind: variational, encoding: {map: zz, reps: 1, alpha: 1.5}, "
       + "ansatz: {type: reuploading, layers: 2}, training: {iterations: 4}}"
     let (_, claim) = try HardwareFixtures.project(HardwareFixtures.spec(extraModels: extra))
     let plan = try HardwareCircuits(claim: claim)
@@ -118,7 +119,9 @@ import Testing
         var state = try StateVector(qubits: c.circuit.qubitCount)
         state.apply(try CompiledCircuit(c.circuit))
         var counts: [String: Int] = [:]
-        for (i, p) in state.probabilities.enumerated() { counts[HardwareFixtures.bits(i, width: c.circuit.qubitCount)] = Int((p * 1e12).rounded()) }
+        for (i, p) in state.probabilities.enumerated() {
+          counts[HardwareFixtures.bits(i, width: c.circuit.qubitCount)] = Int((p * 1e12).rounded())
+        }
         if c.output == 0 { expectations.append([]) }
         expectations[c.i] += t.expectationsForTesting(counts)
       }
@@ -169,14 +172,18 @@ import Testing
     func refused(_ edit: (inout CountsFile) -> Void) throws -> String {
       var f = good
       edit(&f)
-      return try #require(throws: HardwareError.self) { try HardwareImporter.kernels(claim: claim, counts: f, shown: "c.json") }.description
+      return try #require(throws: HardwareError.self) { try HardwareImporter.kernels(claim: claim, counts: f, shown: "c.json") }
+        .description
     }
-    #expect(try refused { $0.counts["reup.s2.infer.3"] = nil }
-      == "c.json: error: circuit 'reup.s2.infer.3': no counts for this exported circuit")
-    #expect(try refused { $0.counts["vqc.s1.infer.9"] = ["00": 1] }
-      == "c.json: error: circuit 'vqc.s1.infer.9': unknown circuit id: not among the 398 circuits exported for this spec")
-    #expect(try refused { $0.counts["dressed.s1.infer.0"] = ["0": 4] }.hasPrefix(
-      "c.json: error: circuit 'dressed.s1.infer.0': bit string '0' should be 2 characters"))
+    #expect(
+      try refused { $0.counts["reup.s2.infer.3"] = nil }
+        == "c.json: error: circuit 'reup.s2.infer.3': no counts for this exported circuit")
+    #expect(
+      try refused { $0.counts["vqc.s1.infer.9"] = ["00": 1] }
+        == "c.json: error: circuit 'vqc.s1.infer.9': unknown circuit id: not among the 398 circuits exported for this spec")
+    #expect(
+      try refused { $0.counts["dressed.s1.infer.0"] = ["0": 4] }.hasPrefix(
+        "c.json: error: circuit 'dressed.s1.infer.0': bit string '0' should be 2 characters"))
     #expect(try refused { $0.counts["vqp.s1.infer.1"] = ["00": 0] }.contains("circuit 'vqp.s1.infer.1': no shots"))
   }
 
@@ -192,7 +199,8 @@ import Testing
       try HardwareImporter.kernels(claim: claim, counts: counts, shown: "c.json", manifest: (other, shown: "manifest.json"))
     }
     let r = m.training![3]
-    #expect(e.description.hasPrefix("manifest.json: error: model \(r.model), seed \(r.seed): training it on the simulator now gives"))
+    #expect(
+      e.description.hasPrefix("manifest.json: error: model \(r.model), seed \(r.seed): training it on the simulator now gives"))
     #expect(e.description.contains("export again"))
   }
 
@@ -234,7 +242,9 @@ import Testing
 
   @Test func withoutAnExactSimulatorBackendTrainingUsesTheBuiltInStatevector() throws {
     let spec = HardwareFixtures.spec(extraModels: Self.models)
-      .replacingOccurrences(of: "{id: ideal, simulator: statevector, shots: exact}", with: "{id: sampled, simulator: statevector, shots: 128}")
+      .replacingOccurrences(
+        of: "{id: ideal, simulator: statevector, shots: exact}", with: "{id: sampled, simulator: statevector, shots: 128}"
+      )
       .replacingOccurrences(of: "on: [ideal]", with: "on: [sampled]")
     let (_, claim) = try HardwareFixtures.project(spec)
     let plan = try HardwareCircuits(claim: claim)
