@@ -8,11 +8,13 @@ import Foundation
 struct ExportQASMCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export-qasm",
-    abstract: "Write a claim's kernel circuits (bound to its data) as OpenQASM 3 files and a manifest.",
+    abstract: "Write a claim's kernel and inference circuits (bound to its data) as OpenQASM 3 files and a manifest.",
     discussion: """
       One file per compute-uncompute circuit U(y)†U(x) the runner needs: train pairs i < j and every \
-      test-train pair, per seed and fidelity-kernel model. Variational and projected models are skipped \
-      (noted in the manifest). Run the circuits elsewhere (or check one with 'qlift simulate'), then \
+      test-train pair, per seed and fidelity-kernel model; for variational, re-uploading and hybrid models, \
+      trained on the claim's exact simulator first, one circuit per test input with the trained weights bound \
+      (kind 'infer'). Projected kernels are skipped (noted in the manifest). Run the circuits elsewhere (or \
+      check one with 'qlift simulate'), then \
       'qlift import-counts'. See docs/HARDWARE.md.
       """)
 
@@ -29,7 +31,7 @@ struct ExportQASMCommand: ParsableCommand {
     let claim = try loadOneClaim(spec)
     let b = try HardwareExporter.hardwareBackend(claim, id: backend)
     let folder = out ?? HardwareKernelStore.folder(claim: claim)
-    printError("exporting the kernel circuits of \(claim.id) to \(folder)/ ...")
+    printError("exporting the circuits of \(claim.id) to \(folder)/ (trained models are trained on the simulator first) ...")
     let manifest = try HardwareExporter.export(claim, backend: b, to: URL(fileURLWithPath: folder))
     for s in manifest.skipped { printError("note: skipped model \(s.model) (\(s.kind)): \(s.reason)") }
     let shots = b.shotCount.map { "\($0) shots each" } ?? "shots not stated"
@@ -61,18 +63,30 @@ struct ImportCountsCommand: ParsableCommand {
   func run() throws {
     let claim = try loadOneClaim(spec)
     let file = try CountsFile.load(URL(fileURLWithPath: counts), shown: counts)
-    let kernels = try HardwareImporter.kernels(claim: claim, counts: file, shown: counts)
+    // The export's manifest in the claim's hardware folder, when there, checks the simulator training.
+    let manifestShown = HardwareKernelStore.folder(claim: claim) + "/manifest.json"
+    let root = claim.projectRoot ?? ProjectPaths(specFile: URL(fileURLWithPath: claim.file)).root
+    let manifest = (try? ProjectFile.read(URL(fileURLWithPath: manifestShown), root: root, maxBytes: ProjectFile.maxOtherBytes))
+      .flatMap { try? JSONDecoder().decode(HardwareManifest.self, from: $0) }
+    let kernels = try HardwareImporter.kernels(
+      claim: claim, counts: file, shown: counts, manifest: manifest.map { ($0, shown: manifestShown) })
     let cached = URL(fileURLWithPath: out).appendingPathComponent("results/\(claim.id).json")
     try OutputEntry.check(cached, in: URL(fileURLWithPath: out), as: .file)  // never delete through a link
     let stored = try HardwareKernelStore.save(kernels, claim: claim)
     if FileManager.default.fileExists(atPath: cached.path) { try FileManager.default.removeItem(at: cached) }
-    var text = "\(claim.id) on \(kernels.backend): \(kernels.entries.reduce(0) { $0 + $1.executions }) circuit(s), "
-      + "\(kernels.entries.reduce(0) { $0 + $1.shots }) shot(s)\n"
+    let inferred = kernels.inferred ?? []
+    let circuits = kernels.entries.reduce(0) { $0 + $1.executions } + inferred.reduce(0) { $0 + $1.executions }
+    let shots = kernels.entries.reduce(0) { $0 &+ $1.shots } &+ inferred.reduce(0) { $0 &+ $1.shots }
+    var text = "\(claim.id) on \(kernels.backend): \(circuits) circuit(s), \(shots) shot(s)\n"
     for model in Set(kernels.scores.map(\.model)).sorted() {
       let s = kernels.scores.filter { $0.model == model }
-      let perSeed = s.map { "seed \($0.seed) \(fmtScore($0.test)) (C=\(fmtScore($0.chosenC)))" }.joined(separator: ", ")
+      let perSeed = s.map { "seed \($0.seed) \(fmtScore($0.test))" + ($0.chosenC.map { " (C=\(fmtScore($0)))" } ?? "") }
+        .joined(separator: ", ")
       let mean = s.map(\.test).reduce(0, +) / Double(max(1, s.count))
       text += "  \(model): \(s.first?.metric ?? "") mean \(fmtScore(mean)); \(perSeed)\n"
+      if let t = kernels.inferred?.first(where: { $0.model == model }) {
+        text += "    (\(t.kind) model trained on the simulator '\(t.trainedOn)'; only its inference circuits ran on the device)\n"
+      }
     }
     text += "stored in \(stored); the next 'qlift verify' or 'qlift run' scores backend \(kernels.backend) from it\n"
     print(text, terminator: "")

@@ -34,10 +34,15 @@ enum HardwareFixtures {
   /// A project folder holding specs/<id>.yaml and specs/devices/ideal.yaml; returns the claim.
   static func project(_ yaml: String = spec(), name: String = "hw-claim") throws -> (dir: URL, claim: Claim) {
     let dir = try SpecFixtures.project()
+    return (dir, try project(yaml, name: name, in: dir))
+  }
+
+  /// Adds specs/devices/ideal.yaml and specs/<name>.yaml to an existing project; returns the claim.
+  static func project(_ yaml: String, name: String, in dir: URL) throws -> Claim {
     let devices = dir.appendingPathComponent("specs/devices")
     try FileManager.default.createDirectory(at: devices, withIntermediateDirectories: true)
     try idealProfile.write(to: devices.appendingPathComponent("ideal.yaml"), atomically: true, encoding: .utf8)
-    return (dir, try SpecFixtures.claim(yaml, name: name, in: dir))
+    return try SpecFixtures.claim(yaml, name: name, in: dir)
   }
 
   /// The device profiles of a project.
@@ -84,6 +89,28 @@ enum HardwareFixtures {
     let rho = try DensityMatrix(c, noise: noise)
     guard let noise else { return rho.probabilities }
     return noise.applyReadout(to: rho.probabilities, qubits: Array(0..<c.qubitCount))
+  }
+
+  /// Counts that are each circuit's exact noiseless distribution times `scale` shots (rounded),
+  /// read back from the exported files.
+  static func exactCounts(_ m: HardwareManifest, _ circuits: [String: Circuit], scale: Double = 1e9) throws -> CountsFile {
+    var counts: [String: [String: Int]] = [:]
+    for e in m.circuits {
+      guard let c = circuits[e.id] else { throw HardwareError(file: e.file, "not read back") }
+      let p = try probabilities(c, noise: nil)
+      var out: [String: Int] = [:]
+      for (i, x) in p.enumerated() where (x * scale).rounded() > 0 { out[bits(i, width: e.qubits)] = Int((x * scale).rounded()) }
+      counts[e.id] = out
+    }
+    return CountsFile(claim: m.claim, specHash: m.specHash, backend: m.backend, counts: counts)
+  }
+
+  /// Exports a claim's circuits for its first hardware backend into `dir/hardware-export` and
+  /// reads every circuit back from its OpenQASM file.
+  static func export(_ claim: Claim, in dir: URL) throws -> (HardwareManifest, [String: Circuit]) {
+    let folder = dir.appendingPathComponent("hardware-export")
+    let manifest = try HardwareExporter.export(claim, backend: try HardwareExporter.hardwareBackend(claim, id: nil), to: folder)
+    return (manifest, try readCircuits(manifest, in: folder))
   }
 
   /// A bit string with qubit 0 rightmost.

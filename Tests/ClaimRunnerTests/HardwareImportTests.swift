@@ -102,6 +102,10 @@ import Testing
     let k = try HardwareImporter.kernels(claim: claim, counts: idealCounts(m, circuits), shown: "counts.json")
     let stored = try HardwareKernelStore.save(k, claim: claim)
     #expect(stored.hasSuffix("specs/hardware/hw-claim/hw.json"))
+    // A kernel-only claim's files keep their earlier shape: no trained-model fields.
+    #expect(k.inferred == nil && m.training == nil && k.scores.allSatisfy { $0.chosenC != nil })
+    let text = try String(contentsOf: dir.appendingPathComponent("specs/hardware/hw-claim/hw.json"), encoding: .utf8)
+    #expect(!text.contains("inferred") && !text.contains("trained_on"))
     let options = SuiteOptions(out: dir.appendingPathComponent("reports"), jobs: 1, fresh: true, progress: false)
     let r = try #require(SuiteRunner(options: options).run([claim], devices: HardwareFixtures.devices(dir)).first)
     let scores = try #require(r.models.first { $0.id == "zz" }?.backends)
@@ -163,15 +167,16 @@ import Testing
     #expect(try refused { $0.claim = "other" }.contains("the counts are for claim 'other'"))
   }
 
-  @Test func variationalAndProjectedModelsAreSkippedWithAReason() throws {
+  @Test func projectedModelsAreSkippedWithAReasonAndVariationalOnesInferred() throws {
     let extra = """
         - {id: pk, kind: projected_kernel, encoding: {map: zz, reps: 1}, gamma: [1]}
         - {id: vqc, kind: variational, encoding: {map: angle}, ansatz: {type: hardware_efficient, layers: 1}, training: {iterations: 2}}
       """
     let (dir, claim) = try HardwareFixtures.project(HardwareFixtures.spec(extraModels: extra))
     let (m, _) = try exported(claim, in: dir)
-    #expect(m.skipped.map(\.model) == ["pk", "vqc"])
-    #expect(m.skipped[1].reason.contains("device in the loop"))
-    #expect(Set(m.circuits.map(\.model)) == ["zz"])
+    #expect(m.skipped.map(\.model) == ["pk"])
+    #expect(m.skipped[0].reason.contains("projected kernels need single-qubit Pauli expectations"))
+    #expect(Set(m.circuits.map(\.model)) == ["zz", "vqc"])
+    #expect(m.circuits.filter { $0.model == "vqc" }.allSatisfy { $0.kind == "infer" && $0.trainedOn == "ideal" })
   }
 }

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// The hybrid and re-uploading kinds end to end: every backend kind, the identity control,
-/// costs, and export-qasm's treatment (as variational models: not exported).
+/// costs, and export-qasm's treatment (trained on the simulator, inference circuits exported).
 @Suite struct HybridRunTests {
   static let spec = """
     claim: tiny-hybrid
@@ -67,12 +67,15 @@ import Testing
     #expect(r.curves.contains { $0.model == "dressed" } && r.curves.contains { $0.model == "reup" })
   }
 
-  @Test func exportSkipsThemAsItSkipsVariationalModels() throws {
+  @Test func exportTrainsThemOnTheSimulatorAndWritesTheirInferenceCircuits() throws {
     let dir = try SpecFixtures.project()
     let claim = try SpecFixtures.claim(Self.spec, name: "tiny-hybrid", in: dir)
     let h = try HardwareCircuits(claim: claim)
-    #expect(h.circuits.isEmpty)
-    #expect(h.skipped.map(\.model) == ["dressed", "reup"])
-    #expect(h.skipped.allSatisfy { $0.reason.contains("device in the loop") })
+    #expect(h.circuits.isEmpty && h.skipped.isEmpty)
+    // The identity control runs no circuit and is never listed.
+    #expect(h.trainedModels == ["dressed", "reup"])
+    let tests = claim.seeds.map { h.sizes[$0]!.test }.reduce(0, +)
+    #expect(h.inference.count == 2 * tests)
+    #expect(h.trained.allSatisfy { $0.trainedOn == "ideal" })
   }
 }

@@ -135,15 +135,23 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
     #expect(line.hasPrefix("bad.json: error: " + message), "\(r.stderr)")
   }
 
-  @Test func variationalModelsAreSkippedWithANote() throws {
+  @Test func variationalModelsAreTrainedOnTheSimulatorAndInferredOnTheDevice() throws {
     let vqc = "[{id: v, kind: variational, encoding: {map: angle}, ansatz: {type: hardware_efficient, layers: 1}, training: {iterations: 2}}]"
     let dir = try project(hardwareSpec(models: vqc))
-    let r = try QliftProcess.run(["export-qasm", "specs/hw.yaml", "--out", "out"], cwd: dir)
+    let r = try QliftProcess.run(["export-qasm", "specs/hw.yaml"], cwd: dir)
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stderr.contains("note: skipped model v (variational): variational training needs the device in the loop"))
-    #expect(r.stdout.contains("wrote 0 circuit file(s)"))
-    let manifest = try String(contentsOf: dir.appendingPathComponent("out/manifest.json"), encoding: .utf8)
-    #expect(manifest.contains("\"skipped\"") && manifest.contains("\"model\" : \"v\""))
+    #expect(!r.stderr.contains("skipped"), "\(r.stderr)")
+    // 16 samples, test fraction 0.25: 4 test rows per seed, 3 seeds.
+    #expect(r.stdout.contains("wrote 12 circuit file(s)"), "\(r.stdout)")
+    let manifest = try String(contentsOf: dir.appendingPathComponent("specs/hardware/hw/manifest.json"), encoding: .utf8)
+    #expect(manifest.contains("\"kind\" : \"infer\"") && manifest.contains("\"trained_on\" : \"sv\""))
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("specs/hardware/hw/circuits/v/seed-2/v.s2.infer.3.qasm").path))
+    let (_, json) = try counts(dir)
+    try write(json, "counts.json", in: dir)
+    let i = try QliftProcess.run(["import-counts", "specs/hw.yaml", "counts.json"], cwd: dir)
+    #expect(i.status == 0, "\(i.stderr)")
+    #expect(i.stdout.contains("v: balanced_accuracy mean") && i.stdout.contains("trained on the simulator 'sv'"), "\(i.stdout)")
+    #expect(!i.stdout.contains("(C="), "\(i.stdout)")
   }
 
   @Test func anUnknownBackendExitsTwo() throws {

@@ -31,8 +31,11 @@ public struct KernelCircuit: Sendable {
   }
 }
 
-/// The kernel circuits a claim's runner needs for its fidelity-kernel models, per seed, after
-/// the same split and preprocessing the runner does; other model kinds are skipped with a reason.
+/// The circuits a claim's hardware backend runs, per seed, after the same split and
+/// preprocessing the runner does: the kernel circuits of its fidelity-kernel models, and the
+/// inference circuits (one per test input and output circuit) of its variational, re-uploading
+/// and hybrid models, trained on the claim's exact simulator first; other model kinds are
+/// skipped with a reason.
 public struct HardwareCircuits: Sendable {
   /// A model that cannot be run from exported circuits, and why.
   public struct Skipped: Sendable, Codable, Equatable {
@@ -44,34 +47,70 @@ public struct HardwareCircuits: Sendable {
     public var reason: String
   }
 
-  /// Every circuit, in order: model, seed, train pairs (row-major, i < j), then test entries.
+  /// Every kernel circuit, in order: seed, model, train pairs (row-major, i < j), then test entries.
   public var circuits: [KernelCircuit]
+  /// Every inference circuit, in order: seed, model, test row, output circuit.
+  public var inference: [InferenceCircuit] = []
+  /// The trained models, per model and seed, in the same order.
+  public var trained: [TrainedModel] = []
   /// Models left out.
   public var skipped: [Skipped]
   /// Train and test sizes per seed.
   public var sizes: [Int: (train: Int, test: Int)]
   /// Kernel model ids, in spec order.
   public var models: [String]
+  /// Trained model ids (inference circuits), in spec order.
+  public var trainedModels: [String] = []
 
-  /// Builds the circuits of every fidelity-kernel model for every seed of `claim`.
-  /// - Throws: `RunnerError` for data or encoding problems.
+  /// Builds the circuits of every fidelity-kernel model for every seed of `claim`, and the
+  /// inference circuits of its trained models (training them on the simulator, per seed).
+  /// - Throws: `RunnerError` for data or encoding problems, `HardwareError` when a model's
+  ///   simulator training fails.
   public init(claim: Claim) throws {
     let data = try DataStage(claim: claim)
     let all = try ModelPlan.specModels(claim)
+    let metric = Metric(claim.criteria.metric)
     var circuits: [KernelCircuit] = []
     var skipped: [Skipped] = []
     var sizes: [Int: (train: Int, test: Int)] = [:]
+    var trainedKinds: [ModelPlan.Model] = []
     for m in all where m.spec.kind != .kernel {
-      let why = m.spec.kind.isTrained
-        ? "\(m.spec.kind.rawValue) training needs the device in the loop (every optimizer step); only fidelity kernels are exported"
-        : "projected kernels need single-qubit Pauli expectations, not compute-uncompute circuits; only fidelity kernels are exported"
+      // Only these kinds have inference circuits (a kind added later is skipped with a reason).
+      let inferable: Set<QuantumModelKind> = metric.regression == nil ? [.variational, .hybrid, .reuploading] : [.variational]
+      if inferable.contains(m.spec.kind) {
+        trainedKinds.append(m)
+        continue
+      }
+      let why: String
+      if m.spec.kind == .projectedKernel {
+        why = "projected kernels need single-qubit Pauli expectations, not compute-uncompute circuits; not exported"
+      } else {
+        why = "no hardware circuits for a \(m.spec.kind.rawValue) model in a \(claim.task.rawValue) claim"
+      }
       skipped.append(Skipped(model: m.spec.id, kind: m.spec.kind.rawValue, reason: why))
     }
     let kernels = all.filter { $0.spec.kind == .kernel }
+    var inference: [InferenceCircuit] = []
+    var trained: [TrainedModel] = []
     for seed in claim.seeds {
       let (split, _) = try data.split(seed: seed)
       let train = split.train.features, test = split.test.features
       sizes[seed] = (train.count, test.count)
+      for m in trainedKinds {
+        let t: TrainedModel
+        do { t = try TrainedModel.fit(m, claim: claim, split: split, metric: metric, seed: seed) } catch {
+          throw HardwareError(file: claim.file, "model \(m.spec.id), seed \(seed): training on the simulator failed: \(error)")
+        }
+        trained.append(t)
+        let k = t.circuitsPerRow
+        for i in test.indices {
+          for out in 0..<k {
+            inference.append(InferenceCircuit(
+              id: InferenceCircuit.id(model: m.spec.id, seed: seed, i: i, output: out, outputs: k), model: m.spec.id, seed: seed,
+              i: i, output: out, x: test[i], circuit: try t.circuit(test[i], output: out)))
+          }
+        }
+      }
       for m in kernels {
         let encoded = try m.encoding.circuit(features: split.train.featureCount)
         func entry(_ kind: String, _ i: Int, _ j: Int, _ x: [Double], _ y: [Double]) throws -> KernelCircuit {
@@ -84,9 +123,20 @@ public struct HardwareCircuits: Sendable {
       }
     }
     self.circuits = circuits
+    self.inference = inference
+    self.trained = trained
     self.skipped = skipped
     self.sizes = sizes
     self.models = kernels.map(\.spec.id)
+    self.trainedModels = trainedKinds.map(\.spec.id)
+  }
+
+  /// Every circuit id, kernel circuits first.
+  public var ids: [String] { circuits.map(\.id) + inference.map(\.id) }
+
+  /// The trained model of a model and seed.
+  public func trainedModel(_ model: String, seed: Int) -> TrainedModel? {
+    trained.first { $0.model == model && $0.seed == seed }
   }
 
   /// U(y)† U(x) with both halves bound to numbers (no free symbols), measured on every qubit.

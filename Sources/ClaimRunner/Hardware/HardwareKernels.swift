@@ -19,13 +19,36 @@ public struct HardwareKernels: Codable, Sendable, Equatable {
     public var shots: Int
   }
 
+  /// A trained model's test outputs of one seed, from its inference circuits' counts: the model
+  /// was trained on a simulator (`trainedOn`), only inference ran on the device.
+  public struct Inferred: Codable, Sendable, Equatable {
+    /// Model id, seed and kind.
+    public var model: String
+    public var seed: Int
+    public var kind: String
+    /// The simulator backend the weights were trained on.
+    public var trainedOn: String
+    /// Readout expectations per test row (every output circuit's readouts, in order) from the counts.
+    public var expectations: Matrix
+    /// The model's outputs per test row from them: class scores, or one prediction (regression).
+    public var outputs: Matrix
+    /// Circuits run and shots counted.
+    public var executions: Int
+    public var shots: Int
+
+    enum CodingKeys: String, CodingKey {
+      case model, seed, kind, trainedOn = "trained_on", expectations, outputs, executions, shots
+    }
+  }
+
   /// The test score of one model and seed at import (the runner recomputes it identically).
   public struct Score: Codable, Sendable, Equatable {
     public var model: String
     public var seed: Int
     public var metric: String
     public var test: Double
-    public var chosenC: Double
+    /// The chosen C (a regression claim's ridge alpha); absent for a trained model.
+    public var chosenC: Double?
 
     enum CodingKeys: String, CodingKey { case model, seed, metric, test, chosenC = "C" }
   }
@@ -45,15 +68,23 @@ public struct HardwareKernels: Codable, Sendable, Equatable {
   public var entries: [Entry]
   /// Scores at import.
   public var scores: [Score]
+  /// Trained models' outputs per model and seed (absent when the claim has none, as in files
+  /// written before trained models were exported).
+  public var inferred: [Inferred]? = nil
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version", claim, specHash = "spec_hash", backend, device
-    case qliftVersion = "qlift_version", imported, countsFile = "counts_file", entries, scores
+    case qliftVersion = "qlift_version", imported, countsFile = "counts_file", entries, scores, inferred
   }
 
   /// The entry of a model and seed.
   public func entry(model: String, seed: Int) -> Entry? {
     entries.first { $0.model == model && $0.seed == seed }
+  }
+
+  /// The trained model's outputs of a model and seed.
+  public func inferred(model: String, seed: Int) -> Inferred? {
+    inferred?.first { $0.model == model && $0.seed == seed }
   }
 }
 

@@ -12,9 +12,10 @@ public struct HardwareManifest: Codable, Sendable, Equatable {
     public var model: String
     /// Seed of the split.
     public var seed: Int
-    /// `train` (pair i < j of the training split) or `test` (test row i, train column j).
+    /// `train` (pair i < j of the training split), `test` (test row i, train column j), or
+    /// `infer` (a trained model's circuit for test row i, output circuit j).
     public var kind: String
-    /// Row and column of the kernel entry.
+    /// Row and column of the kernel entry; for `infer`, test row and output circuit.
     public var i: Int
     public var j: Int
     /// Qubits measured (the bit-string width of its counts).
@@ -23,9 +24,38 @@ public struct HardwareManifest: Codable, Sendable, Equatable {
     public var file: String
     /// Shots the claim's hardware backend asks for.
     public var shots: Int?
-    /// Features loaded by U(x) and by U(y)† (after preprocessing), at full precision.
+    /// Features loaded by U(x) and by U(y)† (after preprocessing), at full precision; for
+    /// `infer`, x is the test input and y is empty.
     public var x: [Double]
     public var y: [Double]
+    /// `infer` only: what the counts are read as (`Z0`, `parity(0,1)`, `Z per qubit`).
+    public var readout: String? = nil
+    /// `infer` only: the backend the bound weights were trained on (a simulator, never the device).
+    public var trainedOn: String? = nil
+
+    enum CodingKeys: String, CodingKey {
+      case id, model, seed, kind, i, j, qubits, file, shots, x, y, readout, trainedOn = "trained_on"
+    }
+  }
+
+  /// How a trained model whose inference circuits were exported was trained (per seed).
+  public struct Training: Codable, Sendable, Equatable {
+    /// Model id, seed and kind.
+    public var model: String
+    public var seed: Int
+    public var kind: String
+    /// The simulator backend it was trained on (a claim backend id, or `statevector (exact)`).
+    public var trainedOn: String
+    /// Optimizer iterations run and the final training loss.
+    public var iterations: Int
+    public var finalLoss: Double
+    /// Learning rate and layers chosen by cross-validation, when the spec tuned them.
+    public var learningRate: Double?
+    public var layers: Int?
+
+    enum CodingKeys: String, CodingKey {
+      case model, seed, kind, trainedOn = "trained_on", iterations, finalLoss = "final_loss", learningRate = "learning_rate", layers
+    }
   }
 
   /// Format version of this file.
@@ -50,14 +80,17 @@ public struct HardwareManifest: Codable, Sendable, Equatable {
   public var circuits: [Entry]
   /// Models not exported, with the reason.
   public var skipped: [HardwareCircuits.Skipped]
+  /// Trained models whose inference circuits were exported: trained on the simulator, per seed
+  /// (absent when there are none, as in manifests written before trained models were exported).
+  public var training: [Training]? = nil
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version", claim, specHash = "spec_hash", qliftVersion = "qlift_version"
-    case backend, device, shots, seeds, sizes, bitOrder = "bit_order", circuits, skipped
+    case backend, device, shots, seeds, sizes, bitOrder = "bit_order", circuits, skipped, training
   }
 }
 
-/// Writes a claim's kernel circuits as OpenQASM 3 files plus `manifest.json`.
+/// Writes a claim's kernel and inference circuits as OpenQASM 3 files plus `manifest.json`.
 public enum HardwareExporter {
   /// The hardware backend `id` names, or the claim's first hardware backend when `id` is nil.
   /// - Throws: `HardwareError` when there is no such hardware backend.
@@ -106,12 +139,27 @@ public enum HardwareExporter {
         id: c.id, model: c.model, seed: c.seed, kind: c.kind, i: c.i, j: c.j, qubits: c.circuit.qubitCount,
         file: rel, shots: backend.shotCount, x: c.x, y: c.y))
     }
+    for c in plan.inference {
+      let rel = "circuits/\(c.model)/seed-\(c.seed)/\(c.id).qasm"
+      let url = folder.appendingPathComponent(rel)
+      try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(c.circuit.qasm3().utf8).write(to: url)
+      let t = plan.trainedModel(c.model, seed: c.seed)
+      entries.append(HardwareManifest.Entry(
+        id: c.id, model: c.model, seed: c.seed, kind: "infer", i: c.i, j: c.output, qubits: c.circuit.qubitCount,
+        file: rel, shots: backend.shotCount, x: c.x, y: [], readout: t?.readoutLabel, trainedOn: t?.trainedOn))
+    }
     let manifest = HardwareManifest(
       formatVersion: 1, claim: claim.id, specHash: ContentHash.claim(claim),
       qliftVersion: RunEnvironment.qliftVersion, backend: backend.id, device: backend.profileID ?? "",
       shots: backend.shotCount, seeds: claim.seeds,
       sizes: Dictionary(uniqueKeysWithValues: plan.sizes.map { ("\($0.key)", [$0.value.train, $0.value.test]) }),
-      bitOrder: "qubit 0 rightmost (Qiskit)", circuits: entries, skipped: plan.skipped)
+      bitOrder: "qubit 0 rightmost (Qiskit)", circuits: entries, skipped: plan.skipped,
+      training: plan.trained.isEmpty ? nil : plan.trained.map {
+        HardwareManifest.Training(
+          model: $0.model, seed: $0.seed, kind: $0.kind, trainedOn: $0.trainedOn, iterations: $0.iterations,
+          finalLoss: $0.finalLoss, learningRate: $0.learningRate, layers: $0.layers)
+      })
     try fm.createDirectory(at: folder, withIntermediateDirectories: true)
     try HardwareJSON.encoder().encode(manifest).write(to: folder.appendingPathComponent("manifest.json"), options: .atomic)
     return manifest

@@ -24,11 +24,14 @@ enum VariationalRegressionStage {
     return reg
   }
 
-  static func run(
-    model: ModelPlan.Model, backend: ModelPlan.Backend, split: DataSplit, metric: RegressionMetric, seed: Int,
+  /// The regressor fitted on the training split on `backend` after the spec's tuning, seeded as
+  /// the runner seeds it (`run`, and the hardware export's simulator training), with the chosen
+  /// learning rate and layers and what the tuning ran.
+  static func train(
+    model: ModelPlan.Model, backend: QuantumBackend, split: DataSplit, seed: Int,
     onIteration: (@Sendable (Int, Int) -> Void)? = nil
-  ) throws -> (outcome: VariationalStage.Outcome, predictions: [Double]) {
-    guard let y = split.train.targets, let yTest = split.test.targets else { throw ModelError.invalidData("regression data has no targets") }
+  ) throws -> (regressor: VariationalRegressor, rate: Double, layers: Int?, folds: Int, executions: Int, shots: Int) {
+    guard let y = split.train.targets else { throw ModelError.invalidData("regression data has no targets") }
     let t = model.spec.training ?? TrainingSpec()
     let s = UInt64(bitPattern: Int64(seed)) &* 31 &+ 7
     let layerGrid: [Int?] = (model.spec.ansatz?.layersGrid.count ?? 0) > 1 ? model.spec.ansatz!.layersGrid.map { $0 } : [nil]
@@ -43,7 +46,7 @@ enum VariationalRegressionStage {
         for depth in layerGrid {
           var errors: [Double] = []
           for f in splits {
-            var reg = regressor(model, backend: backend.backend, features: split.train.featureCount, seed: s, learningRate: rate, layers: depth)
+            var reg = regressor(model, backend: backend, features: split.train.featureCount, seed: s, learningRate: rate, layers: depth)
             try reg.fit(features: f.train.map { x[$0] }, targets: f.train.map { y[$0] })
             let p = try reg.predict(f.test.map { x[$0] })
             let e = rootMeanSquaredError(targets: f.test.map { y[$0] }, predictions: p)
@@ -56,10 +59,24 @@ enum VariationalRegressionStage {
         }
       }
     }
-    var reg = regressor(model, backend: backend.backend, features: split.train.featureCount, seed: s,
+    var reg = regressor(model, backend: backend, features: split.train.featureCount, seed: s,
                         learningRate: chosen.rate, layers: chosen.layers)
     reg.onIteration = onIteration
     try reg.fit(features: split.train.features, targets: y)
+    return (reg, chosen.rate, chosen.layers, folds, tuningExecutions, tuningShots)
+  }
+
+  static func run(
+    model: ModelPlan.Model, backend: ModelPlan.Backend, split: DataSplit, metric: RegressionMetric, seed: Int,
+    onIteration: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws -> (outcome: VariationalStage.Outcome, predictions: [Double]) {
+    guard split.train.targets != nil, let yTest = split.test.targets else { throw ModelError.invalidData("regression data has no targets") }
+    let t = model.spec.training ?? TrainingSpec()
+    let layerGrid: [Int?] = (model.spec.ansatz?.layersGrid.count ?? 0) > 1 ? model.spec.ansatz!.layersGrid.map { $0 } : [nil]
+    let fitted = try train(model: model, backend: backend.backend, split: split, seed: seed, onIteration: onIteration)
+    let reg = fitted.regressor
+    let chosen = (rate: fitted.rate, layers: fitted.layers)
+    let (folds, tuningExecutions, tuningShots) = (fitted.folds, fitted.executions, fitted.shots)
     let history = reg.trainingHistory
     var warnings: [String] = []
     var converged = true

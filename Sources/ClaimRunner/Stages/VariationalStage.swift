@@ -183,22 +183,40 @@ enum VariationalStage {
     return drop > tolerance ? drop : nil
   }
 
+  /// The learning rate and layers chosen by cross-validation, and what that tuning ran.
+  typealias Tuned = (rate: Double, layers: Int?, folds: Int, executions: Int, shots: Int)
+
+  /// Tunes (when the spec lists several learning rates or layer counts) and fits the model on the
+  /// training split on `backend`, seeded as the runner seeds it: the same trained model for the
+  /// same claim, seed and backend (`run`, and the hardware export's simulator training).
+  static func train(
+    model: ModelPlan.Model, backend: QuantumBackend, split: DataSplit, metric: Metric, seed: Int,
+    mitigation: ErrorMitigation = .none, onIteration: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws -> (classifier: any TrainedQuantumClassifier, tuned: Tuned?) {
+    let t = model.spec.training ?? TrainingSpec()
+    var tuned: Tuned?
+    let layerGrid = layerGrid(model.spec)
+    if t.learningRates.count > 1 || layerGrid.count > 1 {
+      tuned = try tuneTraining(model, rates: t.learningRates, layers: layerGrid, backend: backend, split: split,
+                               metric: metric, seed: seed, mitigation: mitigation)
+    }
+    var clf = classifier(model, backend: backend, features: split.train.featureCount,
+                         seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: tuned?.rate, layers: tuned?.layers ?? nil)
+    clf.onIteration = onIteration
+    clf.mitigation = mitigation
+    try clf.fit(features: split.train.features, labels: split.train.labels, classCount: split.train.classCount)
+    return (clf, tuned)
+  }
+
   static func run(
     model: ModelPlan.Model, backend: ModelPlan.Backend, split: DataSplit, metric: Metric, seed: Int,
     onIteration: (@Sendable (Int, Int) -> Void)? = nil
   ) throws -> Outcome {
     let t = model.spec.training ?? TrainingSpec()
-    var tuned: (rate: Double, layers: Int?, folds: Int, executions: Int, shots: Int)?
     let layerGrid = layerGrid(model.spec)
-    if t.learningRates.count > 1 || layerGrid.count > 1 {
-      tuned = try tuneTraining(model, rates: t.learningRates, layers: layerGrid, backend: backend.backend, split: split,
-                               metric: metric, seed: seed, mitigation: backend.mitigation)
-    }
-    var clf = classifier(model, backend: backend.backend, features: split.train.featureCount,
-                         seed: UInt64(bitPattern: Int64(seed)) &* 31 &+ 7, learningRate: tuned?.rate, layers: tuned?.layers ?? nil)
-    clf.onIteration = onIteration
-    clf.mitigation = backend.mitigation
-    try clf.fit(features: split.train.features, labels: split.train.labels, classCount: split.train.classCount)
+    let (clf, tuned) = try train(
+      model: model, backend: backend.backend, split: split, metric: metric, seed: seed, mitigation: backend.mitigation,
+      onIteration: onIteration)
     let history = clf.trainingHistory
     var warnings: [String] = []
     var converged = true

@@ -2,13 +2,14 @@ import ClaimSpec
 
 /// The backend and shots facts of a claim's five facts, in the words every task's results use.
 enum BackendFacts {
-  /// "id: kind" per backend, joined by "; " (empty when the claim has no backends).
-  static func backends(_ claim: Claim) -> String {
+  /// "id: kind" per backend, joined by "; " (empty when the claim has no backends); a hardware
+  /// backend's `hardwareNote`, when given, follows in parentheses.
+  static func backends(_ claim: Claim, hardwareNote: (BackendSpec) -> String? = { _ in nil }) -> String {
     claim.backends.map { b -> String in
       switch b.target {
       case .simulator(let m): return "\(b.id): \(m.rawValue) simulator" + (b.noise != nil ? " with noise" : "")
       case .device(let d): return "\(b.id): device profile \(d)"
-      case .hardware(let d): return "\(b.id): hardware \(d)"
+      case .hardware(let d): return "\(b.id): hardware \(d)" + (hardwareNote(b).map { " (\($0))" } ?? "")
       }
     }.joined(separator: "; ")
   }

@@ -286,7 +286,13 @@ struct ResultAssembler {
 
   private func facts() -> ClaimFacts {
     let enc = plan.models.map { "\($0.spec.id): \($0.loadingDescription)" }.joined(separator: "; ")
-    let backends = BackendFacts.backends(claim)
+    let backends = BackendFacts.backends(claim) { b in
+      // Trained models on a hardware backend: say where they were trained.
+      let trained = plan.backends.first { $0.spec.id == b.id }?.hardware?.inferred ?? []
+      guard let on = trained.first?.trainedOn else { return nil }
+      let ids = Array(Set(trained.map(\.model))).sorted().joined(separator: ", ")
+      return "\(ids) trained on the simulator '\(on)', only inference on the device"
+    }
     let runtime = BackendFacts.runtime(claim, seconds: manifest.seconds)
     return ClaimFacts(
       encoding: enc.isEmpty ? nil : enc, backend: backends.isEmpty ? nil : backends,

@@ -51,7 +51,8 @@ public struct VariationalRegressor: Regressor {
   /// The target map of the last fit: ŷ = offset + scale · s.
   public private(set) var offset = 0.0
   public private(set) var scale = 1.0
-  private var model: VariationalCircuit?
+  /// The circuit of the last fit (nil before a fit).
+  public private(set) var model: VariationalCircuit?
 
   /// A variational regressor (defaults as `VariationalClassifier`'s).
   public init(

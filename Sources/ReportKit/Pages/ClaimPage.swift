@@ -190,7 +190,13 @@ enum ClaimPage {
         cell.append("strong", text: m.id)
         cell.append("span", ["class": "claim-title"], text: "\(ModelKindLabel.text(m)): \(m.description)")
         if let t = b.tuning { cell.append("span", ["class": "claim-title"], text: tuningText(t)) }
-        if let chosen = b.chosen, chosen.contains(where: { !$0.isEmpty }) {
+        // `trained_on` (a hardware backend's trained model) is not a tuned value: said apart.
+        let trainedOn = Set((b.chosen ?? []).compactMap { $0["trained_on"]?.replacingOccurrences(of: " (simulator)", with: "") }).sorted()
+        if !trainedOn.isEmpty {
+          cell.append("span", ["class": "claim-title"],
+                      text: "trained on the simulator backend \(trainedOn.joined(separator: ", ")); only its inference circuits ran on \(b.backend)")
+        }
+        if let chosen = b.chosen?.map({ $0.filter { $0.key != "trained_on" } }), chosen.contains(where: { !$0.isEmpty }) {
           cell.append("span", ["class": "claim-title"], text: "chosen by \(selection(r)): " + chosenText(chosen))
         }
         if let slow = b.notConvergedSeeds, !slow.isEmpty {

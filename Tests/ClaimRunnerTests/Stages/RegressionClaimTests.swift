@@ -145,4 +145,39 @@ import TestSupport
     #expect(hw.chosen == ideal.chosen)
     #expect(k.scores.map(\.test).enumerated().allSatisfy { abs($0.element - hw.test[$0.offset]) < 1e-12 })
   }
+  @Test func aVariationalRegressorTrainedOnTheSimulatorScoresFromInferenceCounts() throws {
+    let models = """
+        - id: vqr
+          kind: variational
+          encoding: {map: angle}
+          ansatz: {type: hardware_efficient, layers: 1}
+          readout: {observable: parity}
+          training: {optimizer: adam, learning_rate: [0.05, 0.2], iterations: 5}
+      """
+    let backends = """
+        - {id: ideal, simulator: statevector, shots: exact}
+        - {id: hw, hardware: ideal, shots: 4096}
+      """
+    let (dir, claim) = try Self.project(Self.spec(id: "reg-vqr-hw", models: models, backends: backends), name: "reg-vqr-hw")
+    let (manifest, circuits) = try HardwareFixtures.export(claim, in: dir)
+    // 30 rows, test fraction 0.3: 9 test rows per seed, 3 seeds; trained on the exact simulator.
+    #expect(manifest.circuits.count == 27 && manifest.circuits.allSatisfy { $0.kind == "infer" && $0.trainedOn == "ideal" })
+    #expect(manifest.circuits.first?.readout == "parity(0,1)")
+    let k = try HardwareImporter.kernels(claim: claim, counts: HardwareFixtures.exactCounts(manifest, circuits), shown: "counts.json")
+    let seed1 = try #require(k.inferred(model: "vqr", seed: 1))
+    #expect(seed1.outputs.columns == 1 && seed1.outputs.rows == 9 && k.scores.allSatisfy { $0.chosenC == nil })
+    _ = try HardwareKernelStore.save(k, claim: claim)
+    let r = try Self.run(claim, in: dir)
+    let scores = try #require(r.models.first?.backends)
+    let ideal = try #require(scores.first { $0.backend == "ideal" })
+    let hw = try #require(scores.first { $0.backend == "hw" })
+    #expect(ideal.test.count == 3 && hw.test.count == 3 && hw.failedSeeds.isEmpty)
+    // Counts are the exact distribution times 10^9, rounded: the RMSEs agree to rounding.
+    for (a, b) in zip(ideal.test, hw.test) { #expect(abs(a - b) < 1e-6, "\(ideal.test) vs \(hw.test)") }
+    #expect(hw.chosen?.allSatisfy { $0["trained_on"] == "ideal (simulator)" } == true)
+    // The predicted-against-true series of the hardware backend are the ideal backend's.
+    let series = try #require(r.predictions?.series)
+    let p = try #require(series.first { $0.backend == "hw" }?.yPred), q = try #require(series.first { $0.backend == "ideal" }?.yPred)
+    for (a, b) in zip(p, q) { #expect(abs(a - b) < 1e-6) }
+  }
 }
