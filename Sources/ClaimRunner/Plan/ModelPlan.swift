@@ -137,8 +137,6 @@ struct ModelPlan: Sendable {
         let reps = e.repsGrid.isEmpty ? [e.reps] : e.repsGrid
         func make(_ alpha: Double, _ r: Int) throws -> any Encoding { try e.build(alpha: alpha, reps: r) }
         var candidates: [(alpha: Double, reps: Int, encoding: any Encoding)] = []
-    /// For the identity-circuit control the runner adds after each hybrid model: that model's id.
-    var controlOf: String? = nil
         for alpha in e.alphaGrid { for r in reps { candidates.append((alpha, r, try make(alpha, r))) } }
         return Model(spec: m, encoding: try make(e.alphaGrid[0], e.reps), candidates: candidates)
       } catch {
