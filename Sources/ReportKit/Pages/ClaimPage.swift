@@ -162,11 +162,15 @@ enum ClaimPage {
     let d = r.dataset
     let items: [(String, String)] = [
       ("Source", d.source), ("Samples", NumberText.count(Double(d.samples))),
-      ("Split", "\(d.trainSamples) train / \(d.testSamples) test per seed"),
+      r.task == "generative"
+        ? ("Split", "\(d.trainSamples) training samples per seed, scored against the exact target")
+        : ("Split", "\(d.trainSamples) train / \(d.testSamples) test per seed"),
       ("Features", d.features.isEmpty ? "not recorded" : "\(d.features.count): " + d.features.joined(separator: ", ")),
       r.task == "regression"
         ? ("Target", "real-valued (task regression; metric \(r.metric))")
-        : ("Classes", d.classes.isEmpty ? "not recorded" : d.classes.joined(separator: ", ")),
+        : r.task == "generative"
+          ? ("Target", "a distribution over \(d.features.count)-bit strings (task generative; metric \(r.metric))")
+          : ("Classes", d.classes.isEmpty ? "not recorded" : d.classes.joined(separator: ", ")),
       ("Preprocessing", d.preprocessing.isEmpty ? "none" : d.preprocessing.joined(separator: " \u{2192} ")
         + (r.task == "generative" ? "" : " (fitted on the training split)")),
     ]
@@ -288,10 +292,11 @@ enum ClaimPage {
     return nil
   }
 
-  /// A tuning budget in words: "tuned over 16 configurations, 5-fold CV, 2.3 s".
+  /// A tuning budget in words: "tuned over 16 configurations, 5-fold CV, 2.3 s" (a generative
+  /// model's single held-out split, recorded as 1 fold: "one held-out validation split").
   static func tuningText(_ t: TuningBudget) -> String {
-    t.configurations <= 1 ? "not tuned" : "tuned over \(t.configurations) configurations, \(t.folds)-fold CV, "
-      + "\(NumberText.fixed(t.seconds, 1)) s"
+    t.configurations <= 1 ? "not tuned" : "tuned over \(t.configurations) configurations, "
+      + (t.folds == 1 ? "one held-out validation split, " : "\(t.folds)-fold CV, ") + "\(NumberText.fixed(t.seconds, 1)) s"
   }
 
   /// Chosen hyperparameters across seeds, identical sets merged: "C=10, gamma=scale (3 seeds)".

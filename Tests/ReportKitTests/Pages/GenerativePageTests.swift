@@ -42,4 +42,13 @@ import Testing
     #expect(Summary.lift(0.25) == "+0.250 (+25.0 points)" && Summary.lift(0.25, metric: "kl") == "+0.250")
     #expect(Causes.shortfall(0.031, metric: "kl") == "0.031 kl" && Causes.shortfall(0.08) == "8.0 points")
   }
+
+  @Test func theDatasetAndTuningSayWhatAGenerativeClaimDid() throws {
+    let doc = try ClaimPageTests.render(Self.result)
+    let text = try doc.select("//dl[@data-slot='dataset']").map(\.textContent).joined()
+    #expect(text.contains("scored against the exact target") && text.contains("bit strings (task generative; metric kl)"))
+    #expect(!text.contains("Classes"))
+    #expect(ClaimPage.tuningText(TuningBudget(configurations: 3, folds: 1, seconds: 0)) == "tuned over 3 configurations, one held-out validation split, 0.0 s")
+    #expect(ClaimPage.tuningText(TuningBudget(configurations: 4, folds: 5, seconds: 1.25)).contains("5-fold CV"))
+  }
 }
