@@ -13,7 +13,8 @@ struct ExportQASMCommand: ParsableCommand {
       One file per compute-uncompute circuit U(y)†U(x) the runner needs: train pairs i < j and every \
       test-train pair, per seed and fidelity-kernel model; for variational, re-uploading and hybrid models, \
       trained on the claim's exact simulator first, one circuit per test input with the trained weights bound \
-      (kind 'infer'). Projected kernels are skipped (noted in the manifest). Run the circuits elsewhere (or \
+      (kind 'infer'); for a generative claim's Born machines, one sample circuit per seed with the trained angles \
+      bound (kind 'sample'). Projected kernels are skipped (noted in the manifest). Run the circuits elsewhere (or \
       check one with 'qlift simulate'), then \
       'qlift import-counts'. See docs/HARDWARE.md.
       """)
@@ -74,9 +75,11 @@ struct ImportCountsCommand: ParsableCommand {
     try OutputEntry.check(cached, in: URL(fileURLWithPath: out), as: .file)  // never delete through a link
     let stored = try HardwareKernelStore.save(kernels, claim: claim)
     if FileManager.default.fileExists(atPath: cached.path) { try FileManager.default.removeItem(at: cached) }
-    let inferred = kernels.inferred ?? []
+    let inferred = kernels.inferred ?? [], sampled = kernels.sampled ?? []
     let circuits = kernels.entries.reduce(0) { $0 + $1.executions } + inferred.reduce(0) { $0 + $1.executions }
+      + sampled.reduce(0) { $0 + $1.executions }
     let shots = kernels.entries.reduce(0) { $0 &+ $1.shots } &+ inferred.reduce(0) { $0 &+ $1.shots }
+      &+ sampled.reduce(0) { $0 &+ $1.shots }
     var text = "\(claim.id) on \(kernels.backend): \(circuits) circuit(s), \(shots) shot(s)\n"
     for model in Set(kernels.scores.map(\.model)).sorted() {
       let s = kernels.scores.filter { $0.model == model }
@@ -86,6 +89,9 @@ struct ImportCountsCommand: ParsableCommand {
       text += "  \(model): \(s.first?.metric ?? "") mean \(fmtScore(mean)); \(perSeed)\n"
       if let t = kernels.inferred?.first(where: { $0.model == model }) {
         text += "    (\(t.kind) model trained on the simulator '\(t.trainedOn)'; only its inference circuits ran on the device)\n"
+      }
+      if let t = kernels.sampled?.first(where: { $0.model == model }) {
+        text += "    (Born machine trained on the simulator '\(t.trainedOn)'; only sampling on the device)\n"
       }
     }
     text += "stored in \(stored); the next 'qlift verify' or 'qlift run' scores backend \(kernels.backend) from it\n"

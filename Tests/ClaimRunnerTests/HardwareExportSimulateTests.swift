@@ -128,4 +128,39 @@ import Testing
       for (a, b) in zip(expected, simulated[row]) { #expect(abs(a - b) < 1e-10, "\(c.id)") }
     }
   }
+
+  @Test func theExportedSampleCircuitOfABornMachineSimulatesToItsTrainedDistribution() throws {
+    // The shipped Born machine claim with a hardware backend, fewer steps and seeds.
+    let shipped = try String(contentsOf: Self.root.appendingPathComponent("specs/qcbm-bars-and-stripes.yaml"), encoding: .utf8)
+    let spec = shipped.replacingOccurrences(of: "iterations: 200", with: "iterations: 6")
+      .replacingOccurrences(of: "seeds: [1, 2, 3, 4, 5]", with: "seeds: [1, 2]")
+      .replacingOccurrences(
+        of: "  - {id: ideal, simulator: statevector, shots: exact}",
+        with: "  - {id: ideal, simulator: statevector, shots: exact}\n  - {id: heron, hardware: ibm-heron-r2, shots: 2000}")
+      .replacingOccurrences(of: "\r", with: "")
+    #expect(spec.contains("hardware: ibm-heron-r2") && spec.contains("iterations: 6"))
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qlift-export-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("specs"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: Self.root.appendingPathComponent("specs/devices"), to: dir.appendingPathComponent("specs/devices"))
+    try spec.write(to: dir.appendingPathComponent("specs/x.yaml"), atomically: true, encoding: .utf8)
+
+    let (status, stdout, stderr) = try Self.run(["export-qasm", "specs/x.yaml"], cwd: dir)
+    #expect(status == 0, "\(stderr)")
+    #expect(stdout.contains("wrote 2 circuit file(s) for backend heron (2000 shots each)"), "\(stdout)")
+    let set = SpecSet.resolve(paths: ["specs/x.yaml"], base: dir)
+    let claim = try #require(set.claims.first)
+    let inProcess = try HardwareCircuits(claim: claim)
+    #expect(inProcess.samples.count == 2 && inProcess.circuits.isEmpty && inProcess.inference.isEmpty)
+    for c in inProcess.samples {
+      let file = dir.appendingPathComponent("specs/hardware/qcbm-bars-and-stripes/circuits/qcbm/seed-\(c.seed)/\(c.id).qasm")
+      let (s, out, err) = try Self.run(["simulate", file.path, "--format", "json"], cwd: dir)
+      #expect(s == 0, "\(c.id): \(err)")
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+      let simulated = try #require(json["probabilities"] as? [Double])
+      // The trained machine's distribution on the training backend (index = outcome, qubit q = bit q).
+      #expect(simulated.count == 16 && c.probabilities.count == 16)
+      let worst = zip(simulated, c.probabilities).map { abs($0 - $1) }.max() ?? 1
+      #expect(worst < 1e-12, "\(c.id): \(simulated) vs \(c.probabilities)")
+    }
+  }
 }

@@ -62,7 +62,9 @@ struct GenerativeAssembler {
           switch o {
           case .success(let x)?:
             ok.append(test(x))
-            chosen.append(["depth": fmt(x.value)])
+            var c = ["depth": fmt(x.value)]
+            if let on = b.hardware?.sampled(model: m.spec.id, seed: s.seed)?.trainedOn { c["trained_on"] = "\(on) (simulator)" }
+            chosen.append(c)
           case .failure(let f)?:
             failed.append(s.seed)
             chosen.append([:])
@@ -205,7 +207,13 @@ struct GenerativeAssembler {
   }
 
   private func facts() -> ClaimFacts {
-    let backends = BackendFacts.backends(claim)
+    let backends = BackendFacts.backends(claim) { b in
+      // Born machines on a hardware backend: say where they were trained.
+      let sampled = plan.backends.first { $0.spec.id == b.id }?.hardware?.sampled ?? []
+      guard let on = sampled.first?.trainedOn else { return nil }
+      let ids = Array(Set(sampled.map(\.model))).sorted().joined(separator: ", ")
+      return "\(ids) trained on the simulator '\(on)'; only sampling on the device"
+    }
     return ClaimFacts(
       encoding: plan.machines.map { "\($0.spec.id): Born machine (no data encoding; bitstrings are measured)" }.joined(
         separator: "; "),

@@ -24,12 +24,22 @@ struct GenerativePlan: Sendable {
         file: claim.location(of: "task").description, field: "task", message: "not a generative claim")
     }
     self.spec = spec
+    machines = try Self.machines(spec, claim: claim)
+    baselines = spec.baselines.map { b in (b, GenerativeBaseline(rawValue: b.model.rawValue) ?? .bernoulli) }
+    var resolved = claim
+    resolved.quantum = []
+    backends = try ModelPlan(claim: resolved, devices: devices).backends
+  }
+
+  /// The Born machines of `spec` (their experiments; every `mmd` scored with the first one's kernel).
+  /// - Throws: `RunnerError.invalidClaim` located at the target or the bandwidths at fault.
+  static func machines(_ spec: GenerativeSpec, claim: Claim) throws -> [Machine] {
     func invalid(_ field: String, _ error: Error) -> RunnerError {
       RunnerError.invalidClaim(file: claim.location(of: field).description, field: field, message: "\(error)")
     }
     let target = Self.target(spec.target)
     do { _ = try target.distribution() } catch { throw invalid("dataset.target", error) }
-    machines = try spec.bornMachines.enumerated().map { i, m in
+    var machines = try spec.bornMachines.enumerated().map { i, m in
       let kernel: MMDKernel
       do { kernel = try MMDKernel(bandwidths: m.bandwidths) } catch { throw invalid("quantum[\(i)].bandwidths", error) }
       let experiment = GenerativeExperiment(
@@ -42,10 +52,7 @@ struct GenerativePlan: Sendable {
     if let first = machines.first?.experiment.kernel {
       for i in machines.indices { machines[i].experiment.scoringKernel = first }
     }
-    baselines = spec.baselines.map { b in (b, GenerativeBaseline(rawValue: b.model.rawValue) ?? .bernoulli) }
-    var resolved = claim
-    resolved.quantum = []
-    backends = try ModelPlan(claim: resolved, devices: devices).backends
+    return machines
   }
 
   /// The engine's target for a spec target.

@@ -24,7 +24,8 @@ enum GenerativeResourceGuard {
     var out: [Estimate] = []
     for m in plan.machines {
       let fits = m.spec.depths.count > 1 ? m.spec.depths.count + 1 : 1
-      for b in plan.backends {
+      // A hardware backend's Born machines were trained at export; the run only reads counts.
+      for b in plan.backends where b.hardware == nil {
         var operations = 0.0, shots = 0.0
         for depth in m.spec.depths + (fits > 1 ? [m.spec.depths.max() ?? 1] : []) {
           let p = Double(n * (3 * depth + 1))

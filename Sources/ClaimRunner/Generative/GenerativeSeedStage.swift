@@ -41,7 +41,8 @@ enum GenerativeSeedStage {
         let start = Date()
         do {
           quantum[m.spec.id, default: [:]][b.spec.id] = .success(
-            try m.experiment.bornMachine(samples: samples, target: target, backend: b.backend, seed: s))
+            try b.hardware.map { try sampledOnDevice(m, $0, target: target, seed: seed) }
+              ?? m.experiment.bornMachine(samples: samples, target: target, backend: b.backend, seed: s))
         } catch let c as Cancelled {
           throw c
         } catch {
@@ -53,5 +54,19 @@ enum GenerativeSeedStage {
     return Outcome(
       seed: seed, target: target, baselines: baselines, baselineSeconds: baselineSeconds, quantum: quantum,
       quantumSeconds: seconds)
+  }
+
+  /// A Born machine on a `hardware:` backend: trained on the simulator at export, its model
+  /// distribution is the empirical distribution of the device's samples (imported counts).
+  /// - Throws: `Failure` when the backend has no samples of this model and seed.
+  static func sampledOnDevice(
+    _ m: GenerativePlan.Machine, _ hw: HardwareKernels, target: DiscreteDistribution, seed: Int
+  ) throws -> GenerativeExperiment.ModelOutcome {
+    guard let e = hw.sampled(model: m.spec.id, seed: seed) else {
+      throw Failure(
+        message: "no imported sample counts for Born machine \(m.spec.id), seed \(seed) on '\(hw.backend)' "
+          + "(export the circuits again and import their counts)")
+    }
+    return try m.experiment.sampledBornMachine(counts: e.counts, target: target, depth: e.depth, executions: e.executions)
   }
 }

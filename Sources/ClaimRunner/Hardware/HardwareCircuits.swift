@@ -35,7 +35,8 @@ public struct KernelCircuit: Sendable {
 /// preprocessing the runner does: the kernel circuits of its fidelity-kernel models, and the
 /// inference circuits (one per test input and output circuit) of its variational, re-uploading
 /// and hybrid models, trained on the claim's exact simulator first; other model kinds are
-/// skipped with a reason.
+/// skipped with a reason. A generative claim's Born machines have one sample circuit per seed
+/// (`SampleCircuit`), trained on the simulator the same way.
 public struct HardwareCircuits: Sendable {
   /// A model that cannot be run from exported circuits, and why.
   public struct Skipped: Sendable, Codable, Equatable {
@@ -59,14 +60,20 @@ public struct HardwareCircuits: Sendable {
   public var sizes: [Int: (train: Int, test: Int)]
   /// Kernel model ids, in spec order.
   public var models: [String]
-  /// Trained model ids (inference circuits), in spec order.
+  /// Trained model ids (inference or sample circuits), in spec order.
   public var trainedModels: [String] = []
+  /// Every Born machine's sample circuit (a generative claim), in order: seed, model.
+  public var samples: [SampleCircuit] = []
 
   /// Builds the circuits of every fidelity-kernel model for every seed of `claim`, and the
   /// inference circuits of its trained models (training them on the simulator, per seed).
   /// - Throws: `RunnerError` for data or encoding problems, `HardwareError` when a model's
   ///   simulator training fails.
   public init(claim: Claim) throws {
+    if claim.task == .generative {
+      self = try HardwareCircuits(generative: claim)
+      return
+    }
     let data = try DataStage(claim: claim)
     let all = try ModelPlan.specModels(claim)
     let metric = Metric(claim.criteria.metric)
@@ -132,7 +139,7 @@ public struct HardwareCircuits: Sendable {
   }
 
   /// Every circuit id, kernel circuits first.
-  public var ids: [String] { circuits.map(\.id) + inference.map(\.id) }
+  public var ids: [String] { circuits.map(\.id) + inference.map(\.id) + samples.map(\.id) }
 
   /// The trained model of a model and seed.
   public func trainedModel(_ model: String, seed: Int) -> TrainedModel? {

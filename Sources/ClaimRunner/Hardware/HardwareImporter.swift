@@ -76,7 +76,9 @@ public enum HardwareImporter {
       countsFile: (shown as NSString).lastPathComponent, entries: entries, scores: [])
     let inferred = try inferred(claim: claim, plan: plan, counts: counts, shown: shown)
     k.inferred = inferred.isEmpty ? nil : inferred
-    k.scores = try scores(claim: claim, kernels: k)
+    let sampled = try sampled(plan: plan, counts: counts, shown: shown)
+    k.sampled = sampled.isEmpty ? nil : sampled
+    k.scores = claim.task == .generative ? try generativeScores(claim: claim, kernels: k) : try scores(claim: claim, kernels: k)
     return k
   }
 
@@ -117,8 +119,9 @@ public enum HardwareImporter {
   /// and seed, the iterations run and the final training loss (relative 1e-9; floating-point
   /// differences between machines could otherwise bind other weights than those that ran).
   static func checkTraining(_ plan: HardwareCircuits, against m: HardwareManifest, shown: String) throws {
+    let records = plan.trainingRecords
     for r in m.training ?? [] {
-      guard let t = plan.trainedModel(r.model, seed: r.seed) else { continue }
+      guard let t = records.first(where: { $0.model == r.model && $0.seed == r.seed }) else { continue }
       let close = abs(t.finalLoss - r.finalLoss) <= 1e-9 * max(1, abs(r.finalLoss))
       guard t.iterations == r.iterations, close else {
         throw HardwareError(

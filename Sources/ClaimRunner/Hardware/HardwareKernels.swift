@@ -71,10 +71,12 @@ public struct HardwareKernels: Codable, Sendable, Equatable {
   /// Trained models' outputs per model and seed (absent when the claim has none, as in files
   /// written before trained models were exported).
   public var inferred: [Inferred]? = nil
+  /// Born machines' samples per model and seed (a generative claim; absent otherwise).
+  public var sampled: [Sampled]? = nil
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version", claim, specHash = "spec_hash", backend, device
-    case qliftVersion = "qlift_version", imported, countsFile = "counts_file", entries, scores, inferred
+    case qliftVersion = "qlift_version", imported, countsFile = "counts_file", entries, scores, inferred, sampled
   }
 
   /// The entry of a model and seed.

@@ -12,8 +12,9 @@ public struct HardwareManifest: Codable, Sendable, Equatable {
     public var model: String
     /// Seed of the split.
     public var seed: Int
-    /// `train` (pair i < j of the training split), `test` (test row i, train column j), or
-    /// `infer` (a trained model's circuit for test row i, output circuit j).
+    /// `train` (pair i < j of the training split), `test` (test row i, train column j),
+    /// `infer` (a trained model's circuit for test row i, output circuit j), or `sample` (a Born
+    /// machine's trained circuit; i = j = 0).
     public var kind: String
     /// Row and column of the kernel entry; for `infer`, test row and output circuit.
     public var i: Int
@@ -28,9 +29,10 @@ public struct HardwareManifest: Codable, Sendable, Equatable {
     /// `infer`, x is the test input and y is empty.
     public var x: [Double]
     public var y: [Double]
-    /// `infer` only: what the counts are read as (`Z0`, `parity(0,1)`, `Z per qubit`).
+    /// `infer` and `sample` only: what the counts are read as (`Z0`, `parity(0,1)`, `Z per qubit`;
+    /// `samples` for a Born machine).
     public var readout: String? = nil
-    /// `infer` only: the backend the bound weights were trained on (a simulator, never the device).
+    /// `infer` and `sample` only: the backend the bound weights were trained on (a simulator, never the device).
     public var trainedOn: String? = nil
 
     enum CodingKeys: String, CodingKey {
@@ -52,9 +54,12 @@ public struct HardwareManifest: Codable, Sendable, Equatable {
     /// Learning rate and layers chosen by cross-validation, when the spec tuned them.
     public var learningRate: Double?
     public var layers: Int?
+    /// A Born machine's depth (chosen by validation likelihood when the spec gave several).
+    public var depth: Int? = nil
 
     enum CodingKeys: String, CodingKey {
       case model, seed, kind, trainedOn = "trained_on", iterations, finalLoss = "final_loss", learningRate = "learning_rate", layers
+      case depth
     }
   }
 
@@ -149,17 +154,23 @@ public enum HardwareExporter {
         id: c.id, model: c.model, seed: c.seed, kind: "infer", i: c.i, j: c.output, qubits: c.circuit.qubitCount,
         file: rel, shots: backend.shotCount, x: c.x, y: [], readout: t?.readoutLabel, trainedOn: t?.trainedOn))
     }
+    for c in plan.samples {
+      let rel = "circuits/\(c.model)/seed-\(c.seed)/\(c.id).qasm"
+      let url = folder.appendingPathComponent(rel)
+      try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(c.circuit.qasm3().utf8).write(to: url)
+      entries.append(HardwareManifest.Entry(
+        id: c.id, model: c.model, seed: c.seed, kind: "sample", i: 0, j: 0, qubits: c.circuit.qubitCount,
+        file: rel, shots: backend.shotCount, x: [], y: [], readout: "samples", trainedOn: c.trainedOn))
+    }
+    let training = plan.trainingRecords
     let manifest = HardwareManifest(
       formatVersion: 1, claim: claim.id, specHash: ContentHash.claim(claim),
       qliftVersion: RunEnvironment.qliftVersion, backend: backend.id, device: backend.profileID ?? "",
       shots: backend.shotCount, seeds: claim.seeds,
       sizes: Dictionary(uniqueKeysWithValues: plan.sizes.map { ("\($0.key)", [$0.value.train, $0.value.test]) }),
       bitOrder: "qubit 0 rightmost (Qiskit)", circuits: entries, skipped: plan.skipped,
-      training: plan.trained.isEmpty ? nil : plan.trained.map {
-        HardwareManifest.Training(
-          model: $0.model, seed: $0.seed, kind: $0.kind, trainedOn: $0.trainedOn, iterations: $0.iterations,
-          finalLoss: $0.finalLoss, learningRate: $0.learningRate, layers: $0.layers)
-      })
+      training: training.isEmpty ? nil : training)
     try fm.createDirectory(at: folder, withIntermediateDirectories: true)
     try HardwareJSON.encoder().encode(manifest).write(to: folder.appendingPathComponent("manifest.json"), options: .atomic)
     return manifest

@@ -97,23 +97,14 @@ public struct GenerativeExperiment: Sendable {
   public func bornMachine(samples: [Int], target exact: DiscreteDistribution, backend: QuantumBackend, seed: UInt64) throws
     -> ModelOutcome
   {
-    let n = exact.bitCount
-    let counter = ExecutionCounter()
-    var losses: [Double] = []
-    let tuned = try GenerativeTuning.tune(grid: depths.map(Double.init), samples: samples) { part, d in
-      let counts = try DiscreteDistribution.counts(of: part, size: 1 << n)
-      let data = counts.map { $0 / Double(part.count) }
-      let machine = BornMachine(ansatz: try BornMachineAnsatz(qubits: n, depth: Int(d), pairs: pairs))
-      let fit = try trainer.train(machine, data: data, kernel: kernel, backend: backend, seed: seed, counter: counter)
-      losses = fit.losses
-      return try DiscreteDistribution(bitCount: n, weights: machine.probabilities(fit.parameters, backend: backend))
-    }
+    let t = try trainBornMachine(samples: samples, bitCount: exact.bitCount, backend: backend, seed: seed)
     var rng = SeededGenerator(seed: seed ^ 0x5C0_4E)
-    let s = try score(tuned.distribution, exact: exact, rng: &rng)
-    if let m = evaluationSamples { counter.record(executions: 1, shotsEach: m) }
+    let s = try score(t.distribution, exact: exact, rng: &rng)
+    let evaluation = evaluationSamples.map { (executions: 1, shots: $0) } ?? (executions: 0, shots: 0)
     return ModelOutcome(
-      name: "born_machine", hyperparameter: "depth", value: tuned.value, validationNLL: tuned.chosenScore,
-      metrics: s.metrics, scored: s.scored, executions: counter.circuitExecutions, shots: counter.totalShots, losses: losses)
+      name: "born_machine", hyperparameter: "depth", value: Double(t.depth), validationNLL: t.validationNLL,
+      metrics: s.metrics, scored: s.scored, executions: t.executions + evaluation.executions,
+      shots: t.shots + evaluation.shots, losses: t.losses)
   }
 
   /// A classical baseline tuned on `samples` (always with a validation split, so every baseline

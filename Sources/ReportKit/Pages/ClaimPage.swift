@@ -198,7 +198,8 @@ enum ClaimPage {
         let trainedOn = Set((b.chosen ?? []).compactMap { $0["trained_on"]?.replacingOccurrences(of: " (simulator)", with: "") }).sorted()
         if !trainedOn.isEmpty {
           cell.append("span", ["class": "claim-title"],
-                      text: "trained on the simulator backend \(trainedOn.joined(separator: ", ")); only its inference circuits ran on \(b.backend)")
+                      text: "trained on the simulator backend \(trainedOn.joined(separator: ", ")); "
+                        + (r.task == "generative" ? "only sampling on \(b.backend)" : "only its inference circuits ran on \(b.backend)"))
         }
         if let chosen = b.chosen?.map({ $0.filter { $0.key != "trained_on" } }), chosen.contains(where: { !$0.isEmpty }) {
           cell.append("span", ["class": "claim-title"], text: "chosen by \(selection(r)): " + chosenText(chosen))
