@@ -25,6 +25,25 @@ import TestSupport
     #expect(Set(d.labels) == [0] && d.classNames == ["target"])
   }
 
+  /// The shipped fourier_degree2.csv against its closed form (specs/data/gen_fourier.py):
+  /// g(x) = 0.1 + 0.3 (cos x − sin x) + 0.3 (cos 2x − sin 2x) plus noise of sd 0.05, so the
+  /// residuals have mean within 3 standard errors of 0 and sd near 0.05, none beyond 4 sd.
+  @Test func theShippedFourierDataIsItsDegree2SeriesPlusNoise() throws {
+    let d = try CSVLoader.loadRegression(path: Repository.root.appendingPathComponent("specs/data/fourier_degree2.csv").path, target: "y")
+    #expect(d.count == 80 && d.featureCount == 1 && d.featureNames == ["x"])
+    let y = try #require(d.targets)
+    let xs = d.features.map { $0[0] }
+    #expect(xs.allSatisfy { $0 >= -Double.pi && $0 <= Double.pi })
+    let g = { (x: Double) in 0.1 + 0.3 * (cos(x) - sin(x)) + 0.3 * (cos(2 * x) - sin(2 * x)) }
+    let r = zip(xs, y).map { $1 - g($0) }
+    let mean = r.reduce(0, +) / 80
+    let sd = (r.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 80).squareRoot()
+    #expect(abs(mean) < 3 * 0.05 / 80.0.squareRoot())
+    #expect(sd > 0.035 && sd < 0.07)
+    #expect(r.allSatisfy { abs($0) < 0.2 })
+    #expect(xs[79] == -0.903109 && y[79] == 0.697377)
+  }
+
   @Test func targetsSurviveSubsetsSplitsAndPreprocessing() throws {
     let d = try CSVLoader.loadRegression(path: try write("a,b,y\n1,2,0.5\n2,1,1.5\n3,0,-2\n4,4,7.25\n5,3,1\n"), target: "y")
     #expect(d.targets == [0.5, 1.5, -2, 7.25, 1])
