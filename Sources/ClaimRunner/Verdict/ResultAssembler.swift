@@ -259,8 +259,10 @@ struct ResultAssembler {
     }
     if let t = m.spec.training {
       let lr = t.learningRates.count > 1 ? "lr in {\(t.learningRates.map(fmt).joined(separator: ", "))} tuned by cross-validation" : "lr \(fmt(t.learningRate))"
-      parts.append("\(t.optimizer.rawValue) \(lr), at most \(t.iterations) iterations (stop when the loss falls less than "
-        + "\(fmt(t.tolerance)) in \(t.patience)), "
+      parts.append("\(t.optimizer.rawValue) \(lr), "
+        + (t.tolerance > 0
+          ? "at most \(t.iterations) iterations (stop when the loss falls less than \(fmt(t.tolerance)) in \(t.patience)), "
+          : "\(t.iterations) iterations (no early stop), ")
         + (claim.task == .regression
           ? "squared-error loss on the target mapped to [-1, 1]; prediction = mean + range x readout"
           : "\(t.loss.rawValue) loss"))

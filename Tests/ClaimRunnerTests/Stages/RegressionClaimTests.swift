@@ -65,7 +65,7 @@ import TestSupport
           kind: variational
           encoding: {map: angle}
           ansatz: {type: hardware_efficient, layers: 1}
-          training: {optimizer: adam, learning_rate: 0.1, iterations: 4}
+          training: {optimizer: adam, learning_rate: 0.1, iterations: 4, tolerance: 0}
       """
     let backends = """
         - {id: ideal, simulator: statevector, shots: exact}
@@ -83,6 +83,9 @@ import TestSupport
         #expect(b.test.allSatisfy { $0.isFinite && $0 > 0 && $0 < 10 }, "\(m.id) on \(b.backend): \(b.test)")
       }
     }
+    // A stopping rule turned off is described as such.
+    let vqr = try #require(r.models.first { $0.id == "vqr" })
+    #expect(vqr.description.contains("4 iterations (no early stop)") && !vqr.description.contains("less than 0 in"))
     // The chosen kernel ridge penalty is reported under its own name.
     let qk = try #require(r.models.first { $0.id == "qkrr" }?.backends.first { $0.backend == "ideal" })
     #expect(qk.chosen?.allSatisfy { ["0.01", "0.1"].contains($0["alpha"] ?? "") } == true)
