@@ -121,6 +121,29 @@ import Testing
     #expect(thermal.gap < 1e-3 * thermal.norm, "T1/T2 pulses: largest gap \(thermal.gap), gradient norm \(thermal.norm)")
   }
 
+  @Test("readout mitigation on a device inverts the assignment errors of the qubits the readout ends on", arguments: 0..<3)
+  func readoutMitigationUsesTheFinalQubits(model: Int) throws {
+    let m = try Self.models()[model]
+    // Only readout error, different on every physical qubit of the line (symmetric, so the
+    // tensored inverse is exact): mitigated device readouts must equal the logical ones.
+    var noise = NoiseModel()
+    for (q, e) in [0.05, 0.1, 0.2].enumerated() { noise.setReadout(try ReadoutError(e), on: [q]) }
+    let backend = QuantumBackend.device(NativeCompiler(gates: .czSX, coupling: .line(3)), noise, shots: nil)
+    var clf = VariationalClassifier(backend: backend)
+    clf.mitigation = ErrorMitigation(readout: true)
+    let gain = try #require(try clf.readoutGain(m))
+    var ev = Self.evaluator(m, backend)
+    ev.readoutGain = gain
+    let (xs, w) = try Self.inputs(m, count: 4, seed: UInt64(model) + 23)
+    let mitigated = try ev.outputs(xs, weights: w, seed: 0)
+    let raw = try Self.evaluator(m, backend).outputs(xs, weights: w, seed: 0)
+    let logical = try Self.evaluator(m, .ideal, method: .adjoint).outputs(xs, weights: w, seed: 0)
+    for i in xs.indices {
+      #expect(abs(mitigated[i][0] - logical[i][0]) < 1e-12, "sample \(i): \(mitigated[i][0]) vs \(logical[i][0])")
+    }
+    #expect(xs.indices.contains { abs(raw[$0][0] - logical[$0][0]) > 1e-3 }, "the readout error is felt")
+  }
+
   @Test("the hybrid's per-qubit readouts on a noiseless line device equal the logical circuit's")
   func hybridReadsEveryQubitAtItsFinalPosition() throws {
     var rng = SeededGenerator(seed: 4)
