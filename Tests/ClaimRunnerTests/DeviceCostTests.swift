@@ -26,6 +26,44 @@ private let gridDevice = """
   """
 
 @Suite struct DeviceCostTests {
+  @Test func variationalModelsOnADeviceReportTheirCompiledCircuitBesideTheLogicalOne() throws {
+    let device = try DeviceProfileLoader.load(yaml: gridDevice, file: "grid6.yaml")
+    let dir = try SpecFixtures.project()
+    let spec = """
+      claim: routed-vqc
+      title: routed variational
+      dataset: {generator: linearly_separable, params: {features: 4}, samples: 12}
+      quantum:
+        - id: vqc
+          kind: variational
+          encoding: {map: angle}
+          ansatz: {type: hardware_efficient, layers: 1, entanglement: ring, entangler: cz}
+          training: {optimizer: adam, learning_rate: 0.1, iterations: 2, loss: squared}
+      baselines: [{model: knn, grid: {k: [3]}}]
+      backends:
+        - {id: ideal, simulator: statevector, shots: exact}
+        - {id: dev, device: grid6, shots: 64}
+      seeds: [1]
+      criteria: {lift: {min: -1, on: [ideal]}, cost: {max_runtime_seconds: 300}}
+      expect: inconclusive
+      """
+    let claim = try SpecFixtures.claim(spec, name: "routed-vqc", in: dir)
+    let options = SuiteOptions(out: dir.appendingPathComponent("reports"), jobs: 1, progress: false)
+    let r = try #require(SuiteRunner(options: options).run([claim], devices: ["grid6": device]).first)
+    let b = try #require(r.models.first?.backends.first { $0.backend == "dev" })
+    #expect(b.failedSeeds.isEmpty && !b.test.isEmpty, "\(r.warnings)")
+    let ideal = try #require(r.costs.first { $0.backend == "ideal" })
+    let dev = try #require(r.costs.first { $0.backend == "dev" })
+    // The ring's closing pair is not coupled on the grid region [0, 1, 2, 3] (a line 3-0-1-2):
+    // routing adds swaps of 3 cz each; every cz of the ansatz stays one cz.
+    #expect(ideal.nativeDepth == nil && ideal.swaps == nil)
+    #expect((dev.swaps ?? 0) > 0)
+    #expect(dev.nativeTwoQubitGates == dev.twoQubitGates + 3 * (dev.swaps ?? 0))
+    #expect((dev.nativeDepth ?? 0) > dev.depth && (dev.nativeOneQubitGates ?? 0) > 0)
+    // The logical figures stay beside the compiled ones.
+    #expect(dev.depth == ideal.depth && dev.twoQubitGates == ideal.twoQubitGates)
+  }
+
   @Test func deviceBackendsRouteToTheCouplingMapAndPriceTasksAndShots() throws {
     let device = try DeviceProfileLoader.load(yaml: gridDevice, file: "grid6.yaml")
     let dir = try SpecFixtures.project()

@@ -12,7 +12,8 @@ public enum QuantumBackend: Sendable {
   case noisy(NoiseModel, shots: Int?)
   /// A device: circuits compiled by `compiler` (routing, native gates), then simulated on the
   /// density matrix under `noise` (which acts on the compiled native gates); exact probabilities
-  /// when `shots` is nil. Kernels compile U(x) once per input; variational circuits run logical.
+  /// when `shots` is nil. Kernels compile U(x) once per input; variational circuits compile
+  /// every bound (and parameter-shifted) circuit and read it at its final layout.
   case device(NativeCompiler, NoiseModel, shots: Int?)
 
   /// Shots per circuit, nil for exact results.

@@ -68,7 +68,7 @@ public struct HybridCircuit: Sendable {
   func evaluate(
     _ b: [Double], jacobian: Bool, method: GradientMethod, backend: QuantumBackend, scratch: inout Scratch,
     rng: inout SeededGenerator, counter: ExecutionCounter
-  ) -> (values: [Double], jacobian: [[Double]]) {
+  ) throws -> (values: [Double], jacobian: [[Double]]) {
     let scratchCounter = ExecutionCounter()
     var values = [Double](repeating: 0, count: qubits)
     var jac: [[Double]] = []
@@ -81,7 +81,7 @@ public struct HybridCircuit: Sendable {
       } else {
         for q in 0..<qubits {
           let e = evaluator(q, backend: backend, method: method, counter: scratchCounter)
-          values[q] = e.sampledReadout(b, sweep: &scratch.sweeps![q], rng: &rng)
+          values[q] = try e.sampledReadout(b, sweep: &scratch.sweeps![q], rng: &rng)
         }
       }
       counter.record(executions: 1, shotsEach: shots ?? 0)
@@ -102,7 +102,7 @@ public struct HybridCircuit: Sendable {
     for q in 0..<qubits {
       let e = evaluator(q, backend: backend, method: method, counter: scratchCounter)
       var g = [Double](repeating: 0, count: b.count)
-      values[q] = e.shifted(b, sweep: &scratch.sweeps![q], scale: 1, grad: &g, gradOffset: 0, rng: &rng)
+      values[q] = try e.shifted(b, sweep: &scratch.sweeps![q], scale: 1, grad: &g, gradOffset: 0, rng: &rng)
       jac.append(g)
     }
     counter.record(executions: 1 + 2 * trainableGates, shotsEach: shots ?? 0)

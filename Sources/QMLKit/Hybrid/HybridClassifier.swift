@@ -95,7 +95,7 @@ public struct HybridClassifier: TrainedQuantumClassifier {
       var z = s.angles
       var jac: [[Double]] = []
       if let circuit {
-        let r = circuit.evaluate(
+        let r = try circuit.evaluate(
           s.angles + weights, jacobian: withGradient, method: method, backend: backend, scratch: &scratch!, rng: &rng,
           counter: counter)
         z = r.values

@@ -74,9 +74,13 @@ struct ParameterShiftSweep {
   private(set) var exact: [Double]
   private var pure: ShiftSweepStates<StateVector>?
   private var noisy: ShiftSweepStates<NoisyShiftState>?
+  /// On a device backend: every circuit compiled and simulated on its own (no prefix reuse,
+  /// since each shifted circuit compiles to its own native circuit).
+  private let compiled: CompiledReadout?
 
   /// Scratch for `model` on `backend`: density matrices under its noise model on a noisy
-  /// backend, statevectors otherwise.
+  /// backend, statevectors otherwise; on a device backend, the compiler and localized noise.
+  /// - Throws: `SimulationError` when the device cannot hold or compile the circuit.
   init(model: VariationalCircuit, backend: QuantumBackend) throws {
     self.model = model
     gates = model.shiftCircuit.gates
@@ -87,6 +91,13 @@ struct ParameterShiftSweep {
     bindings = [Double](repeating: 0, count: model.shiftCircuit.symbols.count)
     exact = [Double](repeating: 0, count: 1 + 2 * model.trainableGates.count)
     let n = model.circuit.qubitCount
+    if let compiler = backend.compiler {
+      let c = CompiledReadout(model: model, compiler: compiler, noise: try backend.noise(qubits: n) ?? NoiseModel())
+      _ = try c.readoutQubits()  // a device too small or a gate it cannot compile fails here
+      compiled = c
+      return
+    }
+    compiled = nil
     if let noise = try backend.noise(qubits: n) {
       noisy = ShiftSweepStates(
         base: NoisyShiftState(rho: try DensityMatrix(qubits: n), noise: noise),
@@ -98,11 +109,22 @@ struct ParameterShiftSweep {
 
   /// Fills `exact` for the circuit bindings `b` (encoding symbols, then weights): the
   /// unshifted readout, and with `withShifts` the ±π/2 readouts of every trainable gate.
-  mutating func run(_ b: [Double], withShifts: Bool) {
+  /// - Throws: `SimulationError` from compiling a circuit on a device backend.
+  mutating func run(_ b: [Double], withShifts: Bool) throws {
     precondition(b.count == shiftOffset, "expected \(shiftOffset) bindings, got \(b.count)")
     for i in 0..<shiftOffset { bindings[i] = b[i] }
     for i in shiftOffset..<bindings.count { bindings[i] = 0 }
-    if noisy != nil {
+    if let compiled {
+      exact[0] = try compiled.readout(bindings)
+      guard withShifts else { return }
+      for slot in 0..<model.trainableGates.count {
+        for j in 1...2 {
+          bindings[shiftOffset + slot] = j == 1 ? Double.pi / 2 : -Double.pi / 2
+          exact[j + 2 * slot] = try compiled.readout(bindings)
+        }
+        bindings[shiftOffset + slot] = 0
+      }
+    } else if noisy != nil {
       Self.sweep(&noisy!, gates, slots, shiftOffset, &bindings, &exact, withShifts, model)
     } else {
       Self.sweep(&pure!, gates, slots, shiftOffset, &bindings, &exact, withShifts, model)

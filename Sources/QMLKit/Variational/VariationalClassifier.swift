@@ -218,13 +218,16 @@ public struct VariationalClassifier: TrainedQuantumClassifier {
   /// The factor readout mitigation divides measured values by: Π_q (1 − p(1|0) − p(0|1)) over
   /// the readout qubits, from a calibration with the backend's shots (|0…0⟩ and |1…1⟩, seeded by
   /// `seed`, so fitting and scoring share it) or the exact figures; nil without readout mitigation
-  /// or noise. Exact for symmetric assignment errors (every profile and `noise:` block).
+  /// or noise. Exact for symmetric assignment errors (every profile and `noise:` block). On a
+  /// device backend the figures are those of the physical qubits the readout ends on.
   /// - Throws: `ModelError.invalidHyperparameter` when an assignment matrix is (nearly) singular.
   func readoutGain(_ model: VariationalCircuit) throws -> Double? {
     guard mitigation.readout, let noise = try backend.noise(qubits: model.circuit.qubitCount) else { return nil }
     var rng = SeededGenerator(seed: seed ^ 0xCA1B_0A7E)
     var gain = 1.0
-    for q in model.readout.qubits {
+    // On a device, the readout qubits are measured where routing left them.
+    let measured = try backend.compiler.map { try CompiledReadout(model: model, compiler: $0, noise: noise).readoutQubits() }
+    for q in measured ?? model.readout.qubits {
       let e = noise.readoutError(on: q)
       var a = e?.p1Given0 ?? 0, b = e?.p0Given1 ?? 0
       if let shots = backend.shotsPerCircuit {

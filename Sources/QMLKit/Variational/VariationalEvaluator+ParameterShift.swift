@@ -11,9 +11,9 @@ extension VariationalEvaluator {
   func shifted(
     _ b: [Double], sweep: inout ParameterShiftSweep, scale: Double, grad: inout [Double], gradOffset: Int,
     rng: inout SeededGenerator
-  ) -> Double {
+  ) throws -> Double {
     let t = model.trainableGates.count
-    sweep.run(b, withShifts: true)
+    try sweep.run(b, withShifts: true)
     let shots = backend.shotsPerCircuit
     counter.record(executions: 1 + 2 * t, shotsEach: shots ?? 0)
     let value = sample(sweep.exact[0], shots: shots, rng: &rng)
@@ -28,8 +28,8 @@ extension VariationalEvaluator {
 
   /// The readout for bindings `b` (no gradient) on the backend, sampled when it has shots.
   /// Counts one execution.
-  func sampledReadout(_ b: [Double], sweep: inout ParameterShiftSweep, rng: inout SeededGenerator) -> Double {
-    sweep.run(b, withShifts: false)
+  func sampledReadout(_ b: [Double], sweep: inout ParameterShiftSweep, rng: inout SeededGenerator) throws -> Double {
+    try sweep.run(b, withShifts: false)
     let shots = backend.shotsPerCircuit
     counter.record(executions: 1, shotsEach: shots ?? 0)
     return sample(sweep.exact[0], shots: shots, rng: &rng)

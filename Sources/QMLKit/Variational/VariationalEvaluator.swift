@@ -139,7 +139,7 @@ struct VariationalEvaluator: Sendable {
             if method == .adjoint {
               s = adjoint(b, psi: &psi, lambda: &lambda, scale: 1, grad: &g, gradOffset: 0)
             } else {
-              s = shifted(b, sweep: &sweep!, scale: 1, grad: &g, gradOffset: 0, rng: &rng)
+              s = try shifted(b, sweep: &sweep!, scale: 1, grad: &g, gradOffset: 0, rng: &rng)
             }
             let f = loss.valueAndDerivative(output: s, target: targets[i][k]).1 / Double(n)
             for j in 0..<pw { grad[k * pw + j] = f * g[j] }
@@ -175,6 +175,6 @@ struct VariationalEvaluator: Sendable {
       counter.record(executions: 1, shotsEach: 0)
       return model.readoutValue(psi)
     }
-    return sampledReadout(b, sweep: &sweep!, rng: &rng)
+    return try sampledReadout(b, sweep: &sweep!, rng: &rng)
   }
 }

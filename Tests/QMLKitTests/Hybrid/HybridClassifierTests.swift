@@ -71,7 +71,7 @@ import Testing
     let angles = [0.3, -1.1, 0.8]
     var scratch = try c.scratch(backend: .ideal, method: .adjoint)
     var rng = SeededGenerator(seed: 1)
-    let r = c.evaluate(
+    let r = try c.evaluate(
       angles + [Double](repeating: 0, count: c.weightCount), jacobian: false, method: .adjoint, backend: .ideal,
       scratch: &scratch, rng: &rng, counter: ExecutionCounter())
     for q in 0..<3 { #expect(abs(r.values[q] + sin(angles[q])) < 1e-12) }

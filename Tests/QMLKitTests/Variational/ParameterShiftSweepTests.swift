@@ -108,7 +108,7 @@ private struct ReferenceParameterShift {
       let b = x + (0..<m.weightCount).map { _ in wrng.nextGaussian() }
       var rng = SeededGenerator(seed: UInt64(i) &+ 99), refRng = rng
       var grad = [Double](repeating: 0, count: m.weightCount)
-      let value = ev.shifted(b, sweep: &sweep, scale: 1, grad: &grad, gradOffset: 0, rng: &rng)
+      let value = try ev.shifted(b, sweep: &sweep, scale: 1, grad: &grad, gradOffset: 0, rng: &rng)
       let (refValue, refGrad) = try reference.valueAndGradient(b, rng: &refRng)
       // Shot estimates lie on a grid of step 2/shots: any difference in sampling would show.
       #expect(abs(value - refValue) <= 1e-12, "\(be.label) sample \(i): \(value) vs \(refValue)")
@@ -118,7 +118,7 @@ private struct ReferenceParameterShift {
       #expect(rng.next() == refRng.next(), "the random stream is consumed as by separate runs")
       // The readout alone, from the same scratch.
       var r1 = SeededGenerator(seed: 5), r2 = r1
-      #expect(abs(ev.sampledReadout(b, sweep: &sweep, rng: &r1) - (try reference.readout(b, shifts: nil, rng: &r2))) <= 1e-12)
+      #expect(abs(try ev.sampledReadout(b, sweep: &sweep, rng: &r1) - (try reference.readout(b, shifts: nil, rng: &r2))) <= 1e-12)
     }
     let perSample = 2 + 2 * m.trainableGates.count
     #expect(counter.circuitExecutions == xs.count * perSample)
