@@ -5,11 +5,14 @@ import QuantumSim
 /// p_θ(x) = |<x|ψ(θ)>|² of a parameterized circuit, trained to minimize MMD² to a data
 /// distribution, with gradients by the parameter-shift rule.
 ///
-/// On `.noisy` and `.device` backends the probabilities are the diagonal of the density matrix
-/// of the circuit under the noise model, with readout error applied (the circuit runs logical,
-/// as every variational circuit does on device backends, see `QuantumBackend.device`). The
-/// shift rule stays exact there: each rotation is followed by θ-independent channels, so every
-/// probability is still a + b cos θ + c sin θ in each angle.
+/// On `.noisy` backends the probabilities are the diagonal of the density matrix of the circuit
+/// under the noise model, with readout error applied; the shift rule stays exact there: each
+/// rotation is followed by θ-independent channels, so every probability is still
+/// a + b cos θ + c sin θ in each angle. On `.device` backends the circuit bound at θ is compiled
+/// by the device's `NativeCompiler` (native gates, placement, SWAP routing), simulated under the
+/// noise localized to the compiled region (idle relaxation on the schedule) and read at the
+/// final layout, as variational circuits are (`CompiledReadout`); there the shift rule is exact
+/// for depolarizing gate noise and close, not exact, under relaxation during gates (docs/HARDWARE.md).
 public struct BornMachine: Sendable {
   /// The circuit layout.
   public let ansatz: BornMachineAnsatz
@@ -31,6 +34,14 @@ public struct BornMachine: Sendable {
   public func probabilities(_ theta: [Double], backend: QuantumBackend) throws -> [Double] {
     guard theta.count == parameterCount else {
       throw ModelError.invalidData("\(theta.count) angles for a Born machine of \(parameterCount)")
+    }
+    if let compiler = backend.compiler {
+      let n = ansatz.qubitCount
+      let noise = try backend.noise(qubits: n) ?? NoiseModel()
+      let native = try compiler.compile(circuit, bindings: theta)
+      let rho = try DensityMatrix(native.circuit, noise: noise)
+      let physical = (0..<n).map { native.finalLayout[$0] }  // bit k of the result is logical qubit k
+      return noise.applyReadout(to: rho.marginal(physical), qubits: physical)
     }
     if let noise = backend.noise {
       let rho = try DensityMatrix(circuit, bindings: theta, noise: noise)

@@ -72,4 +72,24 @@ import Testing
     #expect(counter.circuitExecutions == 3 * (2 * m.parameterCount + 1))
     #expect(counter.totalShots == 100 * counter.circuitExecutions)
   }
+
+  /// On a device backend the Born machine runs its compiled circuit: on a noiseless line the
+  /// routed, native circuit gives the logical distribution (read at the final layout); with
+  /// device noise the SWAPs a line needs make it differ from all-to-all coupling.
+  @Test func onADeviceTheCompiledCircuitRunsAndIsReadAtItsFinalLayout() throws {
+    let m = BornMachine(ansatz: try BornMachineAnsatz(qubits: 3, depth: 2, pairs: .ring))
+    var rng = SeededGenerator(seed: 8)
+    let theta = (0..<m.parameterCount).map { _ in rng.nextGaussian() }
+    let logical = try m.probabilities(theta, backend: .ideal)
+    let line = try NativeCompiler(gates: .czSX, coupling: .line(3))
+    #expect(try line.compile(m.circuit, bindings: theta).swapsInserted > 0)
+    let compiled = try m.probabilities(theta, backend: .device(line, NoiseModel(), shots: nil))
+    #expect(zip(compiled, logical).allSatisfy { abs($0 - $1) < 1e-10 })
+    let noise = try NoiseModel(parameters: NoiseModel.Parameters(depolarizing: 0.001, depolarizing2: 0.02))
+    let onLine = try m.probabilities(theta, backend: .device(line, noise, shots: nil))
+    let allToAll = try m.probabilities(theta, backend: .device(NativeCompiler(gates: .czSX), noise, shots: nil))
+    let tv = 0.5 * zip(onLine, allToAll).map { abs($0 - $1) }.reduce(0, +)
+    #expect(tv > 1e-3, "routing on the line changed the noisy distribution by \(tv)")
+    #expect(abs(onLine.reduce(0, +) - 1) < 1e-12)
+  }
 }
