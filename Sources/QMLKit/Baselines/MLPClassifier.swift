@@ -58,7 +58,7 @@ public struct MLPClassifier: Classifier {
     guard maxIterations >= 1 else { throw ModelError.invalidHyperparameter("MLP maxIterations must be >= 1") }
     var rng = SeededGenerator(seed: seed)
     let d = features[0].count
-    var net = _MLPNetwork(sizes: [d] + hidden + [classCount], output: .softmax, rng: &rng)
+    let net = _MLPNetwork(sizes: [d] + hidden + [classCount], output: .softmax, rng: &rng)
     var trainIdx = Array(features.indices)
     var validIdx: [Int] = []
     if earlyStopping {
@@ -66,70 +66,29 @@ public struct MLPClassifier: Classifier {
       trainIdx = split.train.sorted()
       validIdx = split.test
     }
-    let n = trainIdx.count
-    let batch = min(200, n)
-    let layers = net.layers
-    // Buffers: activations per layer for one minibatch, deltas, gradients, Adam moments.
-    var acts = net.buffers(rows: batch)
-    var deltas = acts
-    var gradW = net.weights.map { [Double](repeating: 0, count: $0.count) }
-    var gradB = net.biases.map { [Double](repeating: 0, count: $0.count) }
-    var adam = _AdamState(for: net)
-    let tol = 1e-4, patience = 10
-    var bestScore = -Double.infinity
-    var bestLoss = Double.infinity
-    var noImprovement = 0
-    var best = net
-    var order = trainIdx
-    epochs = 0
-    for _ in 0..<maxIterations {
-      try Cancellation.check()
-      epochs += 1
-      order.shuffle(using: &rng)
-      var epochLoss = 0.0
-      var start = 0
-      while start < n {
-        let b = min(batch, n - start)
-        for r in 0..<b {
-          let src = features[order[start + r]]
-          for j in 0..<d { acts[0][r * d + j] = src[j] }
-        }
-        net.forward(&acts, count: b)
-        // Output delta: softmax - onehot, averaged over the batch.
-        let k = classCount
-        let invB = 1 / Double(b)
-        for r in 0..<b {
-          let y = labels[order[start + r]]
-          epochLoss -= log(max(acts[layers][r * k + y], 1e-300))
-          for c in 0..<k { deltas[layers][r * k + c] = (acts[layers][r * k + c] - (c == y ? 1 : 0)) * invB }
-        }
-        net.gradients(acts, &deltas, gradW: &gradW, gradB: &gradB, count: b, alpha: alpha)
-        adam.apply(to: &net, gradW: gradW, gradB: gradB, learningRate: learningRate)
-        start += b
-      }
-      let loss = epochLoss / Double(n) + 0.5 * alpha * net.squaredWeightNorm / Double(n)
-      guard loss.isFinite else { throw ModelError.diverged("MLP loss became \(loss) at epoch \(epochs) (learning rate \(learningRate))") }
-      if earlyStopping {
-        let score = accuracyOn(net, features, validIdx, labels)
-        if score < bestScore + tol { noImprovement += 1 } else { noImprovement = 0 }
-        if score > bestScore { bestScore = score; best = net }
-      } else {
-        if loss > bestLoss - tol { noImprovement += 1 } else { noImprovement = 0 }
-        bestLoss = min(bestLoss, loss)
-      }
-      if noImprovement > patience { break }
-    }
-    network = earlyStopping ? best : net
+    let training = _MLPTraining(learningRate: learningRate, alpha: alpha, maxIterations: maxIterations)
+    let k = classCount
+    // Output delta: softmax − one-hot, averaged over the batch; the loss is the cross-entropy.
+    let (trained, ran) = try training.train(
+      net, features: features, trainIdx: trainIdx, rng: &rng,
+      outputLoss: { out, r, sample, invB, delta in
+        let y = labels[sample]
+        for c in 0..<k { delta[r * k + c] = (out[r * k + c] - (c == y ? 1 : 0)) * invB }
+        return -log(max(out[r * k + y], 1e-300))
+      },
+      validationScore: earlyStopping ? { Self.accuracyOn($0, features, validIdx, labels) } : nil)
+    epochs = ran
+    network = trained
   }
 
-  private func probabilities(_ net: _MLPNetwork, _ rows: [[Double]]) -> [[Double]] {
+  private static func probabilities(_ net: _MLPNetwork, _ rows: [[Double]]) -> [[Double]] {
     let flat = net.outputs(rows)
     let k = net.sizes.last!
     return (0..<rows.count).map { Array(flat[($0 * k)..<(($0 + 1) * k)]) }
   }
 
-  private func accuracyOn(_ net: _MLPNetwork, _ features: [[Double]], _ idx: [Int], _ labels: [Int]) -> Double {
-    let p = probabilities(net, idx.map { features[$0] })
+  private static func accuracyOn(_ net: _MLPNetwork, _ features: [[Double]], _ idx: [Int], _ labels: [Int]) -> Double {
+    let p = Self.probabilities(net, idx.map { features[$0] })
     var hits = 0
     for (r, i) in idx.enumerated() {
       var best = 0
@@ -143,6 +102,6 @@ public struct MLPClassifier: Classifier {
   public func scores(_ features: [[Double]]) throws -> [[Double]] {
     guard let network else { throw ModelError.notFitted }
     try _validateRows(features, width: network.sizes[0], model: "MLP")
-    return probabilities(network, features)
+    return Self.probabilities(network, features)
   }
 }

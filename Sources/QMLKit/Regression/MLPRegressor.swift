@@ -56,7 +56,7 @@ public struct MLPRegressor: Regressor {
     guard maxIterations >= 1 else { throw ModelError.invalidHyperparameter("MLP maxIterations must be >= 1") }
     var rng = SeededGenerator(seed: seed)
     let d = features[0].count
-    var net = _MLPNetwork(sizes: [d] + hidden + [1], output: .identity, rng: &rng)
+    let net = _MLPNetwork(sizes: [d] + hidden + [1], output: .identity, rng: &rng)
     var trainIdx = Array(features.indices)
     var validIdx: [Int] = []
     if earlyStopping {
@@ -70,58 +70,18 @@ public struct MLPRegressor: Regressor {
     }
     let validRows = validIdx.map { features[$0] }
     let validTargets = validIdx.map { targets[$0] }
-    let n = trainIdx.count
-    let batch = min(200, n)
-    let layers = net.layers
-    var acts = net.buffers(rows: batch)
-    var deltas = acts
-    var gradW = net.weights.map { [Double](repeating: 0, count: $0.count) }
-    var gradB = net.biases.map { [Double](repeating: 0, count: $0.count) }
-    var adam = _AdamState(for: net)
-    let tol = 1e-4, patience = 10
-    var bestScore = -Double.infinity
-    var bestLoss = Double.infinity
-    var noImprovement = 0
-    var best = net
-    var order = trainIdx
-    epochs = 0
-    for _ in 0..<maxIterations {
-      try Cancellation.check()
-      epochs += 1
-      order.shuffle(using: &rng)
-      var epochLoss = 0.0
-      var start = 0
-      while start < n {
-        let b = min(batch, n - start)
-        for r in 0..<b {
-          let src = features[order[start + r]]
-          for j in 0..<d { acts[0][r * d + j] = src[j] }
-        }
-        net.forward(&acts, count: b)
-        // Output delta of ½·mean((ŷ − y)²): (ŷ − y) / b.
-        let invB = 1 / Double(b)
-        for r in 0..<b {
-          let diff = acts[layers][r] - targets[order[start + r]]
-          epochLoss += 0.5 * diff * diff
-          deltas[layers][r] = diff * invB
-        }
-        net.gradients(acts, &deltas, gradW: &gradW, gradB: &gradB, count: b, alpha: alpha)
-        adam.apply(to: &net, gradW: gradW, gradB: gradB, learningRate: learningRate)
-        start += b
-      }
-      let loss = epochLoss / Double(n) + 0.5 * alpha * net.squaredWeightNorm / Double(n)
-      guard loss.isFinite else { throw ModelError.diverged("MLP loss became \(loss) at epoch \(epochs) (learning rate \(learningRate))") }
-      if earlyStopping {
-        let score = r2Score(targets: validTargets, predictions: net.outputs(validRows))
-        if score < bestScore + tol { noImprovement += 1 } else { noImprovement = 0 }
-        if score > bestScore { bestScore = score; best = net }
-      } else {
-        if loss > bestLoss - tol { noImprovement += 1 } else { noImprovement = 0 }
-        bestLoss = min(bestLoss, loss)
-      }
-      if noImprovement > patience { break }
-    }
-    network = earlyStopping ? best : net
+    let training = _MLPTraining(learningRate: learningRate, alpha: alpha, maxIterations: maxIterations)
+    // Output delta of ½·mean((ŷ − y)²): (ŷ − y) / b.
+    let (trained, ran) = try training.train(
+      net, features: features, trainIdx: trainIdx, rng: &rng,
+      outputLoss: { out, r, sample, invB, delta in
+        let diff = out[r] - targets[sample]
+        delta[r] = diff * invB
+        return 0.5 * diff * diff
+      },
+      validationScore: earlyStopping ? { r2Score(targets: validTargets, predictions: $0.outputs(validRows)) } : nil)
+    epochs = ran
+    network = trained
   }
 
   /// The network's output per sample.
