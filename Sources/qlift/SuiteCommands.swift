@@ -89,29 +89,58 @@ struct VerifyCommand: ParsableCommand {
 
   @OptionGroup var flags: RunFlags
 
+  @Option(
+    name: .long,
+    help: "What --shard splits: 'cell' (each seed's baselines and each backend of each seed of each claim; the default) or 'claim' (whole claims). Cell shards write cells/ for 'qlift merge --specs'.")
+  var shardBy: String = "cell"
+
   func run() throws {
     let set = try resolveSpecs(paths)
     var claims = set.claims
-    if let text = flags.shard {
-      let shard: Shard
-      if text == "auto" {
-        do {
-          let found = try ShardEnvironment.shard(from: ProcessInfo.processInfo.environment)
-          shard = found.shard
-          printError("shard \(shard) from the \(found.engine)")
-        } catch { throw CommandError.badInput("error: \(error)") }
-      } else {
-        guard let s = Shard(text) else {
-          throw CommandError.badInput("error: --shard: expected K/N with 1 <= K <= N, or auto, got '\(text)'")
-        }
-        shard = s
-      }
-      claims = shard.select(claims, runtimes: ShardMerger.recordedRuntimes(in: URL(fileURLWithPath: flags.out)))
-      printError("shard \(shard): \(claims.count) claim(s): \(claims.map(\.id).joined(separator: ", "))")
-      if claims.isEmpty { return }
+    guard let text = flags.shard else {
+      let results = try runSuite(claims, of: set, flags: flags, fresh: flags.fresh)
+      if !results.allSatisfy(\.passed) { throw CommandError.claimsFailed }
+      return
     }
+    guard shardBy == "cell" || shardBy == "claim" else {
+      throw CommandError.badInput("error: --shard-by: expected cell or claim, got '\(shardBy)'")
+    }
+    let shard: Shard
+    if text == "auto" {
+      do {
+        let found = try ShardEnvironment.shard(from: ProcessInfo.processInfo.environment)
+        shard = found.shard
+        printError("shard \(shard) from the \(found.engine)")
+      } catch { throw CommandError.badInput("error: \(error)") }
+    } else {
+      guard let s = Shard(text) else {
+        throw CommandError.badInput("error: --shard: expected K/N with 1 <= K <= N, or auto, got '\(text)'")
+      }
+      shard = s
+    }
+    if shardBy == "cell" { return try runCells(claims, of: set, shard: shard) }
+    claims = shard.select(claims, runtimes: ShardMerger.recordedRuntimes(in: URL(fileURLWithPath: flags.out)))
+    printError("shard \(shard): \(claims.count) claim(s): \(claims.map(\.id).joined(separator: ", "))")
+    if claims.isEmpty { return }
     let results = try runSuite(claims, of: set, flags: flags, fresh: flags.fresh)
     if !results.allSatisfy(\.passed) { throw CommandError.claimsFailed }
+  }
+
+  /// Runs this shard's cells into `--out`/cells; the verdicts come from 'qlift merge'. Exit 0
+  /// when every cell of the shard was written (a refused claim is reported by the merge).
+  func runCells(_ claims: [Claim], of set: SpecSet, shard: Shard) throws {
+    guard flags.jobCount >= 1 else { throw CommandError.badInput("error: --jobs must be at least 1") }
+    let out = URL(fileURLWithPath: flags.out)
+    let lock = try lockReports(out)
+    defer { lock.release() }
+    let stop = StopRequest()
+    InterruptHandler.install(stop)
+    let runner = CellShardRunner(options: SuiteOptions(out: out, jobs: flags.jobCount, fresh: flags.fresh, stop: stop))
+    let summary = try runner.run(claims, of: set, shard: shard)
+    for r in summary.refused { printError("note: \(r.claim): its inputs were refused; 'qlift merge' records it as error: \(r.message)") }
+    let claimCount = Set(summary.cells.map(\.claim)).count
+    print("shard \(shard): \(summary.cells.count) cell(s) of \(claimCount) claim(s): \(summary.ran) run, \(summary.reused) reused; "
+      + "written to \(out.appendingPathComponent("cells").path); combine the shards with 'qlift merge <folders> --specs <specs>'")
   }
 }
 
@@ -121,19 +150,28 @@ struct MergeCommand: ParsableCommand {
     commandName: "merge",
     abstract: "Combine shard reports folders into one report and junit.xml, with the exit code of a single run.")
 
-  @Argument(help: "Reports folders written by 'qlift verify --shard K/N'.")
+  @Argument(help: "Reports folders written by 'qlift verify --shard K/N' (cells/ or results/).")
   var folders: [String]
 
   @Option(name: .long, help: "The combined reports folder.")
   var out: String = "reports"
 
+  @Option(
+    name: .long, parsing: .singleValue,
+    help: "Spec files or folders the shards ran (repeatable; default: specs). Needed to assemble cell shards (verify --shard, the default --shard-by cell).")
+  var specs: [String] = []
+
   func run() throws {
     let out = URL(fileURLWithPath: self.out)
+    let urls = folders.map { URL(fileURLWithPath: $0) }
+    // The specs are resolved only when cells need them, so merging claim shards needs none.
+    let set = CellMerger.hasCells(urls) ? try resolveSpecs(specs.isEmpty ? ["specs"] : specs) : nil
     let lock = try lockReports(out)
     defer { lock.release() }
     let results: [ClaimResult]
     do {
-      results = try ShardMerger.merge(folders.map { URL(fileURLWithPath: $0) }, into: out)
+      let commit = RunEnvironment.gitCommit(in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+      results = try ShardMerger.merge(urls, into: out, specs: set, gitCommit: commit)
     } catch let e as RunnerError {
       throw CommandError.badInput(e.description)
     }

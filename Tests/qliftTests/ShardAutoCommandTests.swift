@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// `verify --shard auto` under each engine's environment, two jobs each, merged: the same claims,
-/// verdicts and lifts as one unsharded run (docs/SCALE.md).
+/// `verify --shard auto` under each engine's environment, two jobs each, merged: the same results
+/// as one unsharded run, byte for byte but for timings (docs/SCALE.md); cell shards by default,
+/// claim shards with `--shard-by claim`.
 @Suite struct ShardAutoCommandTests {
   static func spec(_ id: String, samples: Int) -> String {
     """
@@ -19,14 +20,29 @@ import Testing
     """
   }
 
-  /// Claim id -> (verdict, per-seed lifts) of a reports folder.
+  /// Claim id -> its results JSON without timings (every `seconds`, `started`, `finished`,
+  /// `machine`, `cached`, the checksum, the runtime fact and the runtime check's measured value).
   static func outcomes(_ folder: URL) throws -> [String: String] {
+    func strip(_ v: Any) -> Any {
+      if let d = v as? [String: Any] {
+        if d["name"] as? String == "classical_simulation_seconds" { return "timing" }
+        let runtimeCheck = d["name"] as? String == "max_runtime_seconds"
+        var out: [String: Any] = [:]
+        for (k, x) in d where !["seconds", "started", "finished", "machine", "cached", "checksum", "runtime"].contains(k) {
+          if runtimeCheck && k == "actual" { continue }
+          out[k] = strip(x)
+        }
+        return out
+      }
+      if let a = v as? [Any] { return a.map(strip) }
+      return v
+    }
     var out: [String: String] = [:]
     let dir = folder.appendingPathComponent("results")
     for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".json") {
       let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(name))) as? [String: Any])
-      let lifts = (json["lifts"] as? [[String: Any]] ?? []).map { "\($0["per_seed"] ?? "")" }
-      out[json["claim"] as? String ?? name] = "\(json["verdict"] ?? "") \(lifts)"
+      let data = try JSONSerialization.data(withJSONObject: strip(json), options: [.sortedKeys])
+      out[json["claim"] as? String ?? name] = String(decoding: data, as: UTF8.self)
     }
     return out
   }
@@ -48,15 +64,18 @@ import Testing
       ("slurm", { ["SLURM_ARRAY_TASK_ID": "\(10 + $0)", "SLURM_ARRAY_TASK_MIN": "10", "SLURM_ARRAY_TASK_COUNT": "2"] }),
       ("kubernetes", { ["JOB_COMPLETION_INDEX": "\($0)", "QLIFT_SHARD_COUNT": "2"] }),
     ]
-    for engine in engines {
+    for (i, engine) in engines.enumerated() {
       var folders: [String] = []
+      // The last engine splits by claim, the others by cell (the default).
+      let by = i == engines.count - 1 ? ["--shard-by", "claim"] : []
       for job in 0..<2 {
         let out = "\(engine.name)-\(job)"
-        let r = try QliftProcess.run(["verify", "specs", "--out", out, "--jobs", "1", "--no-report", "--shard", "auto"],
+        let r = try QliftProcess.run(["verify", "specs", "--out", out, "--jobs", "1", "--no-report", "--shard", "auto"] + by,
                                      cwd: dir, environment: engine.env(job))
         #expect(r.status == 0 || r.status == 1, "\(engine.name) job \(job): \(r.stderr)")
         #expect(r.stderr.contains("shard \(job + 1)/2 from the"), "\(r.stderr)")
         if FileManager.default.fileExists(atPath: dir.appendingPathComponent("\(out)/results").path) { folders.append(out) }
+        if by.isEmpty { #expect(r.stdout.contains("cell(s) of"), "\(r.stdout)") }
       }
       let merged = try QliftProcess.run(["merge"] + folders + ["--out", "\(engine.name)-merged"], cwd: dir)
       #expect(merged.status == single.status, "\(engine.name) merge: \(merged.stderr)")

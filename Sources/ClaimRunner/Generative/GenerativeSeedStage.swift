@@ -22,38 +22,66 @@ enum GenerativeSeedStage {
   struct Failure: Error, Sendable { var message: String }
 
   static func run(plan: GenerativePlan, seed: Int) throws -> Outcome {
-    let s = UInt64(bitPattern: Int64(seed))
-    guard let first = plan.machines.first else { throw RunnerError.modelFailed("a generative claim needs a Born machine") }
-    let (target, samples) = try first.experiment.trainingSamples(seed: s)
-    var baselines: [GenerativeExperiment.ModelOutcome] = []
-    var baselineSeconds: [Double] = []
-    for (i, b) in plan.baselines.enumerated() {
-      let start = Date()
-      baselines.append(
-        try first.experiment.baseline(
-          b.model, grid: b.spec.grid, samples: samples, target: target, seed: s, stream: UInt64(i + 1)))
-      baselineSeconds.append(Date().timeIntervalSince(start))
-    }
+    let (target, samples) = try trainingSamples(plan: plan, seed: seed)
+    let (baselines, baselineSeconds) = try self.baselines(plan: plan, seed: seed, target: target, samples: samples)
     var quantum: [String: [String: Result<GenerativeExperiment.ModelOutcome, Failure>]] = [:]
     var seconds: [String: [String: Double]] = [:]
-    for m in plan.machines {
-      for b in plan.backends {
-        let start = Date()
-        do {
-          quantum[m.spec.id, default: [:]][b.spec.id] = .success(
-            try b.hardware.map { try sampledOnDevice(m, $0, target: target, seed: seed) }
-              ?? m.experiment.bornMachine(samples: samples, target: target, backend: b.backend, seed: s))
-        } catch let c as Cancelled {
-          throw c
-        } catch {
-          quantum[m.spec.id, default: [:]][b.spec.id] = .failure(Failure(message: "\(error)"))
-        }
-        seconds[m.spec.id, default: [:]][b.spec.id] = Date().timeIntervalSince(start)
+    for b in plan.backends {
+      for (model, part) in try backend(b, plan: plan, seed: seed, target: target, samples: samples) {
+        quantum[model, default: [:]][b.spec.id] = part.outcome
+        seconds[model, default: [:]][b.spec.id] = part.seconds
       }
     }
     return Outcome(
       seed: seed, target: target, baselines: baselines, baselineSeconds: baselineSeconds, quantum: quantum,
       quantumSeconds: seconds)
+  }
+
+  /// The exact target and the seed's training samples (the same for every part of the seed).
+  static func trainingSamples(plan: GenerativePlan, seed: Int) throws -> (target: DiscreteDistribution, samples: [Int]) {
+    guard let first = plan.machines.first else { throw RunnerError.modelFailed("a generative claim needs a Born machine") }
+    return try first.experiment.trainingSamples(seed: UInt64(bitPattern: Int64(seed)))
+  }
+
+  /// Every baseline tuned and scored on one seed's samples, in spec order, with their seconds.
+  static func baselines(
+    plan: GenerativePlan, seed: Int, target: DiscreteDistribution, samples: [Int]
+  ) throws -> (outcomes: [GenerativeExperiment.ModelOutcome], seconds: [Double]) {
+    guard let first = plan.machines.first else { throw RunnerError.modelFailed("a generative claim needs a Born machine") }
+    let s = UInt64(bitPattern: Int64(seed))
+    var outcomes: [GenerativeExperiment.ModelOutcome] = []
+    var seconds: [Double] = []
+    for (i, b) in plan.baselines.enumerated() {
+      let start = Date()
+      outcomes.append(
+        try first.experiment.baseline(
+          b.model, grid: b.spec.grid, samples: samples, target: target, seed: s, stream: UInt64(i + 1)))
+      seconds.append(Date().timeIntervalSince(start))
+    }
+    return (outcomes, seconds)
+  }
+
+  /// One backend's part of a seed: each Born machine trained and scored there, by model id, with its seconds.
+  static func backend(
+    _ b: ModelPlan.Backend, plan: GenerativePlan, seed: Int, target: DiscreteDistribution, samples: [Int]
+  ) throws -> [String: (outcome: Result<GenerativeExperiment.ModelOutcome, Failure>, seconds: Double)] {
+    let s = UInt64(bitPattern: Int64(seed))
+    var out: [String: (outcome: Result<GenerativeExperiment.ModelOutcome, Failure>, seconds: Double)] = [:]
+    for m in plan.machines {
+      let start = Date()
+      let outcome: Result<GenerativeExperiment.ModelOutcome, Failure>
+      do {
+        outcome = .success(
+          try b.hardware.map { try sampledOnDevice(m, $0, target: target, seed: seed) }
+            ?? m.experiment.bornMachine(samples: samples, target: target, backend: b.backend, seed: s))
+      } catch let c as Cancelled {
+        throw c
+      } catch {
+        outcome = .failure(Failure(message: "\(error)"))
+      }
+      out[m.spec.id] = (outcome, Date().timeIntervalSince(start))
+    }
+    return out
   }
 
   /// A Born machine on a `hardware:` backend: trained on the simulator at export, its model

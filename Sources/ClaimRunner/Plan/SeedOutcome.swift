@@ -23,7 +23,7 @@ struct SeedOutcome: Sendable {
 }
 
 /// One quantum model on one backend and seed.
-struct QuantumOutcome: Sendable {
+struct QuantumOutcome: Sendable, Codable {
   /// Test metric, or nil when the model failed on this seed.
   var test: Double?
   /// Why it failed, if it did.

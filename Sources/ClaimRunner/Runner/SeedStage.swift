@@ -10,25 +10,56 @@ enum SeedStage {
     iteration: (@Sendable (String, Int, Int) -> Void)? = nil
   ) throws -> SeedOutcome {
     let (split, steps) = try data.split(seed: seed)
-    let baselines = try claim.baselines.map {
+    let baselines = try self.baselines(claim: claim, plan: plan, split: split, metric: metric, seed: seed)
+    var byBackend: [String: [String: QuantumOutcome]] = [:]
+    for (i, backend) in plan.backends.enumerated() {
+      byBackend[backend.spec.id] = self.backend(
+        backend, first: i == 0, claim: claim, plan: plan, split: split, metric: metric, seed: seed, iteration: iteration)
+    }
+    return outcome(
+      claim: claim, plan: plan, seed: seed, split: split, steps: steps, baselines: baselines, byBackend: byBackend)
+  }
+
+  /// Every baseline of the claim tuned and tested on one seed's split, in spec order.
+  static func baselines(claim: Claim, plan: ModelPlan, split: DataSplit, metric: Metric, seed: Int) throws -> [BaselineOutcome] {
+    try claim.baselines.map {
       try BaselineStage.run($0, split: split, metric: metric, seed: seed, source: plan.spectrumSource(for: $0))
     }
-    var quantum: [String: [String: QuantumOutcome]] = [:]
-    let first = seed == claim.seeds.first
-    for model in plan.models {
-      var byBackend: [String: QuantumOutcome] = [:]
-      for backend in plan.backends {
-        // The identity control of a hybrid runs no circuit: its result is the same on every backend.
-        if model.controlOf != nil, let done = byBackend.values.first {
-          byBackend[backend.spec.id] = done
-          continue
-        }
-        byBackend[backend.spec.id] = QuantumStage.run(
-          model: model, backend: backend, split: split, metric: metric, seed: seed, keepKernel: first,
-          iteration: iteration)
-      }
-      quantum[model.spec.id] = byBackend
+  }
+
+  /// Every quantum model on one backend and seed, keyed by model id. The identity control of a
+  /// hybrid runs no circuit, so its result is the same on every backend: it runs only on the
+  /// first backend (`first`) and `outcome` copies it to the others.
+  static func backend(
+    _ backend: ModelPlan.Backend, first: Bool, claim: Claim, plan: ModelPlan, split: DataSplit, metric: Metric, seed: Int,
+    iteration: (@Sendable (String, Int, Int) -> Void)? = nil
+  ) -> [String: QuantumOutcome] {
+    var out: [String: QuantumOutcome] = [:]
+    for model in plan.models where first || model.controlOf == nil {
+      out[model.spec.id] = QuantumStage.run(
+        model: model, backend: backend, split: split, metric: metric, seed: seed, keepKernel: seed == claim.seeds.first,
+        iteration: iteration)
     }
+    return out
+  }
+
+  /// A seed's outcome from its split, its baselines and its quantum outcomes by backend id then
+  /// model id (controls taken from the first backend).
+  static func outcome(
+    claim: Claim, plan: ModelPlan, seed: Int, split: DataSplit, steps: [String], baselines: [BaselineOutcome],
+    byBackend: [String: [String: QuantumOutcome]]
+  ) -> SeedOutcome {
+    var quantum: [String: [String: QuantumOutcome]] = [:]
+    let firstBackend = plan.backends.first?.spec.id ?? ""
+    for model in plan.models {
+      var outcomes: [String: QuantumOutcome] = [:]
+      for backend in plan.backends {
+        let from = model.controlOf == nil ? backend.spec.id : firstBackend
+        outcomes[backend.spec.id] = byBackend[from]?[model.spec.id]
+      }
+      quantum[model.spec.id] = outcomes
+    }
+    let first = seed == claim.seeds.first
     return SeedOutcome(
       seed: seed, trainCount: split.train.count, testCount: split.test.count,
       featureNames: split.train.featureNames, classNames: split.train.classNames, steps: steps,

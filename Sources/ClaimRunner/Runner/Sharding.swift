@@ -45,15 +45,18 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
 /// Combines the outputs of several shard runs into one reports folder.
 public enum ShardMerger {
-  /// Reads `results/*.json` and `history.jsonl` of each folder. Duplicate claims are an error.
-  public static func merge(_ folders: [URL], into out: URL) throws -> [ClaimResult] {
+  /// Reads `results/*.json` and `history.jsonl` of each folder (claim shards) and assembles the
+  /// other claims of `set` from the folders' `cells/` (cell shards, `CellMerger`), which needs
+  /// the specs. Duplicate claims are an error.
+  public static func merge(_ folders: [URL], into out: URL, specs set: SpecSet? = nil, gitCommit: String? = nil) throws -> [ClaimResult] {
+    let cells = CellMerger.hasCells(folders)
     var results: [ClaimResult] = []
     var seen: [String: String] = [:]
     var history: [HistoryEntry] = []
     for folder in folders {
       let dir = folder.appendingPathComponent("results")
       let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-      if names.isEmpty { throw RunnerError.corruptFile(dir.path, "no results to merge") }
+      if names.isEmpty && !cells { throw RunnerError.corruptFile(dir.path, "no results to merge") }
       for name in names {
         let url = dir.appendingPathComponent(name)
         let r: ClaimResult
@@ -73,6 +76,16 @@ public enum ShardMerger {
       }
       history += HistoryLog.read(from: folder).entries
     }
+    var assembled: [ClaimResult] = []
+    if cells {
+      guard let set else {
+        throw RunnerError.corruptFile(
+          folders.map { $0.appendingPathComponent("cells").path }.joined(separator: ", "),
+          "cells of a cell-sharded run are assembled from their specs: give the spec files or folders the shards ran (--specs)")
+      }
+      assembled = try CellMerger.assemble(folders, set: set, skipping: Set(seen.keys), into: out, gitCommit: gitCommit)
+      results += assembled
+    }
     results.sort { $0.claim < $1.claim }
     let resultsOut = out.appendingPathComponent("results")
     try OutputFolder.prepare(out, subfolder: "results")
@@ -84,6 +97,7 @@ public enum ShardMerger {
     let lines = try history.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
     try OutputFiles.write(
       Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8), to: out.appendingPathComponent("history.jsonl"), in: out)
+    try HistoryLog.append(assembled, to: out)
     return results
   }
 
@@ -99,5 +113,26 @@ public enum ShardMerger {
       }
     }
     return t
+  }
+}
+
+extension Shard {
+  /// The cells of this shard. Cells are dealt by estimated seconds, longest first (ties in cell
+  /// order), each to the least-loaded shard (ties to the lowest-numbered), so shards are balanced
+  /// and every shard computes the same assignment from the same specs and data. Only the first
+  /// `min(count, cells.count)` shards receive cells.
+  public func select(cells: [(cell: CellID, seconds: Double)]) -> [CellID] {
+    let used = min(count, cells.count)
+    guard index <= used else { return [] }
+    let ordered = cells.sorted { $0.seconds != $1.seconds ? $0.seconds > $1.seconds : $0.cell < $1.cell }
+    var load = [Double](repeating: 0, count: used)
+    var mine: [CellID] = []
+    for c in ordered {
+      var best = 0
+      for s in 1..<used where load[s] < load[best] { best = s }
+      load[best] += c.seconds
+      if best == index - 1 { mine.append(c.cell) }
+    }
+    return mine.sorted()
   }
 }

@@ -3,7 +3,7 @@ import Foundation
 import QMLKit
 
 /// One baseline tuned and tested on one seed's split.
-struct BaselineOutcome: Sendable {
+struct BaselineOutcome: Sendable, Codable {
   /// Baseline id.
   var id: String
   /// Chosen hyperparameters.

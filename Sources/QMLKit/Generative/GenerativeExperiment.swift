@@ -47,7 +47,7 @@ public struct GenerativeExperiment: Sendable {
   }
 
   /// One model's outcome on one seed.
-  public struct ModelOutcome: Sendable {
+  public struct ModelOutcome: Sendable, Codable {
     /// `born_machine` or the baseline's name.
     public let name: String
     /// The chosen hyperparameter (depth for the Born machine) and its name.
