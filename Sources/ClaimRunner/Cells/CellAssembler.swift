@@ -34,13 +34,15 @@ enum CellAssembler {
     case .supervised(let data, let plan, let metric):
       let seeds = try claim.seeds.map { seed -> SeedOutcome in
         let (split, steps) = try data.split(seed: seed)
-        guard case .baselines(let baselines)? = records[CellID(claim: claim.id, seed: seed, backend: nil)]?.payload else {
-          throw wrongPayload(CellID(claim: claim.id, seed: seed, backend: nil))
-        }
+        let baseID = CellID(claim: claim.id, seed: seed, backend: nil)
+        guard case .baselines(let baselines)? = records[baseID]?.payload,
+          baselines.map(\.id) == claim.baselines.map(\.id)
+        else { throw wrongPayload(baseID) }
         var byBackend: [String: [String: QuantumOutcome]] = [:]
-        for b in plan.backends {
+        for (i, b) in plan.backends.enumerated() {
           let id = CellID(claim: claim.id, seed: seed, backend: b.spec.id)
-          guard case .backend(let outcomes)? = records[id]?.payload else { throw wrongPayload(id) }
+          let models = Set(plan.models.filter { i == 0 || $0.controlOf == nil }.map(\.spec.id))
+          guard case .backend(let outcomes)? = records[id]?.payload, Set(outcomes.keys) == models else { throw wrongPayload(id) }
           byBackend[b.spec.id] = outcomes
         }
         return SeedStage.outcome(
@@ -51,12 +53,15 @@ enum CellAssembler {
       let seeds = try claim.seeds.map { seed -> GenerativeSeedStage.Outcome in
         let (target, _) = try GenerativeSeedStage.trainingSamples(plan: plan, seed: seed)
         let baseID = CellID(claim: claim.id, seed: seed, backend: nil)
-        guard case .generativeBaselines(let baselines, let seconds)? = records[baseID]?.payload else { throw wrongPayload(baseID) }
+        guard case .generativeBaselines(let baselines, let seconds)? = records[baseID]?.payload,
+          baselines.count == plan.baselines.count, seconds.count == baselines.count
+        else { throw wrongPayload(baseID) }
         var quantum: [String: [String: Result<GenerativeExperiment.ModelOutcome, GenerativeSeedStage.Failure>]] = [:]
         var quantumSeconds: [String: [String: Double]] = [:]
         for b in plan.backends {
           let id = CellID(claim: claim.id, seed: seed, backend: b.spec.id)
-          guard case .generativeBackend(let parts)? = records[id]?.payload else { throw wrongPayload(id) }
+          guard case .generativeBackend(let parts)? = records[id]?.payload, Set(parts.keys) == Set(plan.machines.map(\.spec.id))
+          else { throw wrongPayload(id) }
           for (model, part) in parts {
             if let o = part.outcome {
               quantum[model, default: [:]][b.spec.id] = .success(o)
