@@ -78,6 +78,8 @@ struct BrokenSpec: Sendable, CustomStringConvertible {
       field: "seeds[2]", message: "duplicate seed 1", kind: .duplicateKey),
     BrokenSpec(name: "duplicate backend id", replacements: [15: "  - {id: ideal, simulator: statevector, shots: exact}\n  - {id: ideal, simulator: statevector, shots: 10}"],
       line: 16, marker: "id", field: "backends[1].id", message: "duplicate backend id 'ideal'", kind: .duplicateKey),
+    BrokenSpec(name: "backend id manifest", replacements: [15: "  - {id: manifest, simulator: statevector, shots: exact}"],
+      line: 15, marker: "id", field: "backends[0].id", message: "backend id 'manifest' is reserved", kind: .conflict),
     BrokenSpec(name: "duplicate baseline id", replacements: [13: "  - {model: knn}\n  - {model: knn}"], line: 14, marker: "{",
       field: "baselines[1].model", message: "give each baseline of the same model an 'id'", kind: .duplicateKey),
     BrokenSpec(name: "unsafe claim id", replacements: [1: "claim: Demo Claim"], line: 1, marker: "Demo",

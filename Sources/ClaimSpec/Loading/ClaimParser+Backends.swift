@@ -122,6 +122,12 @@ extension _ClaimParser {
           "duplicate backend id '\(b.id)' (also backends[\(first)].id); ids must be unique", .duplicateKey)
         continue
       }
+      // Imported counts of a backend live in hardware/<claim>/<backend>.json beside the export's manifest.json.
+      if b.id == "manifest" {
+        r.fail(at: r.locations["\(p).id"] ?? r.location(item), "\(p).id",
+          "backend id 'manifest' is reserved: hardware/<claim>/manifest.json is the export's manifest; choose another id", .conflict)
+        continue
+      }
       ids[b.id] = i
       out.append(b)
     }
