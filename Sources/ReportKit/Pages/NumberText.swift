@@ -31,9 +31,10 @@ enum NumberText {
     unitless(metric) ? signed(v) + " " + metric : points(v)
   }
 
-  /// True for metrics measured in the target's units (rmse, mae) or in their own (the generative
-  /// kl in nats, mmd), whose differences are not points.
-  static func unitless(_ metric: String) -> Bool { ["rmse", "mae", "kl", "mmd"].contains(metric) }
+  /// True for metrics measured in the target's units (rmse, mae) or in their own (log_loss and
+  /// the generative kl in nats, mmd), whose differences are not points: only scores bounded in
+  /// [0, 1] (accuracy, balanced_accuracy, f1_macro, roc_auc, tv) differ by points.
+  static func unitless(_ metric: String) -> Bool { ["rmse", "mae", "kl", "mmd", "log_loss"].contains(metric) }
 
   static func points(_ v: Double) -> String {
     guard v.isFinite else { return "n/a" }

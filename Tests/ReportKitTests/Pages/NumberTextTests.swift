@@ -75,4 +75,12 @@ import Testing
     #expect(!Summary.visiblyMoved(same))
     #expect(Summary.visiblyMoved(c))
   }
+
+  @Test func onlyBoundedScoresDifferByPoints() {
+    #expect(NumberText.difference(0.261, metric: "balanced_accuracy") == "+26.1 points")
+    #expect(NumberText.difference(0.05, metric: "tv") == "+5.0 points")
+    // log_loss is in nats and unbounded: a lift of 0.4 nats is not "40 points".
+    #expect(NumberText.difference(0.4, metric: "log_loss") == "+0.400 log_loss")
+    #expect(NumberText.difference(-0.288, metric: "rmse") == "\u{2212}0.288 rmse")
+  }
 }
