@@ -47,9 +47,14 @@ import Testing
   @Test func hugeShardCountsDoNotAllocateOrCrash() throws {
     let dir = try project()
     for shard in ["2/9223372036854775807", "9223372036854775807/9223372036854775807"] {
-      let r = try QliftProcess.run(["verify", "specs", "--out", "out", "--jobs", "1", "--shard", shard], cwd: dir)
+      let r = try QliftProcess.run(["verify", "specs", "--out", "out", "--jobs", "1", "--shard", shard, "--shard-by", "claim"], cwd: dir)
       #expect(r.status == 0, "\(shard): \(r.stderr)")
       #expect(r.stderr.contains("0 claim(s)"), "\(r.stderr)")
+      // Cells: the claim's 4 cells fill the first 4 shard slots; a shard beyond them is empty.
+      let c = try QliftProcess.run(["verify", "specs", "--out", "cells", "--jobs", "1", "--shard", shard], cwd: dir)
+      #expect(c.status == 0, "\(shard): \(c.stderr)")
+      let count = shard.hasPrefix("2/") ? 1 : 0
+      #expect(c.stdout.contains("\(count) cell(s) of \(count) claim(s)"), "\(c.stdout)")
     }
   }
 
