@@ -43,18 +43,23 @@ func resolveSpecs(_ paths: [String]) throws -> SpecSet {
 /// summary. Throws bad input (exit 2) when a claim could not run because of its inputs (it is
 /// recorded as `error` and the others run); callers throw `CommandError.claimsFailed` when a claim failed.
 func runSuite(_ claims: [Claim], of set: SpecSet, flags: RunFlags, fresh: Bool) throws -> [ClaimResult] {
-  guard flags.jobCount >= 1 else { throw CommandError.badInput("error: --jobs must be at least 1") }
-  let out = URL(fileURLWithPath: flags.out)
-  let lock = try lockReports(out)
+  let options = try suiteOptions(flags, fresh: fresh)
+  let lock = try lockReports(options.out)
   defer { lock.release() }
-  let stop = StopRequest()
-  InterruptHandler.install(stop)
-  let suite = SuiteRunner(options: SuiteOptions(out: out, jobs: flags.jobCount, fresh: fresh, stop: stop))
-  let results = try suite.run(claims, of: set)
-  if !flags.noReport { try renderReport(in: out) }
+  let results = try SuiteRunner(options: options).run(claims, of: set)
+  if !flags.noReport { try renderReport(in: options.out) }
   print(SuiteRunner.summaryTable(results), terminator: "")
   try throwOnInputErrors(results)
   return results
+}
+
+/// The suite settings of a running command, with a stop request wired to SIGINT and SIGTERM.
+/// - Throws: bad input (exit 2) for `--jobs` below 1.
+func suiteOptions(_ flags: RunFlags, fresh: Bool) throws -> SuiteOptions {
+  guard flags.jobCount >= 1 else { throw CommandError.badInput("error: --jobs must be at least 1") }
+  let stop = StopRequest()
+  InterruptHandler.install(stop)
+  return SuiteOptions(out: URL(fileURLWithPath: flags.out), jobs: flags.jobCount, fresh: fresh, stop: stop)
 }
 
 /// Bad input (exit 2) when any claim could not run because its inputs were refused at run time.
@@ -129,14 +134,11 @@ struct VerifyCommand: ParsableCommand {
   /// Runs this shard's cells into `--out`/cells; the verdicts come from 'qlift merge'. Exit 0
   /// when every cell of the shard was written (a refused claim is reported by the merge).
   func runCells(_ claims: [Claim], of set: SpecSet, shard: Shard) throws {
-    guard flags.jobCount >= 1 else { throw CommandError.badInput("error: --jobs must be at least 1") }
-    let out = URL(fileURLWithPath: flags.out)
+    let options = try suiteOptions(flags, fresh: flags.fresh)
+    let out = options.out
     let lock = try lockReports(out)
     defer { lock.release() }
-    let stop = StopRequest()
-    InterruptHandler.install(stop)
-    let runner = CellShardRunner(options: SuiteOptions(out: out, jobs: flags.jobCount, fresh: flags.fresh, stop: stop))
-    let summary = try runner.run(claims, of: set, shard: shard)
+    let summary = try CellShardRunner(options: options).run(claims, of: set, shard: shard)
     for r in summary.refused { printError("note: \(r.claim): its inputs were refused; 'qlift merge' records it as error: \(r.message)") }
     let claimCount = Set(summary.cells.map(\.claim)).count
     print("shard \(shard): \(summary.cells.count) cell(s) of \(claimCount) claim(s): \(summary.ran) run, \(summary.reused) reused; "
