@@ -61,14 +61,31 @@ struct ImportCountsCommand: ParsableCommand {
   @Option(name: .long, help: "Reports folder whose cached result of this claim is dropped so the next verify re-scores it.")
   var out: String = "reports"
 
+  @Option(
+    name: .long,
+    help: "The export's manifest.json, when 'qlift export-qasm --out' wrote it elsewhere than hardware/<claim>/ (its training record checks the retraining).")
+  var manifest: String?
+
   func run() throws {
     let claim = try loadOneClaim(spec)
     let file = try CountsFile.load(URL(fileURLWithPath: counts), shown: counts)
-    // The export's manifest in the claim's hardware folder, when there, checks the simulator training.
-    let manifestShown = HardwareKernelStore.folder(claim: claim) + "/manifest.json"
-    let root = claim.projectRoot ?? ProjectPaths(specFile: URL(fileURLWithPath: claim.file)).root
-    let manifest = (try? ProjectFile.read(URL(fileURLWithPath: manifestShown), root: root, maxBytes: ProjectFile.maxOtherBytes))
-      .flatMap { try? JSONDecoder().decode(HardwareManifest.self, from: $0) }
+    // The export's manifest (named, or in the claim's hardware folder) checks the simulator training.
+    let manifestShown = manifest ?? (HardwareKernelStore.folder(claim: claim) + "/manifest.json")
+    let root = manifest == nil
+      ? claim.projectRoot ?? ProjectPaths(specFile: URL(fileURLWithPath: claim.file)).root : URL(fileURLWithPath: "/")
+    let data: Data?
+    do {
+      data = try ProjectFile.read(URL(fileURLWithPath: manifestShown), root: root, maxBytes: ProjectFile.maxOtherBytes)
+    } catch {
+      // A manifest named on the command line must be readable; the default one is optional.
+      if manifest != nil { throw CommandError.badInput("\(manifestShown): error: cannot read the manifest: \(error.reason)") }
+      data = nil
+    }
+    let manifest = try data.map { bytes -> HardwareManifest in
+      do { return try JSONDecoder().decode(HardwareManifest.self, from: bytes) } catch {
+        throw CommandError.badInput("\(manifestShown): error: not a qlift export manifest (\(error))")
+      }
+    }
     let kernels = try HardwareImporter.kernels(
       claim: claim, counts: file, shown: counts, manifest: manifest.map { ($0, shown: manifestShown) })
     let cached = URL(fileURLWithPath: out).appendingPathComponent("results/\(claim.id).json")

@@ -154,6 +154,28 @@ private func hardwareSpec(models: String = "[{id: zz, kind: kernel, encoding: {m
     #expect(!i.stdout.contains("(C="), "\(i.stdout)")
   }
 
+  /// An export written elsewhere (`export-qasm --out`) is checked through `import-counts --manifest`:
+  /// a training record that the retraining does not reproduce is refused, naming the manifest.
+  @Test func aManifestNamedOnTheCommandLineChecksTheTraining() throws {
+    let vqc = "[{id: v, kind: variational, encoding: {map: angle}, ansatz: {type: hardware_efficient, layers: 1}, training: {iterations: 2}}]"
+    let dir = try project(hardwareSpec(models: vqc))
+    let r = try QliftProcess.run(["export-qasm", "specs/hw.yaml"], cwd: dir)
+    #expect(r.status == 0, "\(r.stderr)")
+    let (_, json) = try counts(dir)
+    try write(json, "counts.json", in: dir)
+    // Move the export out of the claim's hardware folder, with a changed final loss.
+    let url = dir.appendingPathComponent("specs/hardware/hw/manifest.json")
+    let edited = try String(contentsOf: url, encoding: .utf8)
+      .replacingOccurrences(of: "\"final_loss\" : ", with: "\"final_loss\" : 1")
+    try edited.write(to: dir.appendingPathComponent("elsewhere.json"), atomically: true, encoding: .utf8)
+    try FileManager.default.removeItem(at: url)
+    let refused = try QliftProcess.run(["import-counts", "specs/hw.yaml", "counts.json", "--manifest", "elsewhere.json"], cwd: dir)
+    #expect(refused.status == 2 && refused.stderr.contains("elsewhere.json") && refused.stderr.contains("other weights"),
+            "\(refused.stderr)")
+    let missing = try QliftProcess.run(["import-counts", "specs/hw.yaml", "counts.json", "--manifest", "nope.json"], cwd: dir)
+    #expect(missing.status == 2 && missing.stderr.contains("nope.json"), "\(missing.stderr)")
+  }
+
   @Test func anUnknownBackendExitsTwo() throws {
     let dir = try project()
     let r = try QliftProcess.run(["export-qasm", "specs/hw.yaml", "--backend", "sv"], cwd: dir)
