@@ -40,15 +40,26 @@ struct SimulateCommand: ParsableCommand {
   struct InputError: Error { let message: String }
 
   func run() throws {
+    let out = BufferedOutput(handle: .standardOutput)
     do {
-      print(try execute(), terminator: "")
+      try execute(into: out)
+      try out.flush()
     } catch let e as InputError {
       throw CommandError.badInput(e.message)
     }
   }
 
-  /// The whole output text, or an `InputError`.
+  /// The whole output text, or an `InputError` (for callers that want a string).
   func execute() throws -> String {
+    let out = BufferedOutput(handle: nil)
+    try execute(into: out)
+    try out.flush()
+    return out.text
+  }
+
+  /// Checks the input, simulates, and writes the output to `out` in chunks; every `InputError`
+  /// (bad flags, bad QASM, not enough memory) is thrown before anything is written.
+  func execute(into out: BufferedOutput) throws {
     guard format == "text" || format == "json" else {
       throw InputError(message: "error: --format: unknown format '\(format)'; expected text or json")
     }
@@ -67,20 +78,34 @@ struct SimulateCommand: ParsableCommand {
       throw InputError(message: "error: --noise: \(error)")
     }
     let n = circuit.qubitCount
+    let (qubits, bits) = measuredQubits(circuit)
     do {
       if let model {
         var rho = try DensityMatrix(qubits: n)
         try rho.apply(circuit, bindings: [], noise: model)
         let probs = rho.probabilities
-        if let shots { return try countsOutput(circuit, probs, shots: shots, readout: model) }
+        if let shots {
+          let distribution = model.applyReadout(to: marginal(probs, qubits: qubits), qubits: qubits)
+          let outcomes = sampledOutcomes(distribution, shots: shots, seed: seed)
+          return try countsOutput(circuit, outcomes, bits: bits, shots: shots, to: out)
+        }
         let measured = model.applyReadout(to: probs, qubits: Array(0..<n))
-        return probabilitiesOutput(n, statevector: nil, probabilities: measured)
+        return try probabilitiesOutput(n, statevector: nil, probabilities: measured, to: out)
       }
+      // Everything large the run holds, checked before the state is allocated: the state,
+      // the plan's tables and the sampler's buffers (no probability array is ever built).
+      // Checked once without the plan first: a plan's tables grow with the qubits too.
+      try StatevectorRunMemory(qubits: n, planBytes: 0, shots: shots, measured: qubits).check()
+      let compiled = try CompiledCircuit(circuit)
+      try StatevectorRunMemory(qubits: n, planBytes: compiled.tableBytes, shots: shots, measured: qubits).check()
       var state = try StateVector(qubits: n)
       state.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-      state.apply(try CompiledCircuit(circuit))
-      if let shots { return try countsOutput(circuit, state.probabilities, shots: shots, readout: nil) }
-      return probabilitiesOutput(n, statevector: state, probabilities: state.probabilities)
+      state.apply(compiled)
+      if let shots {
+        let outcomes = state.sampledOutcomes(shots: shots, seed: seed, over: qubits)
+        return try countsOutput(circuit, outcomes, bits: bits, shots: shots, to: out)
+      }
+      return try probabilitiesOutput(n, statevector: state, probabilities: nil, to: out)
     } catch let e as SimulationError {
       throw InputError(message: "\(file): error: \(e.description)")
     }
@@ -129,45 +154,51 @@ struct SimulateCommand: ParsableCommand {
     }
   }
 
-  /// Counts over the classical bits (if the circuit measures) or over all qubits.
-  func countsOutput(_ circuit: Circuit, _ probs: [Double], shots: Int, readout: NoiseModel?) throws -> String {
-    // Outcome bit k is qubit qubits[k], written into classical bit bits[k] (the last measurement
-    // into a bit wins, as in Qiskit).
-    var qubits: [Int] = [], bits: [Int] = []
-    let width: Int
+  /// The qubits sampled (outcome bit k = qubit qubits[k]) and the classical bit each is written
+  /// into: the circuit's measurements (the last measurement into a bit wins, as in Qiskit), or
+  /// every qubit into the bit of its own index when the circuit measures nothing.
+  func measuredQubits(_ circuit: Circuit) -> (qubits: [Int], bits: [Int]) {
     if circuit.measurements.isEmpty {
-      qubits = Array(0..<circuit.qubitCount)
-      bits = qubits
-      width = circuit.qubitCount
-    } else {
-      var byBit: [Int: Int] = [:]
-      for m in circuit.measurements { byBit[m.bit] = m.qubit }
-      for b in byBit.keys.sorted() { bits.append(b); qubits.append(byBit[b]!) }
-      width = circuit.bitCount
+      let all = Array(0..<circuit.qubitCount)
+      return (all, all)
     }
-    var distribution = marginal(probs, qubits: qubits)
-    if let readout { distribution = readout.applyReadout(to: distribution, qubits: qubits) }
-    let sampled = sampleDistribution(distribution, shots: shots, seed: seed)
-    var counts: [String: Int] = [:]
-    for (outcome, c) in sampled {
-      var index = 0
-      for (k, b) in bits.enumerated() where (outcome >> k) & 1 == 1 { index |= 1 << b }
-      counts[bitString(index, width: width), default: 0] += c
-    }
-    let keys = counts.keys.sorted()
-    if format == "json" {
-      let entries = keys.map { "\"\($0)\": \(counts[$0]!)" }.joined(separator: ", ")
-      var out = "{\"num_qubits\": \(circuit.qubitCount), \"num_clbits\": \(circuit.bitCount), "
-      out += "\"counts\": {\(entries)}, \"shots\": \(shots), \"seed\": \(seed)"
-      if let noise { out += ", \"noise\": \(jsonString(noise))" }
-      return out + "}\n"
-    }
-    var out = "shots: \(shots)  seed: \(seed)\n"
-    for k in keys { out += "\(k) \(counts[k]!)\n" }
-    return out
+    var byBit: [Int: Int] = [:]
+    for m in circuit.measurements { byBit[m.bit] = m.qubit }
+    let bits = byBit.keys.sorted()
+    return (bits.map { byBit[$0]! }, bits)
   }
 
-  /// The distribution over `qubits` (entry bit k = qubit qubits[k]) from full probabilities.
+  /// Writes the counts of `outcomes` (outcome bit k goes to classical bit bits[k]), sorted by
+  /// bit string, one line (or JSON entry) at a time.
+  func countsOutput(_ circuit: Circuit, _ outcomes: [SampledOutcome], bits: [Int], shots: Int, to out: BufferedOutput) throws {
+    let width = circuit.measurements.isEmpty ? circuit.qubitCount : circuit.bitCount
+    // Bit strings of one width sort as their indices do.
+    var counts = outcomes.map { o -> SampledOutcome in
+      var index = 0
+      for (k, b) in bits.enumerated() where (o.index >> k) & 1 == 1 { index |= 1 << b }
+      return SampledOutcome(index: index, count: o.count)
+    }
+    counts.sort { $0.index < $1.index }
+    if format == "json" {
+      try out.write("{\"num_qubits\": \(circuit.qubitCount), \"num_clbits\": \(circuit.bitCount), \"counts\": {")
+      for (k, c) in counts.enumerated() {
+        try out.write(k == 0 ? "\"" : ", \"")
+        try out.writeBits(c.index, width: width)
+        try out.write("\": \(c.count)")
+      }
+      try out.write("}, \"shots\": \(shots), \"seed\": \(seed)")
+      if let noise { try out.write(", \"noise\": \(jsonString(noise))") }
+      return try out.write("}\n")
+    }
+    try out.write("shots: \(shots)  seed: \(seed)\n")
+    for c in counts {
+      try out.writeBits(c.index, width: width)
+      try out.write(" \(c.count)\n")
+    }
+  }
+
+  /// The distribution over `qubits` (entry bit k = qubit qubits[k]) from full probabilities
+  /// (the density-matrix path; the statevector path reads marginals from the amplitudes).
   func marginal(_ probs: [Double], qubits: [Int]) -> [Double] {
     if qubits == Array(0..<qubits.count) && probs.count == 1 << qubits.count { return probs }
     var out = [Double](repeating: 0, count: 1 << qubits.count)
@@ -179,30 +210,38 @@ struct SimulateCommand: ParsableCommand {
     return out
   }
 
-  /// The statevector (if any) and probabilities.
-  func probabilitiesOutput(_ n: Int, statevector: StateVector?, probabilities: [Double]) -> String {
+  /// Writes the statevector (if any) and the probabilities, amplitude by amplitude: with a
+  /// statevector the probability of index i is |a_i|^2, computed as it is written.
+  func probabilitiesOutput(_ n: Int, statevector: StateVector?, probabilities: [Double]?, to out: BufferedOutput) throws {
+    let dimension = statevector?.dimension ?? probabilities?.count ?? 0
+    func probability(_ i: Int) -> Double {
+      if let s = statevector { return s.re[i] * s.re[i] + s.im[i] * s.im[i] }
+      return probabilities?[i] ?? 0
+    }
     if format == "json" {
-      var out = "{\"num_qubits\": \(n)"
+      try out.write("{\"num_qubits\": \(n)")
       if let s = statevector {
-        out += ", \"statevector\": ["
-        out += (0..<s.dimension).map { "[\(s.re[$0]), \(s.im[$0])]" }.joined(separator: ", ")
-        out += "]"
+        try out.write(", \"statevector\": [")
+        for i in 0..<dimension { try out.write(i == 0 ? "[\(s.re[i]), \(s.im[i])]" : ", [\(s.re[i]), \(s.im[i])]") }
+        try out.write("]")
       }
-      out += ", \"probabilities\": [" + probabilities.map { "\($0)" }.joined(separator: ", ") + "]"
-      if let noise { out += ", \"noise\": \(jsonString(noise))" }
-      return out + "}\n"
+      try out.write(", \"probabilities\": [")
+      for i in 0..<dimension { try out.write(i == 0 ? "\(probability(i))" : ", \(probability(i))") }
+      try out.write("]")
+      if let noise { try out.write(", \"noise\": \(jsonString(noise))") }
+      return try out.write("}\n")
     }
-    var out = "qubits: \(n)\n"
-    if let s = statevector {
-      out += "index bits real imaginary probability\n"
-      for i in 0..<s.dimension {
-        out += "\(i) \(bitString(i, width: n)) \(s.re[i]) \(s.im[i]) \(probabilities[i])\n"
+    try out.write("qubits: \(n)\n")
+    try out.write(statevector == nil ? "index bits probability\n" : "index bits real imaginary probability\n")
+    for i in 0..<dimension {
+      try out.write("\(i) ")
+      try out.writeBits(i, width: n)
+      if let s = statevector {
+        try out.write(" \(s.re[i]) \(s.im[i]) \(probability(i))\n")
+      } else {
+        try out.write(" \(probability(i))\n")
       }
-    } else {
-      out += "index bits probability\n"
-      for (i, p) in probabilities.enumerated() { out += "\(i) \(bitString(i, width: n)) \(p)\n" }
     }
-    return out
   }
 
   /// A JSON string literal.

@@ -7,13 +7,34 @@ extension StateVector {
   }
 
   /// Marginal distribution over `qubits`: entry index bit k is the value of `qubits[k]`.
+  /// Read straight from the amplitudes (no probability array): entry j sums |a_i|^2 over the
+  /// indices i whose bits `qubits` spell j, in ascending i.
   public func marginal(_ qubits: [Int]) -> [Double] {
     precondition(qubits.allSatisfy { $0 >= 0 && $0 < qubitCount }, "marginal qubit out of range")
     var out = [Double](repeating: 0, count: 1 << qubits.count)
-    for i in 0..<dimension {
-      var j = 0
-      for (k, q) in qubits.enumerated() where (i >> q) & 1 == 1 { j |= 1 << k }
-      out[j] += re[i] * re[i] + im[i] * im[i]
+    // The outcome of index i is lowTable[low bits of i] | highTable[high bits of i].
+    let lowBits = Swift.min(qubitCount, 12)
+    func table(_ first: Int, _ bits: Int) -> [Int] {
+      (0..<(1 << bits)).map { v in
+        var j = 0
+        for (k, q) in qubits.enumerated() where q >= first && q < first + bits && (v >> (q - first)) & 1 == 1 { j |= 1 << k }
+        return j
+      }
+    }
+    let low = table(0, lowBits), high = table(lowBits, qubitCount - lowBits)
+    re.withUnsafeBufferPointer { rb in
+      im.withUnsafeBufferPointer { ib in
+        out.withUnsafeMutableBufferPointer { ob in
+          let r = rb.baseAddress!, m = ib.baseAddress!, o = ob.baseAddress!
+          for h in 0..<high.count {
+            let jh = high[h], base = h << lowBits
+            for l in 0..<low.count {
+              let i = base + l
+              o[jh | low[l]] += r[i] * r[i] + m[i] * m[i]
+            }
+          }
+        }
+      }
     }
     return out
   }
@@ -53,27 +74,21 @@ extension StateVector {
     return s
   }
 
-  /// Seeded shot sampling: `shots` draws from the probabilities, returned as counts per basis index.
+  /// Seeded shot sampling: `shots` draws from the probabilities, returned as counts per basis
+  /// index. Sampled from the amplitudes (`sampledOutcomes`), with no probability array.
   public func sample(shots: Int, seed: UInt64) -> [Int: Int] {
-    sampleDistribution(probabilities, shots: shots, seed: seed)
+    var counts: [Int: Int] = [:]
+    for o in sampledOutcomes(shots: shots, seed: seed) { counts[o.index] = o.count }
+    return counts
   }
 }
 
 /// Draws `shots` samples from a discrete distribution (seeded), as counts per outcome index.
 /// Uses the cumulative distribution and sorted uniforms: O(d + shots log shots).
 public func sampleDistribution(_ probs: [Double], shots: Int, seed: UInt64) -> [Int: Int] {
-  precondition(shots >= 0, "shots must not be negative")
-  var rng = SeededGenerator(seed: seed)
-  let total: Double = probs.reduce(0.0) { $0 + $1 }
-  var u = (0..<shots).map { _ in rng.nextUnit() * total }
-  u.sort()
   var counts: [Int: Int] = [:]
-  var cum = 0.0, k = 0
-  for (i, p) in probs.enumerated() {
-    cum += p
-    var c = 0
-    while k < u.count && (u[k] < cum || i == probs.count - 1) { c += 1; k += 1 }
-    if c > 0 { counts[i] = c }
+  probs.withUnsafeBufferPointer { p in
+    for o in sortedUniformSample(count: p.count, shots: shots, seed: seed, { p[$0] }) { counts[o.index] = o.count }
   }
   return counts
 }
