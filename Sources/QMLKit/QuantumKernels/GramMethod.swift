@@ -1,0 +1,33 @@
+import Foundation
+
+/// How an exact fidelity kernel forms its Gram matrices from the simulated states.
+public enum GramMethod: Sendable, Equatable {
+  /// The system BLAS (`SystemBLAS.shared`) for states of at least
+  /// `GramMethod.blasMinimumDimension` amplitudes when one is loaded, else the portable tiles.
+  case automatic
+  /// qlift's own SIMD tiles, never a BLAS.
+  case portable
+  /// The system BLAS at any state width when one is loaded, else the portable tiles (tests
+  /// and benchmarks).
+  case systemBLAS
+
+  /// The fewest amplitudes per state (2^qubits) for which `.automatic` uses the system BLAS:
+  /// below it the tiles are as fast and need no packed copy of the states.
+  public static let blasMinimumDimension = 512
+
+  /// The most extra memory the BLAS path may take (a packed copy of the states and the complex
+  /// product): an eighth of the machine's memory. Larger problems use the tiles.
+  static let blasMemoryLimit = Int(min(UInt64(Int.max), ProcessInfo.processInfo.physicalMemory / 8))
+
+  /// The library to form a Gram matrix of states of `dimension` amplitudes with, needing
+  /// `bytes` of extra memory; nil: use the tiles.
+  func library(dimension: Int, bytes: Int) -> SystemBLAS? {
+    switch self {
+    case .portable: return nil
+    case .automatic: guard dimension >= Self.blasMinimumDimension else { return nil }
+    case .systemBLAS: break
+    }
+    guard bytes <= Self.blasMemoryLimit, dimension < Int(Int32.max) else { return nil }
+    return SystemBLAS.shared
+  }
+}
