@@ -31,3 +31,17 @@ public enum GramMethod: Sendable, Equatable {
     return SystemBLAS.shared
   }
 }
+
+extension QuantumKernel {
+  /// The library an exact fidelity matrix of `rows` x `columns` inputs (columns nil: the
+  /// train-train matrix) with `features` features is formed with; nil: the portable tiles
+  /// (or a kernel that forms no Gram matrix of states: projected, noisy, device).
+  public func gramLibrary(features: Int, rows: Int, columns: Int?) throws -> SystemBLAS? {
+    guard kind == .fidelity, backend.noise == nil else { return nil }
+    let dimension = 1 << (try encoding.circuit(features: features).circuit.qubitCount)
+    let bytes =
+      columns.map { StateBank.blasCrossBytes(rows: rows, columns: $0, dimension: dimension) }
+      ?? StateBank.blasGramBytes(count: rows, dimension: dimension)
+    return gramMethod.library(dimension: dimension, bytes: bytes)
+  }
+}
