@@ -44,7 +44,7 @@ struct KernelCommand: ParsableCommand {
   var seed: UInt64 = 0
   @Option(help: "Output format: json or text.")
   var format: String = "json"
-  @Option(help: "How an exact fidelity matrix is formed: auto (the system BLAS for states of 512+ amplitudes when one is installed), blas (at any size, when installed) or portable (qlift's SIMD loops). QLIFT_BLAS=off in the environment disables the BLAS.")
+  @Option(help: "How an exact fidelity matrix is formed: auto (the system BLAS for states of 4096+ amplitudes, 12+ qubits, when one is installed), blas (at any size, when installed) or portable (qlift's SIMD loops). QLIFT_BLAS=off in the environment disables the BLAS.")
   var gram: String = "auto"
   @Flag(help: "Print to standard error how the matrix was formed (its size, the Gram method and BLAS library) and the seconds it took.")
   var verbose = false

@@ -96,6 +96,12 @@ private func writeTemp(_ name: String, _ text: String) throws -> String {
     // Without an installed BLAS the blas method falls back to the same loops.
     #expect(blas.note.contains("Gram: OpenBLAS") || blas.note.contains("Gram: portable SIMD loops"), "\(blas.note)")
     for i in X.indices { for j in X.indices { #expect(abs(portable.K[i][j] - blas.K[i][j]) < 1e-12) } }
+    // QLIFT_BLAS=off: the library is not loaded, and the same loops run, bit for bit.
+    let off = try QliftProcess.run(
+      ["kernel", "--data", path, "--reps", "1", "--gram", "blas", "--verbose"], environment: ["QLIFT_BLAS": "off"])
+    #expect(off.status == 0 && off.stderr.contains("Gram: portable SIMD loops (system BLAS: none (QLIFT_BLAS=off"), "\(off.stderr)")
+    let offK = try #require((try JSONSerialization.jsonObject(with: Data(off.stdout.utf8)) as? [String: Any])?["kernel"] as? [[Double]])
+    #expect(offK.flatMap { $0 }.map(\.bitPattern) == portable.K.flatMap { $0 }.map(\.bitPattern))
     let bad = try runQlift(["kernel", "--data", path, "--gram", "fast"])
     #expect(bad.status == 2 && bad.stderr.contains("--gram"))
   }

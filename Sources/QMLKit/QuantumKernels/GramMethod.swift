@@ -11,9 +11,12 @@ public enum GramMethod: Sendable, Equatable {
   /// and benchmarks).
   case systemBLAS
 
-  /// The fewest amplitudes per state (2^qubits) for which `.automatic` uses the system BLAS:
-  /// below it the tiles are as fast and need no packed copy of the states.
-  public static let blasMinimumDimension = 512
+  /// The fewest amplitudes per state (2^qubits) for which `.automatic` uses the system BLAS
+  /// (12 qubits). Measured with `qlift-bench quantum-wide` (N = 400, 1 thread, OpenBLAS 0.3.21):
+  /// from 2^9 to 2^11 amplitudes the tiles were as fast (0.95-1.12 times the BLAS's time), from
+  /// 2^14 the BLAS made the whole matrix 3 times faster. Below it the tiles also need no packed
+  /// copy of the states, and their bits do not depend on the BLAS build and CPU.
+  public static let blasMinimumDimension = 4096
 
   /// The most extra memory the BLAS path may take (a packed copy of the states and the complex
   /// product): an eighth of the machine's memory. Larger problems use the tiles.
