@@ -11,7 +11,9 @@ import QuantumSim
 enum WideKernelBenchmark {
   /// Seconds for one train-train matrix (reps 2, linear, inputs uniform in [0, pi]): the minimum
   /// wall-clock over `repeats` runs after a warm-up, and the minimum process CPU seconds.
-  private static func time(_ X: [[Double]], _ method: GramMethod, threads: Int, repeats: Int) throws -> (wall: Double, cpu: Double) {
+  private static func time(_ X: [[Double]], _ method: GramMethod, threads: Int, repeats: Int) throws -> (
+    wall: Double, cpu: Double
+  ) {
     var kernel = QuantumKernel(encoding: PauliFeatureMap.zz(reps: 2, entanglement: .linear), threads: threads)
     kernel.gramMethod = method
     let r = try BenchClock.repeated(repeats) { _ = try kernel.trainMatrix(X) }
@@ -33,7 +35,9 @@ enum WideKernelBenchmark {
     print("")
     print("Wide ZZ fidelity kernel Gram matrix (reps 2, linear), N = 400, whole trainMatrix (states + Gram),")
     print("seconds: wall min (CPU min); min of 3 after a warm-up (d = 16: of 1)")
-    print("| d | BLAS 1 thread | portable 1 thread | BLAS \(cores) threads | portable \(cores) threads | Qiskit (peers.md) | BLAS \(cores)t vs Qiskit |")
+    print(
+      "| d | BLAS 1 thread | portable 1 thread | BLAS \(cores) threads | portable \(cores) threads | Qiskit (peers.md) | BLAS \(cores)t vs Qiskit |"
+    )
     print("|---|---|---|---|---|---|---|")
     for d in [12, 14, 16] {
       let X = inputs(400, d), repeats = d >= 16 ? 1 : 3
@@ -43,9 +47,10 @@ enum WideKernelBenchmark {
         let bn = try time(X, .systemBLAS, threads: cores, repeats: repeats)
         let pn = try time(X, .portable, threads: cores, repeats: repeats)
         let qiskit = d == 12 ? String(format: "%.3f | %.0fx", 3.001, 3.001 / bn.wall) : "- | -"
-        print(String(
-          format: "| %d | %.4f (%.4f) | %.4f (%.4f) | %.4f (%.4f) | %.4f (%.4f) | %@ |", d, b1.wall, b1.cpu, p1.wall, p1.cpu,
-          bn.wall, bn.cpu, pn.wall, pn.cpu, qiskit))
+        print(
+          String(
+            format: "| %d | %.4f (%.4f) | %.4f (%.4f) | %.4f (%.4f) | %.4f (%.4f) | %@ |", d, b1.wall, b1.cpu, p1.wall, p1.cpu,
+            bn.wall, bn.cpu, pn.wall, pn.cpu, qiskit))
       } catch {
         print("| \(d) | error: \(error) |")
       }

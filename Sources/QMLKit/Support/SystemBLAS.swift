@@ -29,13 +29,15 @@ public final class SystemBLAS: @unchecked Sendable {
   public let description: String
 
   // The C entry points (CBLAS, 32-bit integers as in Debian's libopenblas0).
-  typealias Zherk = @convention(c) (
-    Int32, Int32, Int32, Int32, Int32, Double, UnsafeRawPointer?, Int32, Double, UnsafeMutableRawPointer?, Int32
-  ) -> Void
-  typealias Zgemm = @convention(c) (
-    Int32, Int32, Int32, Int32, Int32, Int32, UnsafeRawPointer?, UnsafeRawPointer?, Int32, UnsafeRawPointer?, Int32,
-    UnsafeRawPointer?, UnsafeMutableRawPointer?, Int32
-  ) -> Void
+  typealias Zherk =
+    @convention(c) (
+      Int32, Int32, Int32, Int32, Int32, Double, UnsafeRawPointer?, Int32, Double, UnsafeMutableRawPointer?, Int32
+    ) -> Void
+  typealias Zgemm =
+    @convention(c) (
+      Int32, Int32, Int32, Int32, Int32, Int32, UnsafeRawPointer?, UnsafeRawPointer?, Int32, UnsafeRawPointer?, Int32,
+      UnsafeRawPointer?, UnsafeMutableRawPointer?, Int32
+    ) -> Void
   typealias SetThreads = @convention(c) (Int32) -> Void
   typealias GetThreads = @convention(c) () -> Int32
   private let zherk: Zherk
@@ -48,7 +50,8 @@ public final class SystemBLAS: @unchecked Sendable {
   // CBLAS enumeration values.
   private static let rowMajor: Int32 = 101, noTrans: Int32 = 111, conjTrans: Int32 = 113, upper: Int32 = 121
 
-  private init(library: String, description: String, zherk: Zherk, zgemm: Zgemm, setThreads: SetThreads?, getThreads: GetThreads?) {
+  private init(library: String, description: String, zherk: Zherk, zgemm: Zgemm, setThreads: SetThreads?, getThreads: GetThreads?)
+  {
     self.library = library
     self.description = description
     self.zherk = zherk
@@ -62,7 +65,7 @@ public final class SystemBLAS: @unchecked Sendable {
   static let candidates: [(name: String, generic: Bool)] = {
     #if os(Linux)
       return [
-        ("libopenblas.so.0", false), ("libopenblas.so", false), ("libcblas.so.3", true), ("libblas.so.3", true),
+        ("libopenblas.so.0", false), ("libopenblas.so", false), ("libcblas.so.3", true), ("libblas.so.3", true)
       ]
     #else
       return []

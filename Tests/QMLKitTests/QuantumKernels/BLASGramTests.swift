@@ -5,7 +5,8 @@ import Testing
 @testable import QMLKit
 
 private let haveBLAS = SystemBLAS.shared != nil
-private let noBLAS: Comment = "no system BLAS loaded (not installed: apt-get install libopenblas0-pthread; or QLIFT_BLAS=off): BLAS comparison skipped"
+private let noBLAS: Comment =
+  "no system BLAS loaded (not installed: apt-get install libopenblas0-pthread; or QLIFT_BLAS=off): BLAS comparison skipped"
 
 /// Fidelity Gram matrices through the system BLAS against the portable tiles.
 @Suite struct BLASGramTests {

@@ -7,7 +7,8 @@ import Testing
 /// Tests whose subject is the system BLAS itself; they are skipped (with the reason) when the
 /// machine has none, and the loader's own tests run everywhere.
 private let haveBLAS = SystemBLAS.shared != nil
-private let noBLAS: Comment = "no system BLAS loaded (not installed: apt-get install libopenblas0-pthread; or QLIFT_BLAS=off): BLAS comparison skipped"
+private let noBLAS: Comment =
+  "no system BLAS loaded (not installed: apt-get install libopenblas0-pthread; or QLIFT_BLAS=off): BLAS comparison skipped"
 
 @Suite struct SystemBLASTests {
   @Test("QLIFT_BLAS=off keeps the library unloaded and says so", arguments: ["off", "OFF", "0", "none"])
