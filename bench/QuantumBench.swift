@@ -23,7 +23,7 @@ func runQuantumBenchmarks() {
     4: [100: 0.090, 200: 0.239, 400: 0.715], 8: [100: 0.170, 200: 0.402, 400: 1.062],
     12: [100: 0.383, 200: 0.917, 400: 3.001],
   ]
-  print("B2 ZZ fidelity kernel Gram matrix (reps 2, linear), seconds (min of 3 after warm-up)")
+  print("B2 ZZ fidelity kernel Gram matrix (reps 2, linear), seconds (min of 3 after warm-up); BLAS: \(SystemBLAS.summary)")
   print("| d | N | qlift 1 thread (wall / CPU) | qlift \(cores) threads (wall) | Qiskit FidelityStatevectorKernel | speed-up (\(cores)t wall) |")
   print("|---|---|---|---|---|---|")
   for d in [4, 8, 12] {
@@ -41,6 +41,9 @@ func runQuantumBenchmarks() {
       }
     }
   }
+
+  print("")
+  WideKernelBenchmark.run()
 
   print("")
   print("B3 variational classifier: ry encoding, 3 x (ry, rz, cz ring), <Z0>, squared loss, Adam 0.05,")

@@ -17,6 +17,7 @@ let benchmarks: [Benchmark] = [
   Benchmark(name: "statevector", summary: "B1: layered ry/rz/cx circuit, n = 10, 16, 20, 22", run: StatevectorBenchmark.run),
   Benchmark(name: "statevector-kernels", summary: "one gate at n = 20 by kernel and target qubit, 1 thread", run: StatevectorBenchmark.runKernels),
   Benchmark(name: "quantum", summary: "B2/B3: ZZ kernel Gram matrices and variational training", run: runQuantumBenchmarks),
+  Benchmark(name: "quantum-wide", summary: "issue 20: ZZ kernel Gram matrices at d = 12-16, system BLAS against portable loops", run: WideKernelBenchmark.run),
   Benchmark(name: "classical", summary: "B4: classical baselines next to scikit-learn", run: ClassicalBenchmark.run),
   Benchmark(name: "eigen", summary: "symmetric eigendecomposition of RBF Gram matrices, N = 150 and 400", run: EigenBenchmark.run),
 ]

@@ -44,6 +44,10 @@ struct KernelCommand: ParsableCommand {
   var seed: UInt64 = 0
   @Option(help: "Output format: json or text.")
   var format: String = "json"
+  @Option(help: "How an exact fidelity matrix is formed: auto (the system BLAS for states of 4096+ amplitudes, 12+ qubits, when one is installed), blas (at any size, when installed) or portable (qlift's SIMD loops). QLIFT_BLAS=off in the environment disables the BLAS.")
+  var gram: String = "auto"
+  @Flag(help: "Print to standard error how the matrix was formed (its size, the Gram method and BLAS library) and the seconds it took.")
+  var verbose = false
 
   func run() throws {
     do {
@@ -61,6 +65,13 @@ struct KernelCommand: ParsableCommand {
     }
     if let shots, shots <= 0 || shots > Self.maxShots {
       throw DataError(file: "--shots", message: "shots must be between 1 and \(Self.maxShots), got \(shots)")
+    }
+    let gramMethod: GramMethod
+    switch gram {
+    case "auto": gramMethod = .automatic
+    case "blas": gramMethod = .systemBLAS
+    case "portable": gramMethod = .portable
+    default: throw DataError(file: "--gram", message: "unknown method '\(gram)'; expected auto, blas or portable")
     }
     let kernelKind: KernelKind
     switch kind {
@@ -81,7 +92,10 @@ struct KernelCommand: ParsableCommand {
     var kernel = QuantumKernel(encoding: encoding, kind: kernelKind, backend: backend, seed: seed)
     // The command prints what the device would read, diagonal included (a claim bills it only on request).
     kernel.measureDiagonal = true
+    kernel.gramMethod = gramMethod
     let K: Matrix
+    let start = DispatchTime.now().uptimeNanoseconds
+    var testRows: Int?
     if let test {
       let rows = try FeatureCSV.read(test)
       guard rows.names.count == train.names.count else {
@@ -89,9 +103,25 @@ struct KernelCommand: ParsableCommand {
           file: test, line: 1,
           message: "has \(rows.names.count) feature column(s) but \(data) has \(train.names.count)")
       }
+      testRows = rows.features.count
       K = try kernel.crossMatrix(rows.features, train.features)
     } else {
       K = try kernel.trainMatrix(train.features)
+    }
+    if verbose {
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      let method: String
+      if kernelKind != .fidelity || backend.noise != nil {
+        method = "no Gram matrix of states (\(kernelKind.label), \(backend.label))"
+      } else if let blas = try kernel.gramLibrary(
+        features: train.names.count, rows: testRows ?? train.features.count, columns: testRows.map { _ in train.features.count })
+      {
+        method = "Gram: \(blas.description)"
+      } else {
+        method = "Gram: portable SIMD loops (system BLAS: \(SystemBLAS.summary))"
+      }
+      let line = "qlift kernel: \(K.rows) x \(K.columns) \(kernelKind.label); \(method); \(String(format: "%.3f", seconds)) s\n"
+      FileHandle.standardError.write(Data(line.utf8))
     }
     MatrixText.write(K, format == "json" ? Self.jsonLayout : Self.textLayout, to: StandardOutput.send)
   }

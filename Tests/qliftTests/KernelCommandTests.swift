@@ -80,6 +80,32 @@ private func writeTemp(_ name: String, _ text: String) throws -> String {
     #expect(badMap.status == 2 && badMap.stderr.contains("zzz"))
   }
 
+  @Test("--gram blas and portable agree to 1e-12 at 10 qubits; --verbose names the method; bad --gram exits 2")
+  func gramMethods() throws {
+    let X = (0..<12).map { i in (0..<10).map { k in abs(sin(Double(10 * i + k) * 12.9898)) * 3.14 } }
+    let path = try writeTemp("X.csv", (0..<10).map { "f\($0)" }.joined(separator: ",") + "\n"
+      + X.map { $0.map(\.description).joined(separator: ",") }.joined(separator: "\n"))
+    func matrix(_ gram: String) throws -> (K: [[Double]], note: String) {
+      let r = try runQlift(["kernel", "--data", path, "--reps", "1", "--gram", gram, "--verbose"])
+      #expect(r.status == 0, "\(r.stderr)")
+      let K = try #require((try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["kernel"] as? [[Double]])
+      return (K, r.stderr)
+    }
+    let portable = try matrix("portable"), blas = try matrix("blas")
+    #expect(portable.note.hasPrefix("qlift kernel: 12 x 12 fidelity; Gram: portable SIMD loops"))
+    // Without an installed BLAS the blas method falls back to the same loops.
+    #expect(blas.note.contains("Gram: OpenBLAS") || blas.note.contains("Gram: portable SIMD loops"), "\(blas.note)")
+    for i in X.indices { for j in X.indices { #expect(abs(portable.K[i][j] - blas.K[i][j]) < 1e-12) } }
+    // QLIFT_BLAS=off: the library is not loaded, and the same loops run, bit for bit.
+    let off = try QliftProcess.run(
+      ["kernel", "--data", path, "--reps", "1", "--gram", "blas", "--verbose"], environment: ["QLIFT_BLAS": "off"])
+    #expect(off.status == 0 && off.stderr.contains("Gram: portable SIMD loops (system BLAS: none (QLIFT_BLAS=off"), "\(off.stderr)")
+    let offK = try #require((try JSONSerialization.jsonObject(with: Data(off.stdout.utf8)) as? [String: Any])?["kernel"] as? [[Double]])
+    #expect(offK.flatMap { $0 }.map(\.bitPattern) == portable.K.flatMap { $0 }.map(\.bitPattern))
+    let bad = try runQlift(["kernel", "--data", path, "--gram", "fast"])
+    #expect(bad.status == 2 && bad.stderr.contains("--gram"))
+  }
+
   /// The output of the plain formatting loop the command used before it formatted in parallel:
   /// `description` of every entry, rows joined by ",\n " (JSON) or "\n" (text).
   private func plain(_ K: [[Double]], json: Bool) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import QMLKit
 
 /// Facts about where and with what a run happens, for the reproducibility manifest.
 public enum RunEnvironment {
@@ -14,11 +15,14 @@ public enum RunEnvironment {
     return ContentHash.hex([data])
   }()
 
-  /// A one-line machine description: OS, cores, memory.
+  /// A one-line machine description: OS, cores, memory, and the BLAS that wide fidelity
+  /// kernels use (e.g. "BLAS: OpenBLAS 0.3.21 (libopenblas.so.0, SkylakeX)" or
+  /// "BLAS: none (portable kernels)").
   public static var machine: String {
     let p = ProcessInfo.processInfo
     let gib = Double(p.physicalMemory) / 1_073_741_824
-    return "\(p.operatingSystemVersionString); \(p.activeProcessorCount) cores; \(String(format: "%.0f", gib)) GiB"
+    return "\(p.operatingSystemVersionString); \(p.activeProcessorCount) cores; \(String(format: "%.0f", gib)) GiB; "
+      + "BLAS: \(SystemBLAS.summary)"
   }
 
   /// The git commit of the project folder, or nil when not a git checkout.

@@ -61,6 +61,10 @@ public struct QuantumKernel: Sendable {
   /// Run and count the train-train diagonal (U(x)†U(x), 1 in exact arithmetic) on shot and noisy
   /// backends, and use its estimate; false (the default): the diagonal is 1 and costs nothing.
   public var measureDiagonal = false
+  /// How exact fidelity Gram matrices are formed: through the system BLAS for wide states when
+  /// one is loaded (`.automatic`, see `SystemBLAS`), or by the portable tiles. The two agree to
+  /// 1e-12 per entry; each is deterministic and independent of `threads`, bit for bit.
+  public var gramMethod: GramMethod = .automatic
 
   /// A quantum kernel (exact fidelity by default).
   public init(
@@ -94,44 +98,12 @@ public struct QuantumKernel: Sendable {
     switch kind {
     case .fidelity:
       let t = threads ?? defaultThreads(work: n * n * bank.width * 4)
-      // Cache blocking: a block of column states (about 512 KiB) stays in cache while every
-      // row state streams past it once, instead of streaming both states of every pair.
-      let block = max(1, (1 << 19) / (bank.width * 128))
-      // Tasks, block by block: a few rows of the lower triangle against one column block.
-      // Workers take the next task as they finish one, so a worker that starts late (or shares
-      // its core) does not hold up the other.
-      let tasks = stride(from: 0, to: n, by: block).flatMap { jb in
-        stride(from: jb, to: n, by: 8).map { i in (columns: jb..<min(n, jb + block), rows: i..<min(n, i + 8)) }
-      }
-      var K = Matrix(rows: n, columns: n)
-      fillInPlace(&K.values, tasks: tasks.count, threads: min(t, n)) { task, out in
-        let (columns, rows) = tasks[task]
-        // Rows in pairs: 2 x 2 tiles wholly below the diagonal, the rest (the diagonal, the
-        // entries next to it, odd edges) one pair at a time. Tiles and pairs sum alike.
-        var i = rows.lowerBound
-        while i < rows.upperBound {
-          if i + 1 < rows.upperBound {
-            let tileEnd = min(columns.upperBound, i + 1)
-            var j = columns.lowerBound
-            while j + 1 < tileEnd {
-              StateBank.fillTile(bank, i, bank, j, into: out, stride: n)
-              j += 2
-            }
-            for jj in j..<min(columns.upperBound, i + 1) { StateBank.fillPair(bank, i, bank, jj, into: out, stride: n) }
-            for jj in j..<min(columns.upperBound, i + 2) {
-              StateBank.fillPair(bank, i + 1, bank, jj, into: out, stride: n)
-            }
-            i += 2
-          } else {
-            for j in columns.lowerBound..<min(columns.upperBound, i + 1) {
-              StateBank.fillPair(bank, i, bank, j, into: out, stride: n)
-            }
-            i += 1
-          }
-        }
-      }
-      K.values.withUnsafeMutableBufferPointer { v in
-        for i in 0..<n { for j in 0..<i { v[j &* n &+ i] = v[i &* n &+ j] } }
+      let extra = StateBank.blasGramBytes(count: n, dimension: bank.dimension)
+      var K: Matrix
+      if let blas = gramMethod.library(dimension: bank.dimension, bytes: extra) {
+        K = StateBank.blasGram(bank, blas: blas, threads: t)
+      } else {
+        K = StateBank.tiledGram(bank, threads: t)
       }
       if let shots = backend.shotsPerCircuit {
         var rng = SeededGenerator(seed: seed)
@@ -177,35 +149,12 @@ public struct QuantumKernel: Sendable {
     case .fidelity:
       let t = threads ?? defaultThreads(work: A.count * B.count * a.width * 8)
       let cols = B.count
-      var K = Matrix(rows: A.count, columns: cols)
-      // Cache blocking and tasks as for the train matrix: a few rows against one column block.
-      let block = max(1, (1 << 19) / (b.width * 128))
-      let rowCount = A.count
-      let tasks = stride(from: 0, to: cols, by: block).flatMap { jb in
-        stride(from: 0, to: rowCount, by: 8).map { i in
-          (columns: jb..<min(cols, jb + block), rows: i..<min(rowCount, i + 8))
-        }
-      }
-      fillInPlace(&K.values, tasks: tasks.count, threads: t) { task, out in
-        let (columns, rows) = tasks[task]
-        var i = rows.lowerBound
-        while i < rows.upperBound {
-          if i + 1 < rows.upperBound {
-            var j = columns.lowerBound
-            while j + 1 < columns.upperBound {
-              StateBank.fillTile(a, i, b, j, into: out, stride: cols)
-              j += 2
-            }
-            if j < columns.upperBound {
-              StateBank.fillPair(a, i, b, j, into: out, stride: cols)
-              StateBank.fillPair(a, i + 1, b, j, into: out, stride: cols)
-            }
-            i += 2
-          } else {
-            for j in columns { StateBank.fillPair(a, i, b, j, into: out, stride: cols) }
-            i += 1
-          }
-        }
+      let extra = StateBank.blasCrossBytes(rows: A.count, columns: cols, dimension: a.dimension)
+      var K: Matrix
+      if let blas = gramMethod.library(dimension: a.dimension, bytes: extra) {
+        K = StateBank.blasCross(a, b, blas: blas, threads: t)
+      } else {
+        K = StateBank.tiledCross(a, b, threads: t)
       }
       if let shots = backend.shotsPerCircuit {
         var rng = SeededGenerator(seed: seed ^ 0x5EED_CAFE_F00D)
