@@ -57,7 +57,9 @@ struct CacheBlockPlan {
         pending += b.straddling.map(Item.gate)
       }
     }
-    var entries = pending.map { Entry(item: $0, deps: Self.mask(Self.dependencyQubits($0)), required: Self.mask(Self.requiredQubits($0))) }
+    var entries = pending.map {
+      Entry(item: $0, deps: Self.mask(Self.dependencyQubits($0)), required: Self.mask(Self.requiredQubits($0)))
+    }
     let all: UInt64 = n >= 64 ? ~0 : (1 << UInt64(n)) &- 1
     var passes: [Pass] = []
     while !entries.isEmpty {

@@ -22,10 +22,8 @@ import Testing
   /// Random circuits where most gates are diagonal (blocks with tables and straddling gates)
   /// and random circuits over every gate kind.
   static func circuits(n: Int, seed: UInt64) -> [Circuit] {
-    [
-      SVReference.randomCircuit(n: n, gates: 80, seed: seed),
-      CompiledCircuitTests.diagonalHeavyCircuit(n: n, gates: 100, seed: seed),
-    ]
+    let mixed = SVReference.randomCircuit(n: n, gates: 80, seed: seed)
+    return [mixed, CompiledCircuitTests.diagonalHeavyCircuit(n: n, gates: 100, seed: seed)]
   }
 
   @Test("blocked runs equal the plain run to 1e-12 for 1-12 qubits and blocks of 2^4-2^7", arguments: [UInt64(11), 12, 13])
