@@ -136,6 +136,23 @@ extension StateVector {
   /// Runs a compiled circuit on this state.
   public mutating func apply(_ compiled: CompiledCircuit) {
     precondition(compiled.qubitCount == qubitCount, "the circuit has \(compiled.qubitCount) qubits, the state \(qubitCount)")
+    apply(compiled, blockQubits: CacheBlockedRun.defaultBlockQubits)
+  }
+
+  /// Runs a compiled circuit with cache blocking over blocks of 2^blockQubits amplitudes when the
+  /// state is larger than one block (`CacheBlockPlan`), else step by step.
+  mutating func apply(_ compiled: CompiledCircuit, blockQubits k: Int) {
+    precondition(compiled.qubitCount == qubitCount, "the circuit has \(compiled.qubitCount) qubits, the state \(qubitCount)")
+    if qubitCount > k {
+      let plan = CacheBlockPlan(steps: compiled.steps, qubitCount: qubitCount, blockQubits: k)
+      let threads = self.threads
+      re.withUnsafeMutableBufferPointer { rb in
+        im.withUnsafeMutableBufferPointer { ib in
+          CacheBlockedRun.run(plan, re: rb.baseAddress!, im: ib.baseAddress!, threads: threads)
+        }
+      }
+      return
+    }
     for step in compiled.steps {
       switch step {
       case .gate(let g): apply(g)

@@ -146,6 +146,50 @@ public enum Parallel {
   }
 }
 
+extension Parallel {
+  /// Runs `body(worker, phase)` for phases 0, 1, ... in order on `workers` dedicated threads
+  /// (as `workers(_:dedicated:_:)`, started once): every worker finishes a phase before any
+  /// starts the next (one barrier per phase). Workers must write disjoint memory within a phase.
+  public static func workers(_ workers: Int, phases: Int, _ body: (_ worker: Int, _ phase: Int) -> Void) {
+    guard workers > 1 else {
+      for phase in 0..<phases { body(0, phase) }
+      return
+    }
+    let barrier = PhaseBarrier(parties: workers)
+    self.workers(workers, dedicated: true) { w in
+      for phase in 0..<phases {
+        if phase > 0 { barrier.wait() }
+        body(w, phase)
+      }
+    }
+  }
+}
+
+/// Makes the workers of `Parallel.workers(_:phases:_:)` wait for each other between phases.
+private final class PhaseBarrier: @unchecked Sendable {
+  private let condition = NSCondition()
+  private let parties: Int
+  private var waiting = 0
+  private var generation = 0
+
+  init(parties: Int) { self.parties = parties }
+
+  /// Returns once all parties have called it in this round.
+  func wait() {
+    condition.lock()
+    defer { condition.unlock() }
+    let round = generation
+    waiting += 1
+    if waiting == parties {
+      waiting = 0
+      generation += 1
+      condition.broadcast()
+      return
+    }
+    while generation == round { condition.wait() }
+  }
+}
+
 /// The next task index, shared by the workers of `Parallel.tasks`.
 private final class TaskCounter: @unchecked Sendable {
   private var next: Int

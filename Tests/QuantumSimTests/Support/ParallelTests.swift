@@ -71,6 +71,29 @@ struct ParallelTests {
     #expect(one.map { try! $0.get() } == many.map { try! $0.get() })
   }
 
+  /// Per-phase marks of each worker, from any thread.
+  final class PhaseLog: @unchecked Sendable {
+    private var done: [[Int]]
+    private let lock = NSLock()
+    init(workers: Int) { done = Array(repeating: [], count: workers) }
+    func finish(_ w: Int, _ phase: Int) { lock.withLock { done[w].append(phase) } }
+    func lastDone(_ w: Int) -> Int { lock.withLock { done[w].last ?? -1 } }
+    var all: [[Int]] { lock.withLock { done } }
+  }
+
+  @Test func phasesRunInOrderAndNoWorkerStartsAPhaseBeforeAllFinishedThePrevious() {
+    for workers in [1, 2, 3] {
+      let log = PhaseLog(workers: workers)
+      Parallel.workers(workers, phases: 20) { w, phase in
+        // Every worker has finished the previous phase (the barrier), none has begun a later one.
+        for other in 0..<workers { #expect(log.lastDone(other) >= phase - 1, "worker \(w), phase \(phase)") }
+        if w == 0 { Thread.sleep(forTimeInterval: 0.0005) }  // worker 0 lags; the others must wait
+        log.finish(w, phase)
+      }
+      #expect(log.all == Array(repeating: Array(0..<20), count: workers))
+    }
+  }
+
   @Test func smallWorkRunsOnOneThread() {
     #expect(Parallel.threads(work: Parallel.minimumWork - 1, available: 8) == 1)
     #expect(Parallel.threads(work: Parallel.minimumWork, available: 8) == 8)
