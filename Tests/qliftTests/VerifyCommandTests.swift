@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 private func spec(id: String, minLift: Double, expect: String) -> String {
   """
@@ -51,6 +52,25 @@ private func spec(id: String, minLift: Double, expect: String) -> String {
     #expect(r.status == 2)
     #expect(r.stderr.contains("specs/broken.yaml:4:") && r.stderr.contains("did you mean 'samples'"))
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("reports/results").path))
+  }
+
+  /// A claim on a device profile is served from the cache on the next run: its cache key hashes
+  /// the profile canonically, not in the per-process order of the profile's dictionaries.
+  @Test func aDeviceBackedClaimIsCachedOnTheNextRun() throws {
+    let dir = try QliftProcess.project()
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("specs/devices"), withIntermediateDirectories: true)
+    try String(contentsOf: Repository.devices.appendingPathComponent("ionq-forte.yaml"), encoding: .utf8)
+      .write(to: dir.appendingPathComponent("specs/devices/ionq-forte.yaml"), atomically: true, encoding: .utf8)
+    try spec(id: "dev", minLift: 0.1, expect: "supported")
+      .replacingOccurrences(of: "backends: [{id: sv, simulator: statevector, shots: exact}]",
+                            with: "backends: [{id: sv, simulator: statevector, shots: exact}, {id: forte, device: ionq-forte, shots: 100}]")
+      .replacingOccurrences(of: "samples: 60", with: "samples: 24")
+      .write(to: dir.appendingPathComponent("specs/dev.yaml"), atomically: true, encoding: .utf8)
+    for round in 0..<3 {
+      let r = try QliftProcess.run(["verify", "specs", "--out", "reports", "--jobs", "2", "--no-report"], cwd: dir)
+      #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
+      #expect(r.stderr.contains("(cached)") == (round > 0), "round \(round): \(r.stderr)")
+    }
   }
 
   @Test func badArgumentsExitTwo() throws {

@@ -46,7 +46,9 @@ public struct SuiteRunner: Sendable {
   public static func cacheKey(_ claim: Claim, specHash: String, devices: [String: DeviceProfile] = [:]) -> String {
     var parts = [Data(specHash.utf8), Data(RunEnvironment.buildID.utf8)]
     for id in Set(claim.backends.compactMap(\.profileID)).sorted() {
-      parts.append(Data("device \(id): \(devices[id].map { String(reflecting: $0) } ?? "missing")".utf8))
+      // Canonical (sorted) text: a profile's dictionaries (sources, per-qubit figures) iterate in a
+      // different order in every process, which would give every run a new key.
+      parts.append(Data("device \(id): \(devices[id].map { CanonicalText.of($0) } ?? "missing")".utf8))
     }
     for b in claim.backends where { if case .hardware = b.target { return true } else { return false } }() {
       parts.append(ContentHash.projectData(HardwareKernelStore.location(claim: claim, backend: b.id).url, claim) ?? Data())

@@ -23,7 +23,9 @@ public func balancedAccuracy(labels: [Int], predictions: [Int]) -> Double {
     total[labels[i], default: 0] += 1
     if labels[i] == predictions[i] { hit[labels[i], default: 0] += 1 }
   }
-  let recalls = total.map { Double(hit[$0.key] ?? 0) / Double($0.value) }
+  // Summed in class order: a dictionary's order differs between processes, and so would the
+  // last bits of the sum.
+  let recalls = total.keys.sorted().map { Double(hit[$0] ?? 0) / Double(total[$0] ?? 1) }
   return recalls.reduce(0, +) / Double(recalls.count)
 }
 
@@ -33,7 +35,7 @@ public func balancedAccuracy(labels: [Int], predictions: [Int]) -> Double {
 public func f1Macro(labels: [Int], predictions: [Int]) -> Double {
   precondition(labels.count == predictions.count, "one prediction per label")
   guard !labels.isEmpty else { return .nan }
-  let classes = Set(labels).union(predictions)
+  let classes = Set(labels).union(predictions).sorted()  // summed in class order, the same in every process
   var sum = 0.0
   for c in classes {
     var tp = 0, fp = 0, fn = 0
