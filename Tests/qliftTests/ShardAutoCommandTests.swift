@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `verify --shard auto` under each engine's environment, two jobs each, merged: the same results
 /// as one unsharded run, byte for byte but for timings (docs/SCALE.md); cell shards by default,
@@ -20,29 +21,12 @@ import Testing
     """
   }
 
-  /// Claim id -> its results JSON without timings (every `seconds`, `started`, `finished`,
-  /// `machine`, `cached`, the checksum, the runtime fact and the runtime check's measured value).
+  /// Claim id -> its results JSON without timings (`TimelessResults`).
   static func outcomes(_ folder: URL) throws -> [String: String] {
-    func strip(_ v: Any) -> Any {
-      if let d = v as? [String: Any] {
-        if d["name"] as? String == "classical_simulation_seconds" { return "timing" }
-        let runtimeCheck = d["name"] as? String == "max_runtime_seconds"
-        var out: [String: Any] = [:]
-        for (k, x) in d where !["seconds", "started", "finished", "machine", "cached", "checksum", "runtime"].contains(k) {
-          if runtimeCheck && k == "actual" { continue }
-          out[k] = strip(x)
-        }
-        return out
-      }
-      if let a = v as? [Any] { return a.map(strip) }
-      return v
-    }
     var out: [String: String] = [:]
     let dir = folder.appendingPathComponent("results")
     for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".json") {
-      let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(name))) as? [String: Any])
-      let data = try JSONSerialization.data(withJSONObject: strip(json), options: [.sortedKeys])
-      out[json["claim"] as? String ?? name] = String(decoding: data, as: UTF8.self)
+      out[String(name.dropLast(5))] = try TimelessResults.json(Data(contentsOf: dir.appendingPathComponent(name)))
     }
     return out
   }

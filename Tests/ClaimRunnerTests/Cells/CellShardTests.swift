@@ -2,6 +2,7 @@ import ClaimRunner
 import ClaimSpec
 import Foundation
 import Testing
+import TestSupport
 
 /// Cell shards (claim × seed × backend) merged into claims: every number, verdict and
 /// reason equal to one unsharded run, timings aside.
@@ -80,27 +81,9 @@ import Testing
     return (dir, set)
   }
 
-  /// A result's JSON without what depends on the clock or the machine: every `seconds`,
-  /// `started`, `finished`, `machine`, `cached`, the checksum, the measured simulation seconds, the
-  /// runtime fact (`took 0.5 s`) and the measured side of the runtime check.
+  /// A result's JSON without timings (`TimelessResults`).
   static func timeless(_ r: ClaimResult) throws -> String {
-    func strip(_ v: Any) -> Any {
-      if let d = v as? [String: Any] {
-        if d["name"] as? String == "classical_simulation_seconds" { return "timing" }
-        let runtimeCheck = d["name"] as? String == "max_runtime_seconds"
-        var out: [String: Any] = [:]
-        for (k, x) in d where !["seconds", "started", "finished", "machine", "cached", "checksum", "runtime"].contains(k) {
-          if runtimeCheck && k == "actual" { continue }
-          out[k] = strip(x)
-        }
-        return out
-      }
-      if let a = v as? [Any] { return a.map(strip) }
-      return v
-    }
-    let object = try JSONSerialization.jsonObject(with: try ResultsCoding.encoder().encode(r))
-    let data = try JSONSerialization.data(withJSONObject: strip(object), options: [.sortedKeys, .prettyPrinted])
-    return String(decoding: data, as: UTF8.self)
+    try TimelessResults.json(try ResultsCoding.encoder().encode(r))
   }
 
   @Test func cellShardsMergeToTheSingleRunByteForByte() throws {
