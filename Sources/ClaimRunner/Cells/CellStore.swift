@@ -26,9 +26,9 @@ enum CellStore {
     folder(claim: cell.claim, in: out).appendingPathComponent(cell.fileName)
   }
 
-  /// Writes a record atomically (the claim's folder is created when missing).
+  /// Writes a record atomically (`cells/<claim>/` is created when missing; every component of
+  /// the path is checked for links by `OutputFolder.prepare`).
   static func write(_ record: CellRecord, in out: URL) throws {
-    try OutputFolder.prepare(out, subfolder: "cells")
     try OutputFolder.prepare(out, subfolder: "cells/\(record.cell.claim)")
     try OutputFiles.write(try record.fileData(), to: url(record.cell, in: out), in: out)
   }

@@ -50,32 +50,32 @@ public struct ClaimRunner: Sendable {
     let started = Date()
     let metric = Metric(claim.criteria.metric)
     let (data, plan) = try prepare(claim)
-    let seeds = claim.seeds
-    let progress = options.progress
-    let stop = options.stop
     let iteration = options.iteration
-    // At most `jobs` seeds at once; outcomes in seed order, the first failure rethrown.
-    let outcomes = Parallel.map(seeds.count, workers: options.jobs) { i in
-      defer { progress?("\(claim.id): seed \(seeds[i]) done") }
-      try stop?.check(finished: 0)
-      return try SeedStage.run(
-        claim: claim, plan: plan, data: data, metric: metric, seed: seeds[i], iteration: iteration)
+    let perSeed = try runSeeds(claim) { seed in
+      try SeedStage.run(claim: claim, plan: plan, data: data, metric: metric, seed: seed, iteration: iteration)
     }
-    // A stop during the seeds cut their loops short (`Cancellation`): their outcomes are partial,
-    // so nothing of this claim is assembled or written.
-    try stop?.check(finished: 0)
-    if let s = Cancellation.requestedSignal { throw Interrupted(signal: s, finishedClaims: 0) }
-    let perSeed = try outcomes.map { try $0.get() }
-    let finished = Date()
-    let manifest = RunManifest(
-      specHash: specHash, qliftVersion: RunEnvironment.qliftVersion, gitCommit: gitCommit, seeds: seeds,
-      machine: RunEnvironment.machine, started: RunEnvironment.timestamp(started),
-      finished: RunEnvironment.timestamp(finished), seconds: finished.timeIntervalSince(started))
+    let manifest = RunManifest.of(claim, specHash: specHash, gitCommit: gitCommit, started: started)
     return ResultAssembler(claim: claim, plan: plan, data: data, metric: metric, seeds: perSeed, manifest: manifest).result()
   }
 }
 
 extension ClaimRunner {
+  /// Runs `body` for every seed of `claim`, at most `jobs` at once, and returns the outcomes in
+  /// seed order (the first failure rethrown). A stop during the seeds cut their loops short
+  /// (`Cancellation`), so their outcomes are partial: it throws instead of returning them.
+  func runSeeds<T>(_ claim: Claim, _ body: (Int) throws -> T) throws -> [T] {
+    let seeds = claim.seeds
+    let progress = options.progress, stop = options.stop
+    let outcomes = Parallel.map(seeds.count, workers: options.jobs) { i in
+      defer { progress?("\(claim.id): seed \(seeds[i]) done") }
+      try stop?.check(finished: 0)
+      return try body(seeds[i])
+    }
+    try stop?.check(finished: 0)
+    if let s = Cancellation.requestedSignal { throw Interrupted(signal: s, finishedClaims: 0) }
+    return try outcomes.map { try $0.get() }
+  }
+
   /// Everything a run checks of a claim's inputs before its first seed: the data (loaded and
   /// guarded), the models and backends (encodings, device profiles, noise, imported hardware
   /// counts) and the memory and runtime estimates. `Preflight` (lint) runs the same checks.

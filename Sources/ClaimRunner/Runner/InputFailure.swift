@@ -27,10 +27,7 @@ public enum InputFailure {
   public static func result(
     claim: Claim, message: String, specHash: String, gitCommit: String?, started: Date, finished: Date = Date()
   ) -> ClaimResult {
-    let manifest = RunManifest(
-      specHash: specHash, qliftVersion: RunEnvironment.qliftVersion, gitCommit: gitCommit, seeds: claim.seeds,
-      machine: RunEnvironment.machine, started: RunEnvironment.timestamp(started),
-      finished: RunEnvironment.timestamp(finished), seconds: finished.timeIntervalSince(started))
+    let manifest = RunManifest.of(claim, specHash: specHash, gitCommit: gitCommit, started: started, finished: finished)
     let source: String
     if case .generator(let g) = claim.dataset.source { source = g.name } else {
       source = claim.dataset.source.files.map(\.path).joined(separator: ", ")

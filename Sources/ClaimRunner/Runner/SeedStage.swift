@@ -77,7 +77,6 @@ enum QuantumStage {
       return HardwareStage.run(model: model, kernels: hw, split: split, metric: metric, seed: seed, keepKernel: keepKernel)
     }
     let start = Date()
-    let s = UInt64(bitPattern: Int64(seed))
     if let regression = metric.regression {
       return RegressionQuantumStage.run(
         model: model, backend: backend, split: split, metric: regression, seed: seed, keepKernel: keepKernel, iteration: iteration)
@@ -85,13 +84,7 @@ enum QuantumStage {
     do {
       switch model.spec.kind {
       case .kernel, .projectedKernel:
-        let kind: KernelKind = model.spec.kind == .kernel ? .fidelity : .projected(gamma: model.spec.gamma.first ?? 1)
-        let candidates = model.candidates.indices.map { i in
-          var kernel = QuantumKernel(encoding: model.candidates[i].encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17)
-          kernel.mitigation = backend.mitigation
-          kernel.measureDiagonal = backend.spec.measureDiagonal
-          return KernelModelStage.Candidate(label: model.label(i), kernel: kernel)
-        }
+        let candidates = KernelModelStage.candidates(model, backend: backend, seed: seed)
         let o = try KernelModelStage.run(candidates: candidates, cGrid: model.spec.svmC, split: split, metric: metric, seed: seed)
         var chosen = ["C": fmtParam(o.chosenC)]
         chosen.merge(o.chosenEncoding) { _, new in new }

@@ -35,6 +35,20 @@ enum KernelModelStage {
     var kernel: QuantumKernel
   }
 
+  /// The kernels a kernel or projected-kernel model tries on one backend and seed, one per
+  /// encoding candidate, with the backend's mitigation and diagonal setting; classification and
+  /// regression use the same ones.
+  static func candidates(_ model: ModelPlan.Model, backend: ModelPlan.Backend, seed: Int) -> [Candidate] {
+    let kind: KernelKind = model.spec.kind == .kernel ? .fidelity : .projected(gamma: model.spec.gamma.first ?? 1)
+    let s = UInt64(bitPattern: Int64(seed))
+    return model.candidates.indices.map { i in
+      var kernel = QuantumKernel(encoding: model.candidates[i].encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17)
+      kernel.mitigation = backend.mitigation
+      kernel.measureDiagonal = backend.spec.measureDiagonal
+      return Candidate(label: model.label(i), kernel: kernel)
+    }
+  }
+
   /// Runs one kernel (no bandwidth tuning).
   static func run(
     kernel: QuantumKernel, cGrid: [Double], split: DataSplit, metric: Metric, seed: Int

@@ -11,17 +11,10 @@ enum RegressionQuantumStage {
     iteration: (@Sendable (String, Int, Int) -> Void)? = nil
   ) -> QuantumOutcome {
     let start = Date()
-    let s = UInt64(bitPattern: Int64(seed))
     do {
       switch model.spec.kind {
       case .kernel, .projectedKernel:
-        let kind: KernelKind = model.spec.kind == .kernel ? .fidelity : .projected(gamma: model.spec.gamma.first ?? 1)
-        let candidates = model.candidates.indices.map { i in
-          var kernel = QuantumKernel(encoding: model.candidates[i].encoding, kind: kind, backend: backend.backend, seed: s &* 7919 &+ 17)
-          kernel.mitigation = backend.mitigation
-          kernel.measureDiagonal = backend.spec.measureDiagonal
-          return KernelModelStage.Candidate(label: model.label(i), kernel: kernel)
-        }
+        let candidates = KernelModelStage.candidates(model, backend: backend, seed: seed)
         let (o, f) = try KernelRegressionStage.run(candidates: candidates, alphaGrid: model.spec.ridgeAlpha, split: split, metric: metric, seed: seed)
         var chosen = ["alpha": fmtParam(f.chosenAlpha)]
         for (k, v) in o.chosenEncoding { chosen["encoding_\(k)"] = v }
