@@ -98,8 +98,7 @@ struct SimulateCommand: ParsableCommand {
       try StatevectorRunMemory(qubits: n, planBytes: 0, shots: shots, measured: qubits).check()
       let compiled = try CompiledCircuit(circuit)
       try StatevectorRunMemory(qubits: n, planBytes: compiled.tableBytes, shots: shots, measured: qubits).check()
-      var state = try StateVector(qubits: n)
-      state.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+      var state = try StateVector(qubits: n, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
       state.apply(compiled)
       if let shots {
         let outcomes = state.sampledOutcomes(shots: shots, seed: seed, over: qubits)

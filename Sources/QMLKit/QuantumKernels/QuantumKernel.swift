@@ -93,17 +93,17 @@ public struct QuantumKernel: Sendable {
         return projected(bloch, bloch, gamma: gamma)
       }
     }
-    let bank = try StateBank(encoded, X, threads: bankThreads(encoded, X.count))
-    let n = X.count
+    let n = X.count, dimension = 1 << encoded.circuit.qubitCount
     switch kind {
     case .fidelity:
-      let t = threads ?? defaultThreads(work: n * n * bank.width * 4)
-      let extra = StateBank.blasGramBytes(count: n, dimension: bank.dimension)
+      let t = threads ?? defaultThreads(work: n * n * max(1, dimension / 8) * 4)
+      let extra = StateBank.blasGramBytes(count: n, dimension: dimension)
       var K: Matrix
-      if let blas = gramMethod.library(dimension: bank.dimension, bytes: extra) {
-        K = StateBank.blasGram(bank, blas: blas, threads: t)
+      if let blas = gramMethod.library(dimension: dimension, bytes: extra) {
+        let states = try InterleavedStates(encoded, X, threads: bankThreads(encoded, n))
+        K = StateBank.blasGram(states, blas: blas, threads: t)
       } else {
-        K = StateBank.tiledGram(bank, threads: t)
+        K = StateBank.tiledGram(try StateBank(encoded, X, threads: bankThreads(encoded, n)), threads: t)
       }
       if let shots = backend.shotsPerCircuit {
         var rng = SeededGenerator(seed: seed)
@@ -121,7 +121,7 @@ public struct QuantumKernel: Sendable {
       }
       return K
     case .projected(let gamma):
-      let bloch = blochVectors(bank, salt: 0)
+      let bloch = blochVectors(try StateBank(encoded, X, threads: bankThreads(encoded, n)), salt: 0)
       return projected(bloch, bloch, gamma: gamma)
     }
   }
@@ -143,17 +143,20 @@ public struct QuantumKernel: Sendable {
           try mitigatedBloch(encoded, B, noise: noise, compiler: backend.compiler, salt: 2), gamma: gamma)
       }
     }
-    let a = try StateBank(encoded, A, threads: bankThreads(encoded, A.count))
-    let b = try StateBank(encoded, B, threads: bankThreads(encoded, B.count))
+    let dimension = 1 << encoded.circuit.qubitCount
     switch kind {
     case .fidelity:
-      let t = threads ?? defaultThreads(work: A.count * B.count * a.width * 8)
+      let t = threads ?? defaultThreads(work: A.count * B.count * max(1, dimension / 8) * 8)
       let cols = B.count
-      let extra = StateBank.blasCrossBytes(rows: A.count, columns: cols, dimension: a.dimension)
+      let extra = StateBank.blasCrossBytes(rows: A.count, columns: cols, dimension: dimension)
       var K: Matrix
-      if let blas = gramMethod.library(dimension: a.dimension, bytes: extra) {
+      if let blas = gramMethod.library(dimension: dimension, bytes: extra) {
+        let a = try InterleavedStates(encoded, A, threads: bankThreads(encoded, A.count))
+        let b = try InterleavedStates(encoded, B, threads: bankThreads(encoded, B.count))
         K = StateBank.blasCross(a, b, blas: blas, threads: t)
       } else {
+        let a = try StateBank(encoded, A, threads: bankThreads(encoded, A.count))
+        let b = try StateBank(encoded, B, threads: bankThreads(encoded, B.count))
         K = StateBank.tiledCross(a, b, threads: t)
       }
       if let shots = backend.shotsPerCircuit {
@@ -167,6 +170,8 @@ public struct QuantumKernel: Sendable {
       }
       return K
     case .projected(let gamma):
+      let a = try StateBank(encoded, A, threads: bankThreads(encoded, A.count))
+      let b = try StateBank(encoded, B, threads: bankThreads(encoded, B.count))
       return projected(blochVectors(a, salt: 1), blochVectors(b, salt: 2), gamma: gamma)
     }
   }

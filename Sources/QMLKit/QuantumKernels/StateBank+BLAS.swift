@@ -1,8 +1,8 @@
 import QuantumSim
 
 // Fidelity Gram matrices through the system BLAS (cblas_zherk for train-train, cblas_zgemm for
-// test-train). BLAS wants interleaved complex rows, so the split (re, im) states are packed
-// once into a scratch copy; the complex product is then squared entry by entry. The product is
+// test-train), from states simulated straight into interleaved complex rows
+// (`InterleavedStates`); the complex product is then squared entry by entry. The product is
 // formed in blocks fixed by the sizes alone (SystemBLAS+Blocks), so an entry does not depend on
 // the thread count (tested).
 
@@ -10,14 +10,15 @@ extension StateBank {
   /// Amplitudes per state (2^qubits; the stored chunks may pad it).
   var dimension: Int { 1 << qubits }
 
-  /// Extra bytes `blasGram` takes for `count` states of `dimension` amplitudes.
+  /// Bytes `blasGram` takes for `count` states of `dimension` amplitudes: the interleaved
+  /// states and the complex product.
   static func blasGramBytes(count: Int, dimension: Int) -> Int {
     let (packed, o1) = count.multipliedReportingOverflow(by: dimension &* 16)
     let (product, o2) = count.multipliedReportingOverflow(by: count &* 16)
     return o1 || o2 ? Int.max : packed &+ product
   }
 
-  /// Extra bytes `blasCross` takes for `rows` x `columns` states of `dimension` amplitudes.
+  /// Bytes `blasCross` takes (states and product) for `rows` x `columns` states of `dimension` amplitudes.
   static func blasCrossBytes(rows: Int, columns: Int, dimension: Int) -> Int {
     let (packed, o1) = (rows &+ columns).multipliedReportingOverflow(by: dimension &* 16)
     let (product, o2) = rows.multipliedReportingOverflow(by: columns &* 16)
@@ -25,15 +26,14 @@ extension StateBank {
   }
 
   /// The symmetric matrix K[i][j] = |<s_i|s_j>|^2 of the bank's states, by cblas_zherk.
-  static func blasGram(_ bank: StateBank, blas: SystemBLAS, threads: Int) -> Matrix {
-    let n = bank.count, dim = bank.dimension
+  static func blasGram(_ states: InterleavedStates, blas: SystemBLAS, threads: Int) -> Matrix {
+    let n = states.count, dim = states.dimension
     var K = Matrix(rows: n, columns: n)
     guard n > 0, !Cancellation.isRequested else { return K }
-    let packed = bank.packed(threads: threads)
     let product = PageBuffer(count: n * n * 16)
     let c = product.base.bindMemory(to: Double.self, capacity: 2 * n * n)
     blas.hermitianGram(
-      packed.base.assumingMemoryBound(to: Double.self), count: n, length: dim, into: c, threads: threads)
+      states.rows, count: n, length: dim, into: c, threads: threads)
     // The upper triangle holds the product; both halves of K get its squared modulus.
     K.values.withUnsafeMutableBufferPointer { v in
       for i in 0..<n {
@@ -49,15 +49,14 @@ extension StateBank {
   }
 
   /// The matrix K[i][j] = |<a_i|b_j>|^2 by cblas_zgemm.
-  static func blasCross(_ a: StateBank, _ b: StateBank, blas: SystemBLAS, threads: Int) -> Matrix {
+  static func blasCross(_ a: InterleavedStates, _ b: InterleavedStates, blas: SystemBLAS, threads: Int) -> Matrix {
     let rows = a.count, cols = b.count
     var K = Matrix(rows: rows, columns: cols)
     guard rows > 0, cols > 0, !Cancellation.isRequested else { return K }
-    let pa = a.packed(threads: threads), pb = b.packed(threads: threads)
     let product = PageBuffer(count: rows * cols * 16)
     let c = product.base.bindMemory(to: Double.self, capacity: 2 * rows * cols)
     blas.crossProduct(
-      pa.base.assumingMemoryBound(to: Double.self), rows: rows, pb.base.assumingMemoryBound(to: Double.self),
+      a.rows, rows: rows, b.rows,
       columns: cols, length: a.dimension, into: c, threads: threads)
     K.values.withUnsafeMutableBufferPointer { v in
       for k in 0..<(rows * cols) {
@@ -66,30 +65,5 @@ extension StateBank {
       }
     }
     return K
-  }
-
-  /// The states as interleaved complex rows (re, im, re, im, ...), `dimension` each, in a
-  /// scratch buffer; states are packed on `threads` workers.
-  private func packed(threads: Int) -> PageBuffer {
-    let dim = dimension, width = self.width
-    let out = PageBuffer(count: count * dim * 16)
-    let d = out.base.bindMemory(to: Double.self, capacity: 2 * count * dim)
-    re.withUnsafeBufferPointer { reChunks in
-      im.withUnsafeBufferPointer { imChunks in
-        reChunks.withMemoryRebound(to: Double.self) { reParts in
-          imChunks.withMemoryRebound(to: Double.self) { imParts in
-            let reBase = reParts.baseAddress!, imBase = imParts.baseAddress!
-            Parallel.tasks(0..<count, workers: threads) { s in
-              let r = reBase + s &* width &* 8, m = imBase + s &* width &* 8, o = d + 2 &* s &* dim
-              for k in 0..<dim {
-                o[2 &* k] = r[k]
-                o[2 &* k &+ 1] = m[k]
-              }
-            }
-          }
-        }
-      }
-    }
-    return out
   }
 }

@@ -25,17 +25,38 @@ struct StateBank: Sendable {
     count = X.count
     let width = max(1, (1 << n) / 8)
     self.width = width
-    let bindings = try X.map { try encoded.bindings($0) }
-    let scratch = try StateVector(qubits: n)
     // Left uninitialized here: the workers write every chunk (and fault its pages in parallel).
     let chunks = count * width
     re = [SIMD8<Double>](unsafeUninitializedCapacity: chunks) { _, initialized in initialized = chunks }
     im = [SIMD8<Double>](unsafeUninitializedCapacity: chunks) { _, initialized in initialized = chunks }
-    let circuit = encoded.circuit, total = count
+    try re.withUnsafeMutableBufferPointer { reBuffer in
+      try im.withUnsafeMutableBufferPointer { imBuffer in
+        let reOut = reBuffer.baseAddress!, imOut = imBuffer.baseAddress!
+        try Self.simulate(encoded, X, threads: threads) { s, state in
+          Self.store(state.re, into: reOut + s * width, width: width)
+          Self.store(state.im, into: imOut + s * width, width: width)
+        }
+      }
+    }
+  }
+
+  /// Simulates `encoded` once per row of `X` on `threads` workers and hands each final state
+  /// to `store` with its row index; `store` is called from the workers, at most once per row,
+  /// and must write only that row's storage. A state does not depend on the worker or the
+  /// thread count. States of 2^compiledMinimumQubits amplitudes or more run as a
+  /// `CompiledCircuit` (diagonal gates in one pass); narrower ones gate by gate, where
+  /// compiling each input's circuit costs more than it saves.
+  static func simulate(
+    _ encoded: EncodedCircuit, _ X: [[Double]], threads: Int, store: (Int, StateVector) -> Void
+  ) throws {
+    let circuit = encoded.circuit, total = X.count
     guard total > 0 else { return }
+    let bindings = try X.map { try encoded.bindings($0) }
     for b in bindings where b.count != circuit.symbols.count {
       throw SimulationError.bindingCount(expected: circuit.symbols.count, got: b.count)
     }
+    let scratch = try StateVector(qubits: circuit.qubitCount)
+    let compiled = circuit.qubitCount >= compiledMinimumQubits
     // The leading gates that depend on no input (the Hadamard layer of the Pauli feature maps)
     // give the same state for every input: it is computed once and copied.
     let all = Self.privateGates(circuit)
@@ -46,29 +67,32 @@ struct StateBank: Sendable {
     // Workers take runs of states in turn; each writes only its own states' chunks.
     let run = 8
     let runs = (total + run - 1) / run
-    re.withUnsafeMutableBufferPointer { reBuffer in
-      im.withUnsafeMutableBufferPointer { imBuffer in
-        let reOut = reBuffer.baseAddress!, imOut = imBuffer.baseAddress!
-        Parallel.workers(threads, sharing: 0..<runs, dedicated: true) { _, next in
-          var state = scratch, start = scratch
-          start.assign(from: shared)  // a private copy (reading the shared one retains it)
-          // The rest of the circuit, on this worker's own copy of its gates: running a gate
-          // retains its arrays, and two cores retaining the same objects would contend for them.
-          var rest = Circuit(qubits: circuit.qubitCount)
-          for name in circuit.symbols { _ = rest.symbol(name) }
-          for g in Self.privateGates(circuit)[prefix...] { rest.append(g) }
-          while let c = next() {
-            for s in c * run..<min(total, (c + 1) * run) {
-              state.assign(from: start)
-              try! state.apply(rest, bindings: bindings[s])  // binding counts checked above
-              Self.store(state.re, into: reOut + s * width, width: width)
-              Self.store(state.im, into: imOut + s * width, width: width)
-            }
+    Parallel.workers(threads, sharing: 0..<runs, dedicated: true) { _, next in
+      var state = scratch, start = scratch
+      start.assign(from: shared)  // a private copy (reading the shared one retains it)
+      // The rest of the circuit, on this worker's own copy of its gates: running a gate
+      // retains its arrays, and two cores retaining the same objects would contend for them.
+      var rest = Circuit(qubits: circuit.qubitCount)
+      for name in circuit.symbols { _ = rest.symbol(name) }
+      for g in Self.privateGates(circuit)[prefix...] { rest.append(g) }
+      while let c = next() {
+        for s in c * run..<min(total, (c + 1) * run) {
+          state.assign(from: start)
+          // Binding counts were checked above, so neither call can throw.
+          if compiled {
+            state.apply(try! CompiledCircuit(rest, bindings: bindings[s]))
+          } else {
+            try! state.apply(rest, bindings: bindings[s])
           }
+          store(s, state)
         }
       }
     }
   }
+
+  /// The fewest qubits from which bank states are simulated as compiled circuits (measured with
+  /// `qlift-bench quantum`, ZZ feature map, reps 2: see docs/BENCHMARKS.md, B2).
+  static let compiledMinimumQubits = 10
 
   /// Copies the amplitude parts `values` into `width` chunks at `out`, zero-padded.
   private static func store(_ values: [Double], into out: UnsafeMutablePointer<SIMD8<Double>>, width: Int) {

@@ -82,13 +82,33 @@ public struct DiagonalBlock: Sendable {
 
   /// table[i] *= d[k(i)] where k collects the bits `qubits` of i.
   static func multiply(_ re: inout [Double], _ im: inout [Double], by d: [Complex<Double>], on qubits: [Int]) {
-    for i in 0..<re.count {
-      var k = 0
-      for (pos, q) in qubits.enumerated() { k |= ((i >> q) & 1) << pos }
-      let f = d[k]
-      let a = re[i], b = im[i]
-      re[i] = a * f.real - b * f.imaginary
-      im[i] = a * f.imaginary + b * f.real
+    // One- and two-qubit factors (nearly all of them) read their entry with fixed shifts; the
+    // products are the same for every path.
+    let q0 = qubits.first ?? 0, q1 = qubits.count > 1 ? qubits[1] : 0
+    let count = qubits.count
+    re.withUnsafeMutableBufferPointer { r in
+      im.withUnsafeMutableBufferPointer { m in
+        d.withUnsafeBufferPointer { f in
+          qubits.withUnsafeBufferPointer { qs in
+            for i in 0..<r.count {
+              let k: Int
+              switch count {
+              case 0: k = 0
+              case 1: k = (i &>> q0) & 1
+              case 2: k = ((i &>> q0) & 1) | (((i &>> q1) & 1) &<< 1)
+              default:
+                var bits = 0
+                for pos in 0..<count { bits |= ((i &>> qs[pos]) & 1) &<< pos }
+                k = bits
+              }
+              let fr = f[k].real, fi = f[k].imaginary
+              let a = r[i], b = m[i]
+              r[i] = a * fr - b * fi
+              m[i] = a * fi + b * fr
+            }
+          }
+        }
+      }
     }
   }
 }

@@ -70,6 +70,10 @@ extension Kernels {
       dense1(r, i, dim: dim, threads: threads, q: q[1], c0: q[0], m: m)
     case .rzz:
       diagonal2(r, i, dim: dim, threads: threads, q0: q[0], q1: q[1], d: GateMatrices.dense2(.rzz, p))
+    case .unitary2 where DiagonalBlock.isDiagonal(gate):
+      // A diagonal two-qubit unitary (the ZZ rotation cx·p·cx of the Pauli feature maps, as the
+      // compiler writes it): four phases, not a 4x4 product.
+      diagonal2(r, i, dim: dim, threads: threads, q0: q[0], q1: q[1], d: GateMatrices.dense2(.unitary2, p, matrix: gate.matrix))
     case .iswap, .rxx, .ryy, .unitary2:
       dense2(r, i, dim: dim, threads: threads, q0: q[0], q1: q[1], m: GateMatrices.dense2(gate.kind, p, matrix: gate.matrix))
     }

@@ -14,6 +14,11 @@ public struct StateVector: Sendable, Equatable {
 
   /// The all-zeros state |0...0>; fails up front if it would not fit in memory.
   public init(qubits: Int) throws {
+    try self.init(qubits: qubits, zeroing: 1)
+  }
+
+  /// The all-zeros state, its storage zeroed by up to `zeroing` threads (`zeros(_:threads:)`).
+  init(qubits: Int, zeroing: Int) throws {
     guard qubits >= 0, qubits < 62 else {
       throw SimulationError.insufficientMemory(
         qubits: qubits, bytesNeeded: MemoryGuard.statevectorBytes(qubits: max(qubits, 0)),
@@ -21,8 +26,8 @@ public struct StateVector: Sendable, Equatable {
     }
     try MemoryGuard.check(qubits: qubits, bytes: MemoryGuard.statevectorBytes(qubits: qubits), what: "statevector")
     qubitCount = qubits
-    re = [Double](repeating: 0, count: 1 << qubits)
-    im = [Double](repeating: 0, count: 1 << qubits)
+    re = Self.zeros(1 << qubits, threads: zeroing)
+    im = Self.zeros(1 << qubits, threads: zeroing)
     re[0] = 1
   }
 
