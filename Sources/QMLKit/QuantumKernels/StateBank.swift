@@ -90,9 +90,11 @@ struct StateBank: Sendable {
     }
   }
 
-  /// The fewest qubits from which bank states are simulated as compiled circuits (measured with
-  /// `qlift-bench quantum`, ZZ feature map, reps 2: see docs/BENCHMARKS.md, B2).
-  static let compiledMinimumQubits = 10
+  /// The fewest qubits from which bank states are simulated as compiled circuits. Measured with
+  /// `qlift kernel --map zz --reps 2 --gram portable` on 400 inputs, 1 core (docs/BENCHMARKS.md,
+  /// B2): compiling every input's circuit made d = 8 1.5x slower, d = 10 about as fast, and
+  /// d = 12 10% faster.
+  static let compiledMinimumQubits = 12
 
   /// Copies the amplitude parts `values` into `width` chunks at `out`, zero-padded.
   private static func store(_ values: [Double], into out: UnsafeMutablePointer<SIMD8<Double>>, width: Int) {

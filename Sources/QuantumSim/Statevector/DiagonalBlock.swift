@@ -27,17 +27,23 @@ public struct DiagonalBlock: Sendable {
   public init(qubitCount n: Int, gates: [Gate]) {
     precondition(gates.allSatisfy(Self.isDiagonal), "DiagonalBlock takes diagonal gates only")
     qubitCount = n
-    qubits = Array(Set(gates.flatMap(\.qubits))).sorted()
+    // Compiled once per input by the kernels' state banks: loops here, not sets and filters.
+    var used = [Bool](repeating: false, count: n)
+    for g in gates { for q in g.qubits { used[q] = true } }
+    qubits = (0..<n).filter { used[$0] }
     gateCount = gates.count
     // The split near the middle that leaves the fewest gates straddling it (ring entanglers).
     func straddles(_ g: Gate, _ s: Int) -> Bool {
-      g.qubits.contains { $0 < s } && g.qubits.contains { $0 >= s }
+      var below = false, above = false
+      for q in g.qubits { if q < s { below = true } else { above = true } }
+      return below && above
     }
     let middle = n / 2
     var best = middle
     var bestCount = Int.max
     for s in Swift.max(0, middle - 3)...Swift.min(n, middle + 3) {
-      let c = gates.filter { straddles($0, s) }.count
+      var c = 0
+      for g in gates where straddles(g, s) { c += 1 }
       if c < bestCount || (c == bestCount && abs(s - middle) < abs(best - middle)) { best = s; bestCount = c }
     }
     split = best
@@ -74,10 +80,21 @@ public struct DiagonalBlock: Sendable {
 
   /// The diagonal of a numeric gate, entry index = bit(qubits[0]) + 2 bit(qubits[1]).
   static func diagonal(_ g: Gate) -> [Complex<Double>] {
-    let values = g.parameters.map { $0.constantValue ?? .nan }
-    let m = GateMatrices.full(g, values)
-    let size = 1 << g.qubits.count
-    return (0..<size).map { m[$0 * size + $0] }
+    var p = GateParameters(repeating: 0)
+    for (k, a) in g.parameters.enumerated() where k < 4 { p[k] = a.constantValue ?? .nan }
+    switch g.qubits.count {
+    case 1:
+      let m = GateMatrices.single(g.kind, p, matrix: g.matrix)
+      return [m.m00, m.m11]
+    case 2:
+      if g.kind == .unitary2, let m = g.matrix, m.count == 16 { return [m[0], m[5], m[10], m[15]] }
+      let m = GateMatrices.dense2(g.kind, p, matrix: g.matrix)
+      return [m[0, 0], m[1, 1], m[2, 2], m[3, 3]]
+    default:
+      let m = GateMatrices.full(g, g.parameters.map { $0.constantValue ?? .nan })
+      let size = 1 << g.qubits.count
+      return (0..<size).map { m[$0 * size + $0] }
+    }
   }
 
   /// table[i] *= d[k(i)] where k collects the bits `qubits` of i.
