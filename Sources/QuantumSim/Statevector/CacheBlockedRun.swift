@@ -75,6 +75,8 @@ enum CacheBlockedRun {
         Kernels.apply(g, parameters: p, r, i, dim: dim, threads: 1)
       case .tables(let block):
         block.applyTables(r, i, base: base, offsets: offsets, runLength: runLength)
+      case .group(let group):
+        group.apply(r, i, dim: dim)
       }
     }
   }
