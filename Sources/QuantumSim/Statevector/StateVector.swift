@@ -21,8 +21,8 @@ public struct StateVector: Sendable, Equatable {
     }
     try MemoryGuard.check(qubits: qubits, bytes: MemoryGuard.statevectorBytes(qubits: qubits), what: "statevector")
     qubitCount = qubits
-    re = [Double](repeating: 0, count: 1 << qubits)
-    im = [Double](repeating: 0, count: 1 << qubits)
+    re = HugePages.zeros(1 << qubits)
+    im = HugePages.zeros(1 << qubits)
     re[0] = 1
   }
 
