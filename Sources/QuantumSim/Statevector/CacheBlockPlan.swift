@@ -30,7 +30,7 @@ struct CacheBlockPlan {
     case gate(Gate, GateParameters)
     /// A diagonal block's table phases (state indices; its straddling gates are separate ops).
     case tables(DiagonalBlock)
-    /// Consecutive gates on low block qubits, applied tile by tile.
+    /// Single-qubit gates, x and cx as prepared tile operations (`GateGroup`).
     case group(GateGroup)
   }
 
@@ -181,7 +181,7 @@ struct CacheBlockPlan {
     return nil
   }
 
-  /// A pass with the steps' qubits renumbered into the block, runs of small gates grouped.
+  /// A pass with the steps' qubits renumbered into the block, its single-qubit gates, x and cx grouped.
   static func pass(_ items: [Item], lowCount: Int, high: [Int]) -> Pass {
     let ops = items.map { item -> Op in
       switch item {
