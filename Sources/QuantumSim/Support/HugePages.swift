@@ -13,7 +13,7 @@ enum HugePages {
 
   /// Asks for huge pages over the 2 MiB-aligned part of [start, start + bytes), before first touch.
   static func advise(_ start: UnsafeMutableRawPointer, bytes: Int) {
-    #if os(Linux)
+    #if canImport(Glibc) && os(Linux)
       guard bytes >= minimumBytes else { return }
       let huge = 2 << 20
       let first = (Int(bitPattern: start) + huge - 1) & ~(huge - 1)
