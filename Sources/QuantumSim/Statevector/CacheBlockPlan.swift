@@ -30,6 +30,8 @@ struct CacheBlockPlan {
     case gate(Gate, GateParameters)
     /// A diagonal block's table phases (state indices; its straddling gates are separate ops).
     case tables(DiagonalBlock)
+    /// Single-qubit gates, x and cx as prepared tile operations (`GateGroup`).
+    case group(GateGroup)
   }
 
   /// Qubits of the state.
@@ -179,7 +181,7 @@ struct CacheBlockPlan {
     return nil
   }
 
-  /// A pass with the steps' qubits renumbered into the block.
+  /// A pass with the steps' qubits renumbered into the block, its single-qubit gates, x and cx grouped.
   static func pass(_ items: [Item], lowCount: Int, high: [Int]) -> Pass {
     let ops = items.map { item -> Op in
       switch item {
@@ -190,6 +192,6 @@ struct CacheBlockPlan {
       case .tables(let b): return .tables(b)
       }
     }
-    return Pass(lowCount: lowCount, high: high, ops: ops)
+    return Pass(lowCount: lowCount, high: high, ops: GateGroup.grouped(ops, blockQubits: lowCount + high.count))
   }
 }

@@ -2,10 +2,11 @@
 ///
 /// A block whose qubits are the lowest ones is a contiguous slice of the state and is updated in
 /// place; any other block is copied into a scratch buffer of 2^k amplitudes (its runs of
-/// consecutive amplitudes one after another), updated there and copied back. Each block goes
-/// through the same kernels as a whole state would (one thread, block-local qubits), so every
-/// amplitude sees the same arithmetic as in the gate-by-gate run. Threads take disjoint ranges of
-/// blocks and meet once per pass; results do not depend on the thread count.
+/// consecutive amplitudes one after another), updated there and copied back. Single-qubit gates,
+/// x and cx run as `GateGroup`s (the lane kernels' updates with fused multiply-adds, equal to the
+/// gate-by-gate run to rounding); other gates go through the same kernels as a whole state would
+/// (one thread, block-local qubits). Threads take disjoint ranges of blocks and meet once per
+/// pass; results do not depend on the thread count.
 enum CacheBlockedRun {
   /// Block size used by `StateVector.apply(_: CompiledCircuit)`: 2^15 amplitudes (512 KiB of
   /// split storage) stay in a 1 MiB L2 cache beside the scratch copy's streaming source.
@@ -75,6 +76,8 @@ enum CacheBlockedRun {
         Kernels.apply(g, parameters: p, r, i, dim: dim, threads: 1)
       case .tables(let block):
         block.applyTables(r, i, base: base, offsets: offsets, runLength: runLength)
+      case .group(let group):
+        group.apply(r, i, dim: dim)
       }
     }
   }

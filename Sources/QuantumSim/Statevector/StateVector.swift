@@ -17,7 +17,7 @@ public struct StateVector: Sendable, Equatable {
     try self.init(qubits: qubits, zeroing: 1)
   }
 
-  /// The all-zeros state, its storage zeroed by up to `zeroing` threads (`zeros(_:threads:)`).
+  /// The all-zeros state, its storage zeroed by up to `zeroing` threads (`HugePages.zeros`).
   init(qubits: Int, zeroing: Int) throws {
     guard qubits >= 0, qubits < 62 else {
       throw SimulationError.insufficientMemory(
@@ -26,8 +26,8 @@ public struct StateVector: Sendable, Equatable {
     }
     try MemoryGuard.check(qubits: qubits, bytes: MemoryGuard.statevectorBytes(qubits: qubits), what: "statevector")
     qubitCount = qubits
-    re = Self.zeros(1 << qubits, threads: zeroing)
-    im = Self.zeros(1 << qubits, threads: zeroing)
+    re = HugePages.zeros(1 << qubits, threads: zeroing)
+    im = HugePages.zeros(1 << qubits, threads: zeroing)
     re[0] = 1
   }
 

@@ -25,19 +25,21 @@ let laneKernelLimit = 5
 /// States smaller than this use the run kernels for every gate (see `usesLanes`).
 let minimumLaneDimension = 1024
 
+/// The 8 doubles at p + i.
 @inline(__always)
-private func load(_ p: UnsafeMutablePointer<Double>, _ i: Int) -> Lanes {
+func load(_ p: UnsafeMutablePointer<Double>, _ i: Int) -> Lanes {
   UnsafeRawPointer(p + i).loadUnaligned(as: Lanes.self)
 }
 
+/// Stores 8 doubles at p + i.
 @inline(__always)
-private func store(_ p: UnsafeMutablePointer<Double>, _ i: Int, _ v: Lanes) {
+func store(_ p: UnsafeMutablePointer<Double>, _ i: Int, _ v: Lanes) {
   UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: Lanes.self)
 }
 
 /// Lane l takes lane l ^ 2^q (q = 0, 1 or 2).
 @inline(__always)
-private func partner(_ v: Lanes, _ q: Int) -> Lanes {
+func partner(_ v: Lanes, _ q: Int) -> Lanes {
   switch q {
   case 0: return Lanes(v[1], v[0], v[3], v[2], v[5], v[4], v[7], v[6])
   case 1: return Lanes(v[2], v[3], v[0], v[1], v[6], v[7], v[4], v[5])

@@ -77,8 +77,13 @@ import Testing
       #expect(pass.blockQubits == k)
       #expect(pass.lowCount >= CacheBlockPlan.minimumLow(blockQubits: k))
       for op in pass.ops {
-        stepCount += 1
-        if case .gate(let g, _) = op { #expect(g.qubits.allSatisfy { $0 < k }) }
+        switch op {
+        case .gate(let g, _):
+          stepCount += 1
+          #expect(g.qubits.allSatisfy { $0 < k })
+        case .group(let group): stepCount += group.gateCount
+        case .tables: stepCount += 1
+        }
       }
     }
     #expect(stepCount == compiled.steps.count)  // no straddling gates here

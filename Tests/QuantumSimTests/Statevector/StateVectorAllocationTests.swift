@@ -6,8 +6,8 @@ import Testing
 @Suite struct StateVectorAllocationTests {
   @Test("a wide state zeroed on 2 threads is |0...0>, equal to the serial one, with its threads set")
   func parallelZeroing() throws {
-    let n = 19  // 2^19 amplitudes: above StateVector.parallelZeroingMinimum
-    #expect(1 << n >= StateVector.parallelZeroingMinimum)
+    let n = 19  // 2^19 amplitudes, 4 MiB an array: zeroed in parallel (HugePages.minimumBytes)
+    #expect((1 << n) * 8 >= HugePages.minimumBytes)
     let serial = try StateVector(qubits: n)
     let parallel = try StateVector(qubits: n, threads: 2)
     #expect(parallel.threads == 2)
