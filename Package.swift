@@ -63,7 +63,7 @@ let package = Package(
       name: "qlift-bench",
       dependencies: ["QuantumSim", "QMLKit"],
       path: "bench",
-      exclude: ["specs", "pair_b1.py"],
+      exclude: ["specs", "pair_b1.py", "pair_b2.py"],
       swiftSettings: fastMath
     ),
     // MARK: System libraries

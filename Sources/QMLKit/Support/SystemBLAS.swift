@@ -78,6 +78,11 @@ public final class SystemBLAS: @unchecked Sendable {
     if let v = environment["QLIFT_BLAS"]?.lowercased(), ["off", "0", "no", "none", "false"].contains(v) {
       return (nil, "none (QLIFT_BLAS=\(environment["QLIFT_BLAS"]!): portable kernels)")
     }
+    // OpenBLAS starts its own thread pool when it is opened, and an idle pool thread spins on
+    // sched_yield for about 0.1 s before it sleeps: on 2 cores that took a core from qlift's
+    // workers in every short run (a d = 12 Gram matrix: no faster on 2 threads than on 1). Its
+    // threading is never used (`singleThreaded`), so the pool is not started.
+    setenv("OPENBLAS_NUM_THREADS", "1", 1)
     for c in candidates {
       if let blas = open(c.name, generic: c.generic) { return (blas, blas.description) }
     }
@@ -114,6 +119,10 @@ public final class SystemBLAS: @unchecked Sendable {
       setThreads: symbol("openblas_set_num_threads", SetThreads.self),
       getThreads: symbol("openblas_get_num_threads", GetThreads.self))
   }
+
+  /// The library's own thread count (OpenBLAS), nil when it does not say: 1, since its pool
+  /// is not started (`load`).
+  var libraryThreads: Int? { getThreads.map { Int($0()) } }
 
   /// Runs `body` with the library's own threading off (our workers call it on blocks whose
   /// bounds do not depend on the thread count), one caller at a time; the library's previous

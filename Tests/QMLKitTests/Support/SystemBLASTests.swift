@@ -32,6 +32,13 @@ private let noBLAS: Comment =
     #expect(SystemBLAS.load(environment: ["QLIFT_BLAS": "on"]).summary == loaded.summary)
   }
 
+  @Test("the library's own thread pool is not started (its idle threads would spin on qlift's cores)")
+  func noLibraryThreadPool() {
+    guard let blas = SystemBLAS.shared else { return }
+    #expect(String(cString: getenv("OPENBLAS_NUM_THREADS")) == "1")
+    if let threads = blas.libraryThreads { #expect(threads == 1) }
+  }
+
   @Test("the portable method never asks for the library; the automatic one only for wide states")
   func methodChoice() {
     #expect(GramMethod.portable.library(dimension: 1 << 12, bytes: 0) == nil)
