@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import QMLKit
 
 /// The qlift command line: keeps quantum machine learning claims honest.
 @main
@@ -13,6 +14,8 @@ struct Qlift: ParsableCommand {
 
   /// Runs the command; every error becomes an exit code in `ExitStatus`, nowhere else.
   static func main() {
+    // Before any thread starts: the system BLAS, opened later on demand, must start no threads.
+    SystemBLAS.startNoLibraryThreads()
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -72,17 +72,25 @@ public final class SystemBLAS: @unchecked Sendable {
     #endif
   }()
 
+  /// Sets OPENBLAS_NUM_THREADS=1 unless it is already: OpenBLAS starts its own thread pool when
+  /// it is opened, and an idle pool thread spins on sched_yield for about 0.1 s before it
+  /// sleeps; on 2 cores that took a core from qlift's workers in every short run (a d = 12 Gram
+  /// matrix was no faster on 2 threads than on 1). Its threading is never used
+  /// (`singleThreaded`), so the pool is not started. Programs call this first, before any
+  /// thread reads the environment (setenv is not safe while one does); opening the library
+  /// calls it too, and then only writes if no one did.
+  public static func startNoLibraryThreads() {
+    if let current = getenv("OPENBLAS_NUM_THREADS"), String(cString: current) == "1" { return }
+    setenv("OPENBLAS_NUM_THREADS", "1", 1)
+  }
+
   /// Finds and opens the library unless `environment` has QLIFT_BLAS=off (or 0, no, none):
   /// the library, or nil, and the one-line summary.
   static func load(environment: [String: String]) -> (blas: SystemBLAS?, summary: String) {
     if let v = environment["QLIFT_BLAS"]?.lowercased(), ["off", "0", "no", "none", "false"].contains(v) {
       return (nil, "none (QLIFT_BLAS=\(environment["QLIFT_BLAS"]!): portable kernels)")
     }
-    // OpenBLAS starts its own thread pool when it is opened, and an idle pool thread spins on
-    // sched_yield for about 0.1 s before it sleeps: on 2 cores that took a core from qlift's
-    // workers in every short run (a d = 12 Gram matrix: no faster on 2 threads than on 1). Its
-    // threading is never used (`singleThreaded`), so the pool is not started.
-    setenv("OPENBLAS_NUM_THREADS", "1", 1)
+    startNoLibraryThreads()
     for c in candidates {
       if let blas = open(c.name, generic: c.generic) { return (blas, blas.description) }
     }
