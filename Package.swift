@@ -2,9 +2,12 @@
 import PackageDescription
 
 // Release builds on x86-64 hosts target Haswell-class CPUs (AVX2, FMA: x86 server CPUs since 2015) so
-// the simulator kernels vectorise; set QLIFT_PORTABLE=1 for a baseline x86-64 binary.
+// the simulator kernels vectorise; QLIFT_TARGET_CPU names another LLVM CPU (the Makefile passes
+// skylake-avx512 on machines with AVX-512), and QLIFT_PORTABLE=1 builds a baseline x86-64 binary.
 #if arch(x86_64)
-let vectorFlags: [String] = Context.environment["QLIFT_PORTABLE"] == nil ? ["-target-cpu", "haswell"] : []
+let vectorFlags: [String] =
+  Context.environment["QLIFT_PORTABLE"] == nil
+  ? ["-target-cpu", Context.environment["QLIFT_TARGET_CPU"].flatMap { $0.isEmpty ? nil : $0 } ?? "haswell"] : []
 #else
 let vectorFlags: [String] = []
 #endif

@@ -3,8 +3,9 @@ import Numerics
 /// Single-qubit gates, x and cx of a cache-blocked pass, prepared once per plan (`TileOp`, not
 /// once per block) and applied tile by tile: consecutive gates on qubits below `smallTileQubits`
 /// all go to one tile of 2^11 consecutive amplitudes (32 KiB of re and im, in the L1 cache)
-/// before the next tile, instead of each gate sweeping the whole block (in L2); a gate on a
-/// higher qubit is a group of its own whose tile is the block.
+/// before the next tile, instead of each gate sweeping the whole block (in L2); consecutive gates
+/// touching a higher qubit form a group whose tile is the block. Inside a tile, two consecutive
+/// gates on different qubits above the lanes share one sweep (`PairSweep`).
 ///
 /// A tile is closed under every gate of its group (their qubits are below its size), so the
 /// gates run on it in circuit order exactly as on the whole block. Groups are formed from the
@@ -35,7 +36,17 @@ struct GateGroup {
     ops.withUnsafeBufferPointer { ops in
       var start = 0
       while start < dim {
-        for k in 0..<ops.count { ops[k].apply(re + start, im + start, count: tile) }
+        var k = 0
+        while k < ops.count {
+          // Two pairing operations on different qubits share one sweep (`PairSweep`).
+          if k + 1 < ops.count && PairSweep.fuses(ops[k], ops[k + 1]) {
+            PairSweep.apply(ops[k], ops[k + 1], re + start, im + start, count: tile)
+            k += 2
+          } else {
+            ops[k].apply(re + start, im + start, count: tile)
+            k += 1
+          }
+        }
         start += tile
       }
     }
@@ -44,13 +55,15 @@ struct GateGroup {
 
 extension GateGroup {
   /// `ops` of a pass over blocks of 2^k amplitudes with every accepted gate in a `GateGroup`:
-  /// runs of consecutive ones on qubits below `smallTileQubits` together, others alone.
+  /// runs of consecutive ones on qubits below `smallTileQubits` together (tiles of 2^11), runs of
+  /// consecutive ones touching a higher qubit together (the tile is the block).
   static func grouped(_ ops: [CacheBlockPlan.Op], blockQubits k: Int) -> [CacheBlockPlan.Op] {
     var out: [CacheBlockPlan.Op] = []
     var run: [(Gate, GateParameters)] = []
+    var runTile = 0
     let small = Swift.min(smallTileQubits, k)
     func close() {
-      if !run.isEmpty { out.append(.group(GateGroup(run, tileQubits: small))) }
+      if !run.isEmpty { out.append(.group(GateGroup(run, tileQubits: runTile))) }
       run = []
     }
     for op in ops {
@@ -59,12 +72,10 @@ extension GateGroup {
         out.append(op)
         continue
       }
-      if g.qubits.allSatisfy({ $0 < small }) {
-        run.append((g, p))
-      } else {
-        close()
-        out.append(.group(GateGroup([(g, p)], tileQubits: k)))
-      }
+      let tile = g.qubits.allSatisfy({ $0 < small }) ? small : k
+      if tile != runTile { close() }
+      runTile = tile
+      run.append((g, p))
     }
     close()
     return out

@@ -68,6 +68,17 @@ struct TileOp {
     (ar, ai, br, bi, cr, ci, dr, di) = (a.0, a.1, b.0, b.1, c.0, c.1, d.0, d.1)
   }
 
+  /// True when the operation pairs the vectors at i and i + 2^target (its target is above the lanes).
+  var pairsVectors: Bool { kind == .pair || kind == .swap }
+
+  /// How a pairing operation acts on one pair (`PairSweep`).
+  var pairAction: PairActionKind {
+    switch kind {
+    case .swap: return .swap
+    default: return isReal ? .real : .complex
+    }
+  }
+
   /// Applies the operation to `count` consecutive amplitudes at (re, im) (a multiple of 8 and of
   /// 2^(target + 1), the first index having every qubit 0).
   @inline(__always)
@@ -109,6 +120,12 @@ struct TileOp {
         store(im, i0, (ar * x0i).addingProduct(ai, x0r).addingProduct(br, x1i).addingProduct(bi, x1r))
         store(re, i1, (cr * x0r).addingProduct(-ci, x0i).addingProduct(dr, x1r).addingProduct(-di, x1i))
         store(im, i1, (cr * x0i).addingProduct(ci, x0r).addingProduct(dr, x1i).addingProduct(di, x1r))
+      }
+    case .swap where active == SIMDMask(repeating: true):
+      Self.pairs(count, q, condition: condition) { i0, i1 in
+        let x0r = load(re, i0), x0i = load(im, i0), x1r = load(re, i1), x1i = load(im, i1)
+        store(re, i0, x1r); store(im, i0, x1i)
+        store(re, i1, x0r); store(im, i1, x0i)
       }
     case .swap:
       Self.pairs(count, q, condition: condition) { i0, i1 in

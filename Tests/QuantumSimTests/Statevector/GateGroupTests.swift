@@ -42,7 +42,7 @@ import Testing
     #expect(one == two)
   }
 
-  @Test("consecutive gates below the tile size share one group; a gate above it is a group alone")
+  @Test("consecutive gates below the tile size share one group; consecutive gates above it share one whose tile is the block")
   func grouping() {
     let p = GateParameters(repeating: 0.4)
     let ops: [CacheBlockPlan.Op] = [
@@ -58,6 +58,12 @@ import Testing
       }
     }
     #expect(shape == ["g2/11", "g1/13", "g1/11", "rzz", "g1/11"])
+    let high: [CacheBlockPlan.Op] = [.gate(Gate(.h, [12]), p), .gate(Gate(.cx, [0, 11]), p), .gate(Gate(.ry, [1]), p)]
+    let highShape = GateGroup.grouped(high, blockQubits: 13).map { op -> String in
+      guard case .group(let g) = op else { return "?" }
+      return "g\(g.gateCount)/\(g.tileQubits)"
+    }
+    #expect(highShape == ["g2/13", "g1/11"])
     // Blocks smaller than a tile: the tile is the block.
     #expect(GateGroup.grouped(Array(ops.prefix(2)), blockQubits: 11).count == 1)
   }
