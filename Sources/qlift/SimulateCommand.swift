@@ -96,10 +96,10 @@ struct SimulateCommand: ParsableCommand {
       // the plan's tables and the sampler's buffers (no probability array is ever built).
       // Checked once without the plan first: a plan's tables grow with the qubits too.
       try StatevectorRunMemory(qubits: n, planBytes: 0, shots: shots, measured: qubits).check()
-      let compiled = try CompiledCircuit(circuit)
+      // From |0...0>: the leading single-qubit gates become the state's first values, not passes.
+      let compiled = try CompiledCircuit(circuit, fromZero: true)
       try StatevectorRunMemory(qubits: n, planBytes: compiled.tableBytes, shots: shots, measured: qubits).check()
-      var state = try StateVector(qubits: n, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-      state.apply(compiled)
+      let state = try StateVector(running: compiled, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
       if let shots {
         let outcomes = state.sampledOutcomes(shots: shots, seed: seed, over: qubits)
         return try countsOutput(circuit, outcomes, bits: bits, shots: shots, to: out)

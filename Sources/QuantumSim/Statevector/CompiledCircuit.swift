@@ -14,6 +14,11 @@ import Numerics
 ///    therefore stay real when their neighbouring z rotations went into a block, and a real
 ///    2x2 pass costs half a complex one.
 /// Measurements and barriers end every open block and fusion (they are not executed here).
+///
+/// Compiled `fromZero` (for a run that starts in |0...0>), a third rewrite takes each qubit's
+/// leading single-qubit gates (those before any multi-qubit gate on it, diagonal ones included)
+/// out of the steps into `initialState`, a product state written where the zeros would be
+/// (`StateVector(running:threads:)`): the opening rotation layers of most circuits cost no pass.
 public struct CompiledCircuit: Sendable {
   /// One statevector pass (or a few, for a block's straddling gates).
   public enum Step: Sendable {
@@ -27,16 +32,22 @@ public struct CompiledCircuit: Sendable {
   public let qubitCount: Int
   /// The passes in order.
   public let steps: [Step]
+  /// The product state the steps start from, when compiled `fromZero`; nil otherwise (the steps
+  /// then apply to any state).
+  public let initialState: ProductState?
 
-  /// Compiles `circuit` under `bindings`.
+  /// Compiles `circuit` under `bindings`; `fromZero` absorbs the leading single-qubit gates into
+  /// `initialState` (run it with `StateVector(running:threads:)`).
   /// - Throws: `SimulationError.bindingCount` when `bindings` does not match the circuit's symbols.
-  public init(_ circuit: Circuit, bindings: [Double] = []) throws {
+  public init(_ circuit: Circuit, bindings: [Double] = [], fromZero: Bool = false) throws {
     guard bindings.count == circuit.symbols.count else {
       throw SimulationError.bindingCount(expected: circuit.symbols.count, got: bindings.count)
     }
     qubitCount = circuit.qubitCount
     let blocked = Self.collectDiagonals(circuit, bindings: bindings)
-    steps = Self.fuseSingleQubitRuns(blocked, qubitCount: circuit.qubitCount)
+    var product = fromZero ? ProductState(qubits: circuit.qubitCount) : nil
+    steps = Self.fuseSingleQubitRuns(blocked, qubitCount: circuit.qubitCount, absorbingInto: &product)
+    initialState = product
   }
 
   /// Number of passes over the state.
@@ -105,24 +116,53 @@ public struct CompiledCircuit: Sendable {
   }
 
   /// Rewrite 2: runs of single-qubit gates per qubit into one `unitary1` (a lone gate stays as
-  /// it is, so its specialised kernel still applies).
-  static func fuseSingleQubitRuns(_ ops: [Collected], qubitCount n: Int) -> [Step] {
+  /// it is, so its specialised kernel still applies). Rewrite 3, when `product` is given: a
+  /// qubit's run (and its single-qubit diagonal gates) before any other step touches the qubit
+  /// is multiplied into `product` instead of becoming a step.
+  static func fuseSingleQubitRuns(_ ops: [Collected], qubitCount n: Int, absorbingInto product: inout ProductState?) -> [Step] {
     var out: [Step] = []
     var runs = SingleQubitRuns(qubits: n)
+    var touched = [Bool](repeating: product == nil, count: n)
     func flush(_ q: Int) {
-      if let g = runs.take(q) { out.append(.gate(g)) }
+      if !touched[q] {
+        if let m = runs.takeMatrix(q) { product!.multiply(q, by: m) }
+      } else if let g = runs.take(q) {
+        out.append(.gate(g))
+      }
+    }
+    func gate(_ g: Gate) {
+      if g.kind.arity == 1 {
+        runs.add(g)
+        return
+      }
+      for q in g.qubits { flush(q) }
+      out.append(.gate(g))
+      for q in g.qubits { touched[q] = true }
     }
     for op in ops {
       switch op {
-      case .gate(let g) where g.kind.arity == 1:
-        runs.add(g)
       case .gate(let g):
-        for q in g.qubits { flush(q) }
-        out.append(.gate(g))
-      case .diagonal(let gates):
+        gate(g)
+      case .diagonal(let all):
+        // Single-qubit diagonal gates on untouched qubits join the product (they commute with
+        // the rest of the block).
+        var gates: [Gate] = []
+        for g in all {
+          if product != nil && g.qubits.count == 1 && !touched[g.qubits[0]] {
+            flush(g.qubits[0])
+            product!.multiply(g.qubits[0], by: Self.matrix(g))
+          } else {
+            gates.append(g)
+          }
+        }
+        if gates.count <= 1 {
+          if let g = gates.first { gate(g) }
+          continue
+        }
         let block = DiagonalBlock(qubitCount: n, gates: gates)
         for q in block.qubits { flush(q) }
         out.append(.diagonal(block))
+        for q in block.qubits { touched[q] = true }
       case .fence:
         for q in 0..<n { flush(q) }
       }
@@ -130,12 +170,19 @@ public struct CompiledCircuit: Sendable {
     for q in 0..<n { flush(q) }
     return out
   }
+
+  /// The 2x2 matrix of a numeric single-qubit gate.
+  static func matrix(_ g: Gate) -> Matrix2 {
+    GateMatrices.single(g.kind, gateParameters(g.parameters.map { $0.constantValue ?? .nan }), matrix: g.matrix)
+  }
 }
 
 extension StateVector {
   /// Runs a compiled circuit on this state.
+  /// - Precondition: the circuit was not compiled `fromZero` (use `init(running:threads:)`).
   public mutating func apply(_ compiled: CompiledCircuit) {
     precondition(compiled.qubitCount == qubitCount, "the circuit has \(compiled.qubitCount) qubits, the state \(qubitCount)")
+    precondition(compiled.initialState == nil, "a circuit compiled from |0...0> runs with StateVector(running:threads:)")
     apply(compiled, blockQubits: CacheBlockedRun.defaultBlockQubits)
   }
 
