@@ -75,12 +75,14 @@ struct StateBank: Sendable {
       var rest = Circuit(qubits: circuit.qubitCount)
       for name in circuit.symbols { _ = rest.symbol(name) }
       for g in Self.privateGates(circuit)[prefix...] { rest.append(g) }
+      // The compile's structural decisions are made once; each input only binds its angles.
+      let template = compiled ? CompiledCircuit.Template(rest) : nil
       while let c = next() {
         for s in c * run..<min(total, (c + 1) * run) {
           state.assign(from: start)
           // Binding counts were checked above, so neither call can throw.
           if compiled {
-            state.apply(try! CompiledCircuit(rest, bindings: bindings[s]))
+            state.apply(try! CompiledCircuit(template!, bindings: bindings[s]))
           } else {
             try! state.apply(rest, bindings: bindings[s])
           }

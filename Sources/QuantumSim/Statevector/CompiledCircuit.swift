@@ -40,13 +40,20 @@ public struct CompiledCircuit: Sendable {
   /// `initialState` (run it with `StateVector(running:threads:)`).
   /// - Throws: `SimulationError.bindingCount` when `bindings` does not match the circuit's symbols.
   public init(_ circuit: Circuit, bindings: [Double] = [], fromZero: Bool = false) throws {
-    guard bindings.count == circuit.symbols.count else {
-      throw SimulationError.bindingCount(expected: circuit.symbols.count, got: bindings.count)
+    try self.init(Template(circuit), bindings: bindings, fromZero: fromZero)
+  }
+
+  /// Compiles a template's circuit under `bindings`: the same result as compiling the circuit,
+  /// without redoing the structural work (for one circuit run under many bindings).
+  /// - Throws: `SimulationError.bindingCount` when `bindings` does not match the circuit's symbols.
+  public init(_ template: Template, bindings: [Double] = [], fromZero: Bool = false) throws {
+    guard bindings.count == template.symbolCount else {
+      throw SimulationError.bindingCount(expected: template.symbolCount, got: bindings.count)
     }
-    qubitCount = circuit.qubitCount
-    let blocked = Self.collectDiagonals(circuit, bindings: bindings)
-    var product = fromZero ? ProductState(qubits: circuit.qubitCount) : nil
-    steps = Self.fuseSingleQubitRuns(blocked, qubitCount: circuit.qubitCount, absorbingInto: &product)
+    qubitCount = template.qubitCount
+    let blocked = template.collected(bindings)
+    var product = fromZero ? ProductState(qubits: qubitCount) : nil
+    steps = Self.fuseSingleQubitRuns(blocked, qubitCount: qubitCount, absorbingInto: &product)
     initialState = product
   }
 
@@ -61,55 +68,113 @@ public struct CompiledCircuit: Sendable {
     case fence
   }
 
-  /// Rewrite 1: diagonal gates into groups, by commuting them past gates on other qubits.
-  static func collectDiagonals(_ circuit: Circuit, bindings: [Double]) -> [Collected] {
-    var out: [Collected] = []
-    var group: [Gate] = []
-    var groupQubits = Set<Int>()
+  /// Rewrite 1: diagonal gates into groups, by commuting them past gates on other qubits. Which
+  /// gates are diagonal, and so every grouping decision, depends on the gates' kinds, qubits and
+  /// constant matrices only, never on their angles: the decisions are made once per circuit
+  /// (`Template`) and replayed under each binding.
+  enum Planned {
+    /// The gate at this operation index, bound.
+    case gate(Int)
+    /// cx, diagonal gate, cx from this operation index, as one diagonal two-qubit gate.
+    case sandwich(Int)
+    /// Diagonal gates (operation indices, sandwiches flagged) multiplied into one block.
+    case diagonal([(index: Int, sandwich: Bool)])
+    case fence
+  }
+
+  /// The structural decisions of rewrite 1 for `ops`.
+  static func planDiagonals(_ ops: [Operation], qubitCount n: Int) -> [Planned] {
+    var out: [Planned] = []
+    var group: [(index: Int, sandwich: Bool)] = []
+    var inGroup = [Bool](repeating: false, count: n)
+    var members: [Int] = []
     func close() {
       guard !group.isEmpty else { return }
-      out.append(group.count == 1 ? .gate(group[0]) : .diagonal(group))
+      out.append(group.count == 1 ? (group[0].sandwich ? .sandwich(group[0].index) : .gate(group[0].index)) : .diagonal(group))
       group = []
-      groupQubits = []
+      for q in members { inGroup[q] = false }
+      members = []
     }
-    let ops = circuit.operations
     var i = 0
     while i < ops.count {
       defer { i += 1 }
-      guard case .gate(let symbolic) = ops[i] else {
+      guard case .gate(let g) = ops[i] else {
         close()
         out.append(.fence)
         continue
       }
-      var g = symbolic.bound(bindings)
       if g.kind == .id { continue }
-      if let sandwich = Self.conjugatedPhase(ops, at: i, bindings) {
-        g = sandwich
-        i += 2
-      }
-      if DiagonalBlock.isDiagonal(g) {
-        group.append(g)
-        groupQubits.formUnion(g.qubits)
+      let start = i
+      let sandwich = Self.isConjugatedPhase(ops, at: i)
+      if sandwich { i += 2 }
+      let qubits = sandwich ? [g.qubits[0], g.qubits[1]] : g.qubits
+      if sandwich || DiagonalBlock.isDiagonal(g) {
+        group.append((start, sandwich))
+        for q in qubits where !inGroup[q] {
+          inGroup[q] = true
+          members.append(q)
+        }
       } else {
-        if g.qubits.contains(where: groupQubits.contains) { close() }
-        out.append(.gate(g))
+        if qubits.contains(where: { inGroup[$0] }) { close() }
+        out.append(.gate(start))
       }
     }
     close()
     return out
   }
 
-  /// cx(a, b), a diagonal gate on b, cx(a, b) at `i` (how Pauli feature maps write a ZZ
-  /// rotation) as the diagonal two-qubit gate it equals: diag(d0, d1, d1, d0) with index
-  /// bit(a) + 2 bit(b), since the middle gate sees bit(b) XOR bit(a). Nil for anything else.
-  static func conjugatedPhase(_ ops: [Operation], at i: Int, _ bindings: [Double]) -> Gate? {
+  /// A circuit's rewrite-1 decisions, made once and replayed under any binding (`init(_:bindings:fromZero:)`).
+  public struct Template: Sendable {
+    /// Qubits of the circuit.
+    public let qubitCount: Int
+    /// Symbols a binding gives values for.
+    public let symbolCount: Int
+    let ops: [Operation]
+    let plan: [Planned]
+
+    /// The template of `circuit`.
+    public init(_ circuit: Circuit) {
+      qubitCount = circuit.qubitCount
+      symbolCount = circuit.symbols.count
+      ops = circuit.operations
+      plan = CompiledCircuit.planDiagonals(ops, qubitCount: circuit.qubitCount)
+    }
+
+    /// Rewrite 1's output under `bindings`.
+    func collected(_ bindings: [Double]) -> [Collected] {
+      func gate(_ i: Int, sandwich: Bool) -> Gate {
+        guard case .gate(let g) = ops[i] else { preconditionFailure("planned index \(i) is not a gate") }
+        return sandwich ? CompiledCircuit.conjugatedPhase(ops, at: i, bindings) : g.bound(bindings)
+      }
+      return plan.map { item in
+        switch item {
+        case .gate(let i): return .gate(gate(i, sandwich: false))
+        case .sandwich(let i): return .gate(gate(i, sandwich: true))
+        case .diagonal(let members): return .diagonal(members.map { gate($0.index, sandwich: $0.sandwich) })
+        case .fence: return .fence
+        }
+      }
+    }
+  }
+
+  /// True when `ops` holds cx(a, b), a diagonal single-qubit gate on b, cx(a, b) at `i` (how
+  /// Pauli feature maps write a ZZ rotation).
+  static func isConjugatedPhase(_ ops: [Operation], at i: Int) -> Bool {
     guard i + 2 < ops.count, case .gate(let first) = ops[i], first.kind == .cx,
       case .gate(let middle) = ops[i + 1], middle.kind.arity == 1, middle.qubits[0] == first.qubits[1],
       case .gate(let last) = ops[i + 2], last.kind == .cx, last.qubits == first.qubits
-    else { return nil }
-    let m = middle.bound(bindings)
-    guard DiagonalBlock.isDiagonal(m) else { return nil }
-    let d = DiagonalBlock.diagonal(m)
+    else { return false }
+    return DiagonalBlock.isDiagonal(middle)
+  }
+
+  /// The ZZ rotation at `i` (`isConjugatedPhase`) as the diagonal two-qubit gate it equals:
+  /// diag(d0, d1, d1, d0) with index bit(a) + 2 bit(b), since the middle gate sees
+  /// bit(b) XOR bit(a).
+  static func conjugatedPhase(_ ops: [Operation], at i: Int, _ bindings: [Double]) -> Gate {
+    guard case .gate(let first) = ops[i], case .gate(let middle) = ops[i + 1] else {
+      preconditionFailure("no conjugated phase at operation \(i)")
+    }
+    let d = DiagonalBlock.diagonal(middle.bound(bindings))
     var matrix = [Complex<Double>](repeating: .zero, count: 16)
     matrix[0] = d[0]; matrix[5] = d[1]; matrix[10] = d[1]; matrix[15] = d[0]
     return Gate(.unitary2, first.qubits, matrix: matrix)

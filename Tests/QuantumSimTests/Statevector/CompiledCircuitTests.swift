@@ -147,6 +147,42 @@ import Testing
     #expect(diff < 1e-12)
   }
 
+  @Test("one template compiled under many bindings equals compiling the circuit with those angles written in, bit for bit")
+  func templateReplay() throws {
+    let n = 7
+    var c = Circuit(qubits: n)
+    let x = (0..<n).map { c.symbol("x\($0)") }
+    for rep in 0..<2 {
+      for q in 0..<n { c.append(.h, q) }
+      for q in 0..<n { c.append(.p, q, parameters: [x[q] * 2]) }
+      for q in 0..<(n - 1) {
+        c.append(.cx, q, q + 1)
+        c.append(.p, q + 1, parameters: [(Angle.value(.pi) - x[q]) * (Angle.value(.pi) - x[q + 1]) * 2])
+        c.append(.cx, q, q + 1)
+      }
+      c.append(.ry, rep, parameters: [x[rep]])
+      c.append(.cz, 0, n - 1)
+      c.append(.rz, n - 1, parameters: [x[2] + x[3]])
+    }
+    let template = CompiledCircuit.Template(c)
+    var rng = SeededGenerator(seed: 31)
+    for _ in 0..<5 {
+      let values = (0..<n).map { _ in rng.nextUnit() * .pi }
+      // The same circuit with the angles as constants: compiled from scratch, no symbols.
+      var written = Circuit(qubits: n)
+      for case .gate(let g) in c.operations { written.append(g.bound(values)) }
+      let replayed = try CompiledCircuit(template, bindings: values)
+      let fresh = try CompiledCircuit(written)
+      #expect(replayed.passCount == fresh.passCount)
+      var a = try StateVector(qubits: n), b = try StateVector(qubits: n)
+      a.apply(replayed)
+      b.apply(fresh)
+      #expect(a == b)
+      #expect(SVReference.maxDifference(a.amplitudes, try run(c, compiled: false, bindings: values).amplitudes) < 1e-12)
+    }
+    #expect(throws: SimulationError.self) { try CompiledCircuit(template, bindings: [1]) }
+  }
+
   @Test("sandwiches that are not the pattern are left alone", arguments: [0, 1, 2, 3])
   func nearMisses(variant: Int) throws {
     var c = Circuit(qubits: 3)
