@@ -66,7 +66,7 @@ let package = Package(
       name: "qlift-bench",
       dependencies: ["QuantumSim", "QMLKit"],
       path: "bench",
-      exclude: ["specs", "pair_b1.py", "pair_b2.py"],
+      exclude: ["specs", "pair_b1.py", "pair_b2.py", "alternate_simulate.py"],
       swiftSettings: fastMath
     ),
     // MARK: System libraries

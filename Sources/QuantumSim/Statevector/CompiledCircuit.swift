@@ -73,24 +73,37 @@ public struct CompiledCircuit: Sendable {
   /// constant matrices only, never on their angles: the decisions are made once per circuit
   /// (`Template`) and replayed under each binding.
   enum Planned {
-    /// The gate at this operation index, bound.
-    case gate(Int)
-    /// cx, diagonal gate, cx from this operation index, as one diagonal two-qubit gate.
-    case sandwich(Int)
-    /// Diagonal gates (operation indices, sandwiches flagged) multiplied into one block.
-    case diagonal([(index: Int, sandwich: Bool)])
+    /// A gate, bound under each binding.
+    case gate(Planned.Member)
+    /// Diagonal gates multiplied into one block.
+    case diagonal([Planned.Member])
     case fence
+
+    /// One gate of the plan: a circuit gate, or cx(a, b) · (diagonal gate on b) · cx(a, b), kept
+    /// as its middle gate and the qubits (a, b), bound to the diagonal two-qubit gate it equals.
+    enum Member {
+      case gate(Gate)
+      case conjugatedPhase(middle: Gate, qubits: [Int])
+
+      /// The numeric gate under `bindings`.
+      func bound(_ bindings: [Double]) -> Gate {
+        switch self {
+        case .gate(let g): return g.bound(bindings)
+        case .conjugatedPhase(let middle, let qubits): return CompiledCircuit.conjugatedPhase(middle, on: qubits, bindings)
+        }
+      }
+    }
   }
 
   /// The structural decisions of rewrite 1 for `ops`.
   static func planDiagonals(_ ops: [Operation], qubitCount n: Int) -> [Planned] {
     var out: [Planned] = []
-    var group: [(index: Int, sandwich: Bool)] = []
+    var group: [Planned.Member] = []
     var inGroup = [Bool](repeating: false, count: n)
     var members: [Int] = []
     func close() {
       guard !group.isEmpty else { return }
-      out.append(group.count == 1 ? (group[0].sandwich ? .sandwich(group[0].index) : .gate(group[0].index)) : .diagonal(group))
+      out.append(group.count == 1 ? .gate(group[0]) : .diagonal(group))
       group = []
       for q in members { inGroup[q] = false }
       members = []
@@ -104,19 +117,19 @@ public struct CompiledCircuit: Sendable {
         continue
       }
       if g.kind == .id { continue }
-      let start = i
-      let sandwich = Self.isConjugatedPhase(ops, at: i)
-      if sandwich { i += 2 }
-      let qubits = sandwich ? [g.qubits[0], g.qubits[1]] : g.qubits
-      if sandwich || DiagonalBlock.isDiagonal(g) {
-        group.append((start, sandwich))
-        for q in qubits where !inGroup[q] {
-          inGroup[q] = true
-          members.append(q)
-        }
+      if let middle = Self.conjugatedPhaseMiddle(ops, at: i) {
+        i += 2
+        group.append(.conjugatedPhase(middle: middle, qubits: g.qubits))
+      } else if DiagonalBlock.isDiagonal(g) {
+        group.append(.gate(g))
       } else {
-        if qubits.contains(where: { inGroup[$0] }) { close() }
-        out.append(.gate(start))
+        if g.qubits.contains(where: { inGroup[$0] }) { close() }
+        out.append(.gate(.gate(g)))
+        continue
+      }
+      for q in g.qubits where !inGroup[q] {
+        inGroup[q] = true
+        members.append(q)
       }
     }
     close()
@@ -129,55 +142,46 @@ public struct CompiledCircuit: Sendable {
     public let qubitCount: Int
     /// Symbols a binding gives values for.
     public let symbolCount: Int
-    let ops: [Operation]
     let plan: [Planned]
 
     /// The template of `circuit`.
     public init(_ circuit: Circuit) {
       qubitCount = circuit.qubitCount
       symbolCount = circuit.symbols.count
-      ops = circuit.operations
-      plan = CompiledCircuit.planDiagonals(ops, qubitCount: circuit.qubitCount)
+      plan = CompiledCircuit.planDiagonals(circuit.operations, qubitCount: circuit.qubitCount)
     }
 
     /// Rewrite 1's output under `bindings`.
     func collected(_ bindings: [Double]) -> [Collected] {
-      func gate(_ i: Int, sandwich: Bool) -> Gate {
-        guard case .gate(let g) = ops[i] else { preconditionFailure("planned index \(i) is not a gate") }
-        return sandwich ? CompiledCircuit.conjugatedPhase(ops, at: i, bindings) : g.bound(bindings)
-      }
-      return plan.map { item in
+      plan.map { item in
         switch item {
-        case .gate(let i): return .gate(gate(i, sandwich: false))
-        case .sandwich(let i): return .gate(gate(i, sandwich: true))
-        case .diagonal(let members): return .diagonal(members.map { gate($0.index, sandwich: $0.sandwich) })
+        case .gate(let m): return .gate(m.bound(bindings))
+        case .diagonal(let members): return .diagonal(members.map { $0.bound(bindings) })
         case .fence: return .fence
         }
       }
     }
   }
 
-  /// True when `ops` holds cx(a, b), a diagonal single-qubit gate on b, cx(a, b) at `i` (how
-  /// Pauli feature maps write a ZZ rotation).
-  static func isConjugatedPhase(_ ops: [Operation], at i: Int) -> Bool {
+  /// The middle gate when `ops` holds cx(a, b), a diagonal single-qubit gate on b, cx(a, b) at
+  /// `i` (how Pauli feature maps write a ZZ rotation); nil otherwise.
+  static func conjugatedPhaseMiddle(_ ops: [Operation], at i: Int) -> Gate? {
     guard i + 2 < ops.count, case .gate(let first) = ops[i], first.kind == .cx,
       case .gate(let middle) = ops[i + 1], middle.kind.arity == 1, middle.qubits[0] == first.qubits[1],
-      case .gate(let last) = ops[i + 2], last.kind == .cx, last.qubits == first.qubits
-    else { return false }
-    return DiagonalBlock.isDiagonal(middle)
+      case .gate(let last) = ops[i + 2], last.kind == .cx, last.qubits == first.qubits,
+      DiagonalBlock.isDiagonal(middle)
+    else { return nil }
+    return middle
   }
 
-  /// The ZZ rotation at `i` (`isConjugatedPhase`) as the diagonal two-qubit gate it equals:
+  /// cx(a, b) · middle · cx(a, b) on `qubits` (a, b) as the diagonal two-qubit gate it equals:
   /// diag(d0, d1, d1, d0) with index bit(a) + 2 bit(b), since the middle gate sees
   /// bit(b) XOR bit(a).
-  static func conjugatedPhase(_ ops: [Operation], at i: Int, _ bindings: [Double]) -> Gate {
-    guard case .gate(let first) = ops[i], case .gate(let middle) = ops[i + 1] else {
-      preconditionFailure("no conjugated phase at operation \(i)")
-    }
+  static func conjugatedPhase(_ middle: Gate, on qubits: [Int], _ bindings: [Double]) -> Gate {
     let d = DiagonalBlock.diagonal(middle.bound(bindings))
     var matrix = [Complex<Double>](repeating: .zero, count: 16)
     matrix[0] = d[0]; matrix[5] = d[1]; matrix[10] = d[1]; matrix[15] = d[0]
-    return Gate(.unitary2, first.qubits, matrix: matrix)
+    return Gate(.unitary2, qubits, matrix: matrix)
   }
 
   /// Rewrite 2: runs of single-qubit gates per qubit into one `unitary1` (a lone gate stays as

@@ -24,10 +24,23 @@ struct GateGroup {
   /// True when `gate` runs as a `TileOp`: a single-qubit gate, x or cx.
   static func accepts(_ gate: Gate) -> Bool { (gate.kind.arity == 1 || gate.kind == .cx) && gate.kind != .id }
 
+  /// Where each sweep starts in `ops`, and whether it also takes the next operation
+  /// (`PairSweep.fuses`); planned once, applied to every tile.
+  let sweeps: [(start: Int, paired: Bool)]
+
   /// A group of accepted gates (block-local qubits below tileQubits, evaluated parameters).
   init(_ gates: [(Gate, GateParameters)], tileQubits: Int) {
     self.tileQubits = tileQubits
-    ops = gates.map { TileOp($0.0, $0.1) }
+    let ops = gates.map { TileOp($0.0, $0.1) }
+    self.ops = ops
+    var sweeps: [(start: Int, paired: Bool)] = []
+    var k = 0
+    while k < ops.count {
+      let paired = k + 1 < ops.count && PairSweep.fuses(ops[k], ops[k + 1])
+      sweeps.append((k, paired))
+      k += paired ? 2 : 1
+    }
+    self.sweeps = sweeps
   }
 
   /// Applies the group to a contiguous block of `dim` amplitudes.
@@ -36,15 +49,11 @@ struct GateGroup {
     ops.withUnsafeBufferPointer { ops in
       var start = 0
       while start < dim {
-        var k = 0
-        while k < ops.count {
-          // Two pairing operations on different qubits share one sweep (`PairSweep`).
-          if k + 1 < ops.count && PairSweep.fuses(ops[k], ops[k + 1]) {
+        for (k, paired) in sweeps {
+          if paired {
             PairSweep.apply(ops[k], ops[k + 1], re + start, im + start, count: tile)
-            k += 2
           } else {
             ops[k].apply(re + start, im + start, count: tile)
-            k += 1
           }
         }
         start += tile

@@ -111,10 +111,7 @@ struct SwapAction: VectorPairAction {
   let condition: Int
   let active: SIMDMask<SIMD8<Int64>>
   let everyLane: Bool
-  init(_ op: TileOp) {
-    (condition, active) = (op.condition, op.active)
-    everyLane = op.active == SIMDMask(repeating: true)
-  }
+  init(_ op: TileOp) { (condition, active, everyLane) = (op.condition, op.active, op.everyLane) }
 
   @inline(__always)
   func apply(_ x0r: inout Lanes, _ x0i: inout Lanes, _ x1r: inout Lanes, _ x1i: inout Lanes, at index: Int) {

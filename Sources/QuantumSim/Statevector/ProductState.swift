@@ -54,21 +54,16 @@ extension StateVector {
       apply(compiled)
       return
     }
-    try self.init(qubits: n, product: product, threads: max(1, threads))
+    try self.init(product: product, threads: max(1, threads))
     self.threads = max(1, threads)
     apply(compiled, blockQubits: CacheBlockedRun.defaultBlockQubits)
   }
 
   /// The product state `product`, written by up to `threads` threads: amplitude i is
   /// low[i mod 2^s] · high[i / 2^s] over tables of the lower and upper qubits.
-  init(qubits n: Int, product: ProductState, threads: Int) throws {
-    guard n >= 0, n < 62 else {
-      throw SimulationError.insufficientMemory(
-        qubits: n, bytesNeeded: MemoryGuard.statevectorBytes(qubits: max(n, 0)),
-        bytesAvailable: MemoryGuard.availableBytes, what: "statevector")
-    }
-    precondition(product.factors.count == n, "the product state has \(product.factors.count) qubits, not \(n)")
-    try MemoryGuard.check(qubits: n, bytes: MemoryGuard.statevectorBytes(qubits: n), what: "statevector")
+  init(product: ProductState, threads: Int) throws {
+    let n = product.factors.count
+    try Self.checkFits(qubits: n)
     let split = n / 2
     let low = product.table(0..<split), high = product.table(split..<n)
     let count = 1 << n, lowCount = 1 << split

@@ -19,16 +19,21 @@ public struct StateVector: Sendable, Equatable {
 
   /// The all-zeros state, its storage zeroed by up to `zeroing` threads (`HugePages.zeros`).
   init(qubits: Int, zeroing: Int) throws {
+    try Self.checkFits(qubits: qubits)
+    qubitCount = qubits
+    re = HugePages.zeros(1 << qubits, threads: zeroing)
+    im = HugePages.zeros(1 << qubits, threads: zeroing)
+    re[0] = 1
+  }
+
+  /// Throws `SimulationError.insufficientMemory` unless a state of `qubits` qubits fits in memory.
+  static func checkFits(qubits: Int) throws {
     guard qubits >= 0, qubits < 62 else {
       throw SimulationError.insufficientMemory(
         qubits: qubits, bytesNeeded: MemoryGuard.statevectorBytes(qubits: max(qubits, 0)),
         bytesAvailable: MemoryGuard.availableBytes, what: "statevector")
     }
     try MemoryGuard.check(qubits: qubits, bytes: MemoryGuard.statevectorBytes(qubits: qubits), what: "statevector")
-    qubitCount = qubits
-    re = HugePages.zeros(1 << qubits, threads: zeroing)
-    im = HugePages.zeros(1 << qubits, threads: zeroing)
-    re[0] = 1
   }
 
   /// A state from explicit amplitudes (count must be a power of two).

@@ -23,6 +23,8 @@ struct TileOp {
   let condition: Int
   /// Lanes a flip or swap acts on (a control in the lanes).
   let active: SIMDMask<SIMD8<Int64>>
+  /// True when every lane is active (no control in the lanes): a flip or swap needs no blend.
+  let everyLane: Bool
   /// True when every coefficient is real (half the arithmetic).
   let isReal: Bool
   let ar: Lanes, ai: Lanes, br: Lanes, bi: Lanes, cr: Lanes, ci: Lanes, dr: Lanes, di: Lanes
@@ -65,6 +67,7 @@ struct TileOp {
     }
     self.condition = condition
     self.active = active
+    everyLane = active == SIMDMask(repeating: true)
     (ar, ai, br, bi, cr, ci, dr, di) = (a.0, a.1, b.0, b.1, c.0, c.1, d.0, d.1)
   }
 
@@ -121,7 +124,7 @@ struct TileOp {
         store(re, i1, (cr * x0r).addingProduct(-ci, x0i).addingProduct(dr, x1r).addingProduct(-di, x1i))
         store(im, i1, (cr * x0i).addingProduct(ci, x0r).addingProduct(dr, x1i).addingProduct(di, x1r))
       }
-    case .swap where active == SIMDMask(repeating: true):
+    case .swap where everyLane:
       Self.pairs(count, q, condition: condition) { i0, i1 in
         let x0r = load(re, i0), x0i = load(im, i0), x1r = load(re, i1), x1i = load(im, i1)
         store(re, i0, x1r); store(im, i0, x1i)

@@ -125,26 +125,30 @@ import Testing
     return s
   }
 
-  /// One repetition of Qiskit's ZZ feature map (linear entanglement) on the symbols `x`.
-  static func appendZZRep(_ c: inout Circuit, _ x: [Angle]) {
-    let n = x.count
-    for q in 0..<n { c.append(.h, q) }
-    for q in 0..<n { c.append(.p, q, parameters: [x[q] * 2]) }
-    for q in 0..<(n - 1) {
-      c.append(.cx, q, q + 1)
-      c.append(.p, q + 1, parameters: [(Angle.value(.pi) - x[q]) * (Angle.value(.pi) - x[q + 1]) * 2])
-      c.append(.cx, q, q + 1)
+  /// Qiskit's ZZ feature map (linear entanglement, `reps` repetitions) on symbols x0..x(n-1);
+  /// `afterRep` appends more gates after each repetition.
+  static func zzFeatureMap(
+    qubits n: Int, reps: Int, afterRep: (inout Circuit, Int, [Angle]) -> Void = { _, _, _ in }
+  ) -> Circuit {
+    var c = Circuit(qubits: n)
+    let x = (0..<n).map { c.symbol("x\($0)") }
+    for rep in 0..<reps {
+      for q in 0..<n { c.append(.h, q) }
+      for q in 0..<n { c.append(.p, q, parameters: [x[q] * 2]) }
+      for q in 0..<(n - 1) {
+        c.append(.cx, q, q + 1)
+        c.append(.p, q + 1, parameters: [(Angle.value(.pi) - x[q]) * (Angle.value(.pi) - x[q + 1]) * 2])
+        c.append(.cx, q, q + 1)
+      }
+      afterRep(&c, rep, x)
     }
+    return c
   }
 
   @Test("a ZZ feature map (h, p, cx p cx ladders, 2 reps) compiles to h passes and one block per rep")
   func zzFeatureMap() throws {
     let n = 6
-    var c = Circuit(qubits: n)
-    let x = (0..<n).map { c.symbol("x\($0)") }
-    for _ in 0..<2 {
-      Self.appendZZRep(&c, x)
-    }
+    let c = Self.zzFeatureMap(qubits: n, reps: 2)
     let values = [0.3, 1.9, 2.7, 0.8, 1.1, 2.2]
     let plan = try CompiledCircuit(c, bindings: values)
     #expect(plan.passCount == 2 * (n + 1))
@@ -156,10 +160,7 @@ import Testing
   @Test("one template compiled under many bindings equals compiling the circuit with those angles written in, bit for bit")
   func templateReplay() throws {
     let n = 7
-    var c = Circuit(qubits: n)
-    let x = (0..<n).map { c.symbol("x\($0)") }
-    for rep in 0..<2 {
-      Self.appendZZRep(&c, x)
+    let c = Self.zzFeatureMap(qubits: n, reps: 2) { c, rep, x in
       c.append(.ry, rep, parameters: [x[rep]])
       c.append(.cz, 0, n - 1)
       c.append(.rz, n - 1, parameters: [x[2] + x[3]])

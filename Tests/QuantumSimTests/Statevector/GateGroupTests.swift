@@ -64,6 +64,9 @@ import Testing
       return "g\(g.gateCount)/\(g.tileQubits)"
     }
     #expect(highShape == ["g2/13", "g1/11"])
+    // h on 12 then cx(0, 11): both pair vectors, on different targets, so one sweep.
+    guard case .group(let pairGroup) = GateGroup.grouped(high, blockQubits: 13)[0] else { return }
+    #expect(pairGroup.sweeps.map(\.paired) == [true])
     // Blocks smaller than a tile: the tile is the block.
     #expect(GateGroup.grouped(Array(ops.prefix(2)), blockQubits: 11).count == 1)
   }

@@ -35,8 +35,7 @@ import Testing
     arguments: [(5, UInt64(1)), (9, 2), (16, 3), (17, 4)])
   func equalsPlainRun(n: Int, seed: UInt64) throws {
     let c = Self.openingLayers(n: n, seed: seed)
-    var plain = try StateVector(qubits: n)
-    try plain.apply(c)
+    let plain = try SVReference.run(c)
     let compiled = try CompiledCircuit(c, fromZero: true)
     #expect(compiled.initialState != nil)
     #expect(compiled.passCount < (try CompiledCircuit(c)).passCount)
