@@ -81,8 +81,8 @@ struct StateBank: Sendable {
         for s in c * run..<min(total, (c + 1) * run) {
           state.assign(from: start)
           // Binding counts were checked above, so neither call can throw.
-          if compiled {
-            state.apply(try! CompiledCircuit(template!, bindings: bindings[s]))
+          if let template {
+            state.apply(try! CompiledCircuit(template, bindings: bindings[s]))
           } else {
             try! state.apply(rest, bindings: bindings[s])
           }

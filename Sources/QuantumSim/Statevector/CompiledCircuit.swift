@@ -194,7 +194,7 @@ public struct CompiledCircuit: Sendable {
     var touched = [Bool](repeating: product == nil, count: n)
     func flush(_ q: Int) {
       if !touched[q] {
-        if let m = runs.takeMatrix(q) { product!.multiply(q, by: m) }
+        if let m = runs.takeMatrix(q) { product?.multiply(q, by: m) }
       } else if let g = runs.take(q) {
         out.append(.gate(g))
       }
@@ -219,7 +219,7 @@ public struct CompiledCircuit: Sendable {
         for g in all {
           if product != nil && g.qubits.count == 1 && !touched[g.qubits[0]] {
             flush(g.qubits[0])
-            product!.multiply(g.qubits[0], by: Self.matrix(g))
+            product?.multiply(g.qubits[0], by: Self.matrix(g))
           } else {
             gates.append(g)
           }
